@@ -1,0 +1,216 @@
+/**
+ * The meter bank's memory layout: one `Int32Array` of words over a `SharedArrayBuffer`
+ * (shared transport) or a plain `ArrayBuffer` (message transport). Floats are stored as their
+ * IEEE-754 float32 bit patterns and accessed only with `Atomics`, which the ECMAScript memory
+ * model guarantees tear-free for integer element types.
+ *
+ * ```
+ * header      HEADER_WORDS words                      (see H_*)
+ * tracks      tracks × trackStride words              (writer: the worklet)
+ *   SEQ       seqlock word: odd while the writer is inside, +2 per publish
+ *   PUBLISH   publish number of this snapshot
+ *   channel c CHANNEL_STRIDE words: PEAK, DECAY, HOLD, RMS (float bits), OVERS, NONFINITE (uint32)
+ *   extras    EXTRA_WORDS words: momentary, short-term, integrated, LRA, true peak,
+ *             correlation, balance (float bits; valid when the feature flag is set)
+ * control     tracks × CONTROL_STRIDE words           (writer: the UI)
+ *   CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS (request counters), CONSUMED (publish number read)
+ * ```
+ * Every word has exactly one writer: header words H_RESET_* and H_CONTROL_GEN and the control
+ * region are written by the UI; everything else by the worklet.
+ *
+ * Thread: pure functions and constants; usable everywhere, including the audio thread.
+ */
+import { checkInteger, checkNumber } from '../../dsp/validate';
+
+/** Identifies a meterkit bank: ASCII "MTRK". */
+export const BANK_MAGIC = 0x4d54524b;
+/** Layout version; bumped on any incompatible change. */
+export const BANK_VERSION = 1;
+
+export const HEADER_WORDS = 16;
+/** Header word indices. */
+export const H_MAGIC = 0;
+export const H_VERSION = 1;
+export const H_TRACKS = 2;
+export const H_CHANNELS = 3;
+/** Sample rate in Hz, float bits. */
+export const H_SAMPLE_RATE = 4;
+/** Writer: number of publishes so far (wraps at 2^32). */
+export const H_PUBLISH = 5;
+/** Writer: audio frames rendered (low 32 bits of the audio clock) — the heartbeat. */
+export const H_HEARTBEAT = 6;
+/** Writer: WRITER_IDLE, WRITER_RUNNING or WRITER_STOPPED. */
+export const H_WRITER_STATE = 7;
+export const H_TRACK_STRIDE = 8;
+/** Writer: FEATURE_* bits of the fields it publishes. */
+export const H_FEATURES = 9;
+export const H_CONTROL_OFFSET = 10;
+/** UI: request counters that apply to every track. */
+export const H_RESET_ALL_OVERS = 11;
+export const H_RESET_ALL_HOLDS = 12;
+export const H_RESET_ALL_LOUDNESS = 13;
+/** UI: bumped after any control word changed, so the writer scans only when needed. */
+export const H_CONTROL_GEN = 14;
+export const H_CHANNEL_STRIDE = 15;
+
+export const WRITER_IDLE = 0;
+export const WRITER_RUNNING = 1;
+export const WRITER_STOPPED = 2;
+
+/** Feature bits in H_FEATURES. */
+export const FEATURE_LOUDNESS = 1;
+export const FEATURE_CORRELATION = 2;
+
+/** Track block word offsets. */
+export const T_SEQ = 0;
+export const T_PUBLISH = 1;
+export const T_CHANNELS = 2;
+
+/** Channel field offsets within a channel's words. */
+export const C_PEAK = 0;
+export const C_DECAY = 1;
+export const C_HOLD = 2;
+export const C_RMS = 3;
+export const C_OVERS = 4;
+export const C_NONFINITE = 5;
+export const CHANNEL_STRIDE = 6;
+
+/** Extra (per-track) field offsets within the extras words. */
+export const X_MOMENTARY = 0;
+export const X_SHORT_TERM = 1;
+export const X_INTEGRATED = 2;
+export const X_LOUDNESS_RANGE = 3;
+export const X_TRUE_PEAK = 4;
+export const X_CORRELATION = 5;
+export const X_BALANCE = 6;
+export const EXTRA_WORDS = 8;
+
+/** Control words per track. */
+export const K_CLEAR_OVERS = 0;
+export const K_CLEAR_HOLD = 1;
+export const K_RESET_LOUDNESS = 2;
+export const K_CONSUMED = 3;
+export const CONTROL_STRIDE = 4;
+
+/** Limits of a bank (and so of an engine). */
+export const MAX_TRACKS = 1024;
+export const MAX_CHANNELS = 8;
+export const MIN_SAMPLE_RATE = 8000;
+export const MAX_SAMPLE_RATE = 192000;
+
+/** Geometry of a bank, derived from tracks and channels. All offsets in words. */
+export interface BankLayout {
+  readonly tracks: number;
+  readonly channels: number;
+  readonly trackStride: number;
+  readonly extrasOffset: number;
+  readonly controlOffset: number;
+  readonly totalWords: number;
+}
+
+/** Words per track block, padded to 16 words (64 bytes, one cache line). */
+export function trackStrideFor(channels: number): number {
+  const raw = T_CHANNELS + channels * CHANNEL_STRIDE + EXTRA_WORDS;
+  return Math.ceil(raw / 16) * 16;
+}
+
+/**
+ * Computes the layout for `tracks` × `channels`.
+ * Throws `RangeError` for tracks outside 1..1024 or channels outside 1..8.
+ */
+export function bankLayout(tracks: number, channels: number): BankLayout {
+  checkInteger('tracks', tracks, 1, MAX_TRACKS);
+  checkInteger('channels', channels, 1, MAX_CHANNELS);
+  const trackStride = trackStrideFor(channels);
+  const controlOffset = HEADER_WORDS + tracks * trackStride;
+  return {
+    tracks,
+    channels,
+    trackStride,
+    extrasOffset: T_CHANNELS + channels * CHANNEL_STRIDE,
+    controlOffset,
+    totalWords: controlOffset + tracks * CONTROL_STRIDE,
+  };
+}
+
+/** Bytes a bank of `tracks` × `channels` needs. */
+export function bytesForBank(tracks: number, channels: number): number {
+  return bankLayout(tracks, channels).totalWords * 4;
+}
+
+/** Word index of track `t`'s block. */
+export function trackBase(layout: BankLayout, t: number): number {
+  return HEADER_WORDS + t * layout.trackStride;
+}
+
+/** Word index of track `t`'s control words. */
+export function controlBase(layout: BankLayout, t: number): number {
+  return layout.controlOffset + t * CONTROL_STRIDE;
+}
+
+/** Options of {@link createBankWords}. */
+export interface BankInit {
+  tracks: number;
+  channels: number;
+  /** Hz, 8000 to 192000. */
+  sampleRate: number;
+  /** true: SharedArrayBuffer (needs cross-origin isolation); false: a plain ArrayBuffer. */
+  shared: boolean;
+}
+
+/**
+ * Allocates and initialises a bank. Throws `RangeError` for bad geometry or sample rate, and
+ * an Error when `shared` is requested where SharedArrayBuffer is unavailable.
+ */
+export function createBankWords(init: BankInit): Int32Array {
+  const layout = bankLayout(init.tracks, init.channels);
+  checkNumber('sampleRate', init.sampleRate, MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, 'Hz');
+  const bytes = layout.totalWords * 4;
+  let buffer: ArrayBufferLike;
+  if (init.shared) {
+    if (typeof SharedArrayBuffer !== 'function') {
+      throw new Error(
+        'SharedArrayBuffer is not available: the page is not cross-origin isolated. Serve it with ' +
+          '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp", or use the message transport.',
+      );
+    }
+    buffer = new SharedArrayBuffer(bytes);
+  } else {
+    buffer = new ArrayBuffer(bytes);
+  }
+  const words = new Int32Array(buffer);
+  writeHeader(words, layout, init.sampleRate);
+  return words;
+}
+
+/** Writes the static header of a freshly allocated bank (before any other thread sees it). */
+export function writeHeader(words: Int32Array, layout: BankLayout, sampleRate: number): void {
+  const f = new Float32Array(1);
+  f[0] = sampleRate;
+  const bits = new Int32Array(f.buffer)[0];
+  Atomics.store(words, H_MAGIC, BANK_MAGIC);
+  Atomics.store(words, H_VERSION, BANK_VERSION);
+  Atomics.store(words, H_TRACKS, layout.tracks);
+  Atomics.store(words, H_CHANNELS, layout.channels);
+  Atomics.store(words, H_SAMPLE_RATE, bits);
+  Atomics.store(words, H_TRACK_STRIDE, layout.trackStride);
+  Atomics.store(words, H_CHANNEL_STRIDE, CHANNEL_STRIDE);
+  Atomics.store(words, H_CONTROL_OFFSET, layout.controlOffset);
+}
+
+/**
+ * Reads the layout back from a bank's header and checks it is a meterkit bank of this
+ * version. Throws an Error describing the mismatch otherwise.
+ */
+export function layoutFromWords(words: Int32Array): BankLayout {
+  if (words.length < HEADER_WORDS || Atomics.load(words, H_MAGIC) !== BANK_MAGIC) {
+    throw new Error('not a meterkit meter bank (bad magic word)');
+  }
+  const version = Atomics.load(words, H_VERSION);
+  if (version !== BANK_VERSION) {
+    throw new Error(`meter bank format version ${version} is not supported (this build reads version ${BANK_VERSION})`);
+  }
+  const layout = bankLayout(Atomics.load(words, H_TRACKS), Atomics.load(words, H_CHANNELS));
+  if (layout.totalWords > words.length) throw new Error('meter bank buffer is shorter than its header says');
+  return layout;
+}

@@ -1,0 +1,236 @@
+/**
+ * The bank writer: the single writer of the meter fields (the worklet, or the main-thread side
+ * of the message transport). Publishes each track under its seqlock.
+ *
+ * Sample peak semantics: the PEAK field of a snapshot is the max |x| over every sample since
+ * the publish the consuming reader last acknowledged (its CONSUMED word), so a one-sample spike
+ * is never lost however rarely the UI reads. The writer keeps the per-publish peaks of the
+ * last {@link PEAK_RING} publishes to compute that exactly; if the reader acknowledges a publish
+ * older than that, the writer keeps the running max (it may then over-report, never lose).
+ *
+ * Thread: the writer's thread only. Nothing allocates after construction.
+ */
+import {
+  type BankLayout,
+  layoutFromWords,
+  trackBase,
+  controlBase,
+  T_SEQ,
+  T_PUBLISH,
+  T_CHANNELS,
+  CHANNEL_STRIDE,
+  C_PEAK,
+  C_DECAY,
+  C_HOLD,
+  C_RMS,
+  C_OVERS,
+  C_NONFINITE,
+  H_PUBLISH,
+  H_HEARTBEAT,
+  H_WRITER_STATE,
+  H_FEATURES,
+  H_CONTROL_GEN,
+  H_RESET_ALL_OVERS,
+  H_RESET_ALL_HOLDS,
+  H_RESET_ALL_LOUDNESS,
+  K_CLEAR_OVERS,
+  K_CLEAR_HOLD,
+  K_RESET_LOUDNESS,
+  K_CONSUMED,
+  EXTRA_WORDS,
+} from './layout';
+
+/** Publishes remembered per track for exact peak-since-consumed (a power of two). */
+export const PEAK_RING = 16;
+
+/** Bits returned by {@link BankWriter.takeResets}. */
+export const RESET_OVERS = 1;
+export const RESET_HOLD = 2;
+export const RESET_LOUDNESS = 4;
+
+/**
+ * What the writer publishes for one channel; `LevelMeter` from `meterkit/dsp` satisfies it.
+ * `takePeak` returns the sample peak since its previous call and starts a new interval.
+ */
+export interface ChannelLevelSource {
+  takePeak(): number;
+  readonly decayingPeak: number;
+  readonly hold: number;
+  readonly rms: number;
+  readonly overs: number;
+  readonly nonFinite: number;
+}
+
+export class BankWriter {
+  readonly words: Int32Array;
+  readonly layout: BankLayout;
+  private readonly bits = new Int32Array(1);
+  private readonly floats = new Float32Array(this.bits.buffer);
+  private readonly seq: Int32Array;
+  private readonly lastConsumed: Int32Array;
+  private readonly pending: Float64Array;
+  private readonly ring: Float64Array;
+  /** Last seen values of the UI's request counters: 3 globals, then 3 per track. */
+  private readonly seenControl: Int32Array;
+  private seenGen = 0;
+  private publishNumber = 0;
+
+  constructor(words: Int32Array) {
+    this.words = words;
+    this.layout = layoutFromWords(words);
+    const { tracks, channels } = this.layout;
+    this.seq = new Int32Array(tracks);
+    this.lastConsumed = new Int32Array(tracks);
+    this.pending = new Float64Array(tracks * channels);
+    this.ring = new Float64Array(tracks * channels * PEAK_RING);
+    this.seenControl = new Int32Array(3 + tracks * 3);
+    this.syncControl();
+  }
+
+  /** Marks the writer running and records which optional fields it publishes. */
+  start(features: number): void {
+    Atomics.store(this.words, H_FEATURES, features);
+    Atomics.store(this.words, H_WRITER_STATE, 1);
+  }
+
+  /** Marks the writer stopped (disposed); readers then report stale at once. */
+  stop(): void {
+    Atomics.store(this.words, H_WRITER_STATE, 2);
+  }
+
+  /** Starts a publish; returns its publish number (1, 2, …, wrapping at 2^32). */
+  beginPublish(): number {
+    this.publishNumber = (this.publishNumber + 1) | 0;
+    return this.publishNumber;
+  }
+
+  /**
+   * Publishes track `t` from its channel meters (one per channel), consuming each meter's
+   * sample peak (`takePeak`). `extras` (EXTRA_WORDS floats, or null) are written when given.
+   */
+  writeTrack(t: number, meters: readonly ChannelLevelSource[], extras: Float64Array | null): void {
+    const w = this.words;
+    const { channels } = this.layout;
+    const n = this.publishNumber;
+    const base = trackBase(this.layout, t);
+    const pBase = t * channels;
+    const slot = n & (PEAK_RING - 1);
+
+    // Which publishes has the consuming reader seen? Recompute the pending peak from the ring
+    // only when its acknowledgement moved.
+    const consumed = Atomics.load(w, controlBase(this.layout, t) + K_CONSUMED);
+    const moved = consumed !== this.lastConsumed[t];
+    this.lastConsumed[t] = consumed;
+    const behind = (n - consumed) | 0;
+
+    const seq = (this.seq[t] + 1) | 0;
+    Atomics.store(w, base + T_SEQ, seq); // odd: writer inside
+    for (let c = 0; c < channels; c++) {
+      const m = meters[c];
+      const q = m.takePeak();
+      const ringBase = (pBase + c) * PEAK_RING;
+      this.ring[ringBase + slot] = q;
+      let p = this.pending[pBase + c];
+      if (moved && behind >= 1 && behind <= PEAK_RING) {
+        p = 0;
+        for (let k = 0; k < behind; k++) {
+          const v = this.ring[ringBase + ((n - k) & (PEAK_RING - 1))];
+          if (v > p) p = v;
+        }
+      } else if (q > p) {
+        p = q;
+      }
+      this.pending[pBase + c] = p;
+      const cb = base + T_CHANNELS + c * CHANNEL_STRIDE;
+      Atomics.store(w, cb + C_PEAK, this.floatBits(p));
+      Atomics.store(w, cb + C_DECAY, this.floatBits(m.decayingPeak));
+      Atomics.store(w, cb + C_HOLD, this.floatBits(m.hold));
+      Atomics.store(w, cb + C_RMS, this.floatBits(m.rms));
+      Atomics.store(w, cb + C_OVERS, clampCount(m.overs));
+      Atomics.store(w, cb + C_NONFINITE, clampCount(m.nonFinite));
+    }
+    if (extras !== null) {
+      const xb = base + this.layout.extrasOffset;
+      for (let i = 0; i < EXTRA_WORDS; i++) Atomics.store(w, xb + i, this.floatBits(extras[i]));
+    }
+    Atomics.store(w, base + T_PUBLISH, n);
+    // publish: the even sequence tells readers the fields above are complete.
+    Atomics.store(w, base + T_SEQ, (seq + 1) | 0);
+    this.seq[t] = (seq + 1) | 0;
+  }
+
+  /** Ends a publish: advances the publish counter and the audio-clock heartbeat. */
+  endPublish(audioFrame: number): void {
+    Atomics.store(this.words, H_HEARTBEAT, audioFrame | 0);
+    Atomics.store(this.words, H_PUBLISH, this.publishNumber);
+  }
+
+  /**
+   * Marks every track consumed up to the current publish. Used by the message transport's
+   * sending side, where "consumed" means "posted to the main thread".
+   */
+  markAllConsumed(): void {
+    const n = this.publishNumber;
+    for (let t = 0; t < this.layout.tracks; t++) {
+      Atomics.store(this.words, controlBase(this.layout, t) + K_CONSUMED, n);
+    }
+  }
+
+  /** True when the UI has written any control word since the last {@link takeResets} scan. */
+  controlChanged(): boolean {
+    return Atomics.load(this.words, H_CONTROL_GEN) !== this.seenGen;
+  }
+
+  /**
+   * Scans the UI's request counters once and calls `apply(track, mask)` for every track with a
+   * pending reset (mask of RESET_OVERS | RESET_HOLD | RESET_LOUDNESS). `apply` must not
+   * allocate if the caller runs on the audio thread (pass a pre-bound function).
+   */
+  takeResets(apply: (track: number, mask: number) => void): void {
+    const w = this.words;
+    this.seenGen = Atomics.load(w, H_CONTROL_GEN);
+    let all = 0;
+    all |= this.changed(0, Atomics.load(w, H_RESET_ALL_OVERS)) ? RESET_OVERS : 0;
+    all |= this.changed(1, Atomics.load(w, H_RESET_ALL_HOLDS)) ? RESET_HOLD : 0;
+    all |= this.changed(2, Atomics.load(w, H_RESET_ALL_LOUDNESS)) ? RESET_LOUDNESS : 0;
+    for (let t = 0; t < this.layout.tracks; t++) {
+      const kb = controlBase(this.layout, t);
+      const i = 3 + t * 3;
+      let mask = all;
+      mask |= this.changed(i, Atomics.load(w, kb + K_CLEAR_OVERS)) ? RESET_OVERS : 0;
+      mask |= this.changed(i + 1, Atomics.load(w, kb + K_CLEAR_HOLD)) ? RESET_HOLD : 0;
+      mask |= this.changed(i + 2, Atomics.load(w, kb + K_RESET_LOUDNESS)) ? RESET_LOUDNESS : 0;
+      if (mask !== 0) apply(t, mask);
+    }
+  }
+
+  private changed(i: number, value: number): boolean {
+    if (this.seenControl[i] === value) return false;
+    this.seenControl[i] = value;
+    return true;
+  }
+
+  private syncControl(): void {
+    const w = this.words;
+    this.seenGen = Atomics.load(w, H_CONTROL_GEN);
+    this.seenControl[0] = Atomics.load(w, H_RESET_ALL_OVERS);
+    this.seenControl[1] = Atomics.load(w, H_RESET_ALL_HOLDS);
+    this.seenControl[2] = Atomics.load(w, H_RESET_ALL_LOUDNESS);
+    for (let t = 0; t < this.layout.tracks; t++) {
+      const kb = controlBase(this.layout, t);
+      this.seenControl[3 + t * 3] = Atomics.load(w, kb + K_CLEAR_OVERS);
+      this.seenControl[4 + t * 3] = Atomics.load(w, kb + K_CLEAR_HOLD);
+      this.seenControl[5 + t * 3] = Atomics.load(w, kb + K_RESET_LOUDNESS);
+    }
+  }
+
+  private floatBits(v: number): number {
+    this.floats[0] = v;
+    return this.bits[0];
+  }
+}
+
+/** Counts are published as uint32 bit patterns, saturating at 2^32 − 1. */
+function clampCount(n: number): number {
+  return n >= 4294967295 ? -1 : n | 0;
+}

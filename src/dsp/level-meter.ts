@@ -1,0 +1,303 @@
+/**
+ * The level kernel: per-channel sample peak, decaying peak, peak hold, sliding-window RMS,
+ * over (clip) count and non-finite sample count, over Float32Array blocks of any length.
+ *
+ * Every statistic is updated sample by sample, so readings do not depend on how the signal is
+ * cut into blocks (1, 128 or 100,000 samples give identical results).
+ *
+ * Thread: safe on the audio thread. `process` and every reading allocate nothing; all memory
+ * is allocated in the constructor (the RMS ring: at most 1025 doubles per channel).
+ */
+import { checkInteger, checkNumber, checkBoolean } from './validate';
+
+/** Measurement options of the level kernel. Every field is optional except `sampleRate`. */
+export interface LevelMeterOptions {
+  /** Sample rate of the signal in Hz (1 to 1,000,000). Required. */
+  sampleRate: number;
+  /**
+   * Fall rate of the decaying peak in dB per second (0 to 100,000; 0 = never falls).
+   * Default {@link DEFAULT_FALL_DB_PER_SECOND}: 20 dB in 1.7 s, the IEC 60268-18 digital
+   * peak programme meter return time.
+   */
+  fallDbPerSecond?: number;
+  /**
+   * How long the peak-hold value stays at a maximum, in ms (0 to 3,600,000, or `Infinity` =
+   * until cleared). After the hold time the hold value follows the decaying peak down.
+   * Default 1500 ms.
+   */
+  holdMs?: number;
+  /** Length of the sliding RMS window in ms (1 to 10,000). Default 300 ms. */
+  rmsWindowMs?: number;
+  /**
+   * AES-17 sine alignment: add 3.01 dB to RMS so a sine reads the same RMS as its peak.
+   * Default false (plain RMS: a full-scale sine reads -3.01 dBFS).
+   */
+  rmsSineAligned?: boolean;
+  /** Over (clip) threshold in dBFS (-120 to +24). A sample counts at or above it. Default 0. */
+  overThresholdDb?: number;
+  /**
+   * Consecutive samples at or above the threshold before samples count as overs (1 to 1000).
+   * With N > 1, a run of L ≥ N such samples adds L − N + 1 to the over count. Default 1.
+   */
+  overConsecutive?: number;
+}
+
+/** 20 dB in 1.7 s (IEC 60268-18 digital peak meter return time), ≈ 11.76 dB/s. */
+export const DEFAULT_FALL_DB_PER_SECOND = 20 / 1.7;
+
+/** Defaults of every optional level option, stated once. */
+export const LEVEL_DEFAULTS = Object.freeze({
+  fallDbPerSecond: DEFAULT_FALL_DB_PER_SECOND,
+  holdMs: 1500,
+  rmsWindowMs: 300,
+  rmsSineAligned: false,
+  overThresholdDb: 0,
+  overConsecutive: 1,
+});
+
+/** Level options with every default filled in and every value validated. */
+export type ResolvedLevelOptions = Required<LevelMeterOptions>;
+
+/**
+ * Validates level options and fills defaults.
+ * Throws `RangeError` naming the option, the value received and the valid range.
+ */
+export function resolveLevelOptions(options: LevelMeterOptions): ResolvedLevelOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`level options must be an object with at least sampleRate, got ${String(options)}`);
+  }
+  const o = { ...LEVEL_DEFAULTS, ...stripUndefined(options) } as ResolvedLevelOptions;
+  checkNumber('sampleRate', o.sampleRate, 1, 1_000_000, 'Hz');
+  checkNumber('fallDbPerSecond', o.fallDbPerSecond, 0, 100_000, 'dB/s');
+  checkNumber('holdMs', o.holdMs, 0, 3_600_000, 'ms', true);
+  checkNumber('rmsWindowMs', o.rmsWindowMs, 1, 10_000, 'ms');
+  checkBoolean('rmsSineAligned', o.rmsSineAligned);
+  checkNumber('overThresholdDb', o.overThresholdDb, -120, 24, 'dBFS');
+  checkInteger('overConsecutive', o.overConsecutive, 1, 1000);
+  return o;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] !== undefined) out[key] = o[key];
+  return out;
+}
+
+/** Largest finite float32; anything above it (Infinity) or NaN is non-finite. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+/** Decaying levels below this (≈ -400 dBFS) are flushed to 0 so they never become denormal. */
+const FLUSH_BELOW = 1e-20;
+/** Maximum number of sub-block sums in the RMS ring. */
+const MAX_RMS_SLOTS = 1024;
+
+/**
+ * Splits an RMS window of `windowSamples` into `slots` sub-blocks of `slotSamples` each, so
+ * the ring stays small whatever the window and rate. The slot length is the smallest divisor
+ * of the window that keeps the ring at most 1024 slots; when the window has no such divisor,
+ * the window is rounded to the nearest whole number of slots (error < 0.1 %).
+ */
+export function rmsRingGeometry(windowSamples: number): { slotSamples: number; slots: number } {
+  const w = Math.max(1, Math.round(windowSamples));
+  const minSlot = Math.ceil(w / MAX_RMS_SLOTS);
+  for (let s = minSlot; s <= minSlot * 2; s++) if (w % s === 0) return { slotSamples: s, slots: w / s };
+  return { slotSamples: minSlot, slots: Math.max(1, Math.round(w / minSlot)) };
+}
+
+/**
+ * One channel's level meter. The caller owns the instance; `process` feeds it samples.
+ *
+ * Readings (all linear amplitude, 0..1 = 0 dBFS, may exceed 1):
+ * - `peak`: max |x| since the last {@link takePeak} / {@link reset};
+ * - `decayingPeak`: instant attack, falls at `fallDbPerSecond`;
+ * - `hold`: the maximum held for `holdMs`, then following the decaying peak down;
+ * - `rms`: RMS over the last `rmsWindowMs` (the window starts as silence);
+ * - `overs`: samples at or above the over threshold since {@link clearOvers} (latched);
+ * - `nonFinite`: NaN/±Infinity samples since {@link clearOvers}; they are excluded from every
+ *   measure (taken as 0, so the RMS window stays aligned in time).
+ */
+export class LevelMeter {
+  /** The validated options in use. */
+  readonly options: ResolvedLevelOptions;
+
+  private readonly decayPerSample: number;
+  private readonly holdSamples: number;
+  private readonly overLinear: number;
+  private readonly overNeed: number;
+  private readonly rmsScale: number;
+  private readonly ring: Float64Array;
+  private readonly slotSamples: number;
+
+  private _peak = 0;
+  private _decay = 0;
+  private _hold = 0;
+  private holdLeft = 0;
+  private _overs = 0;
+  private overRun = 0;
+  private _nonFinite = 0;
+  private slotAcc = 0;
+  private slotFill = 0;
+  private slotPos = 0;
+  private ringSum = 0;
+  private ringFresh = 0;
+
+  constructor(options: LevelMeterOptions) {
+    const o = resolveLevelOptions(options);
+    this.options = o;
+    this.decayPerSample = Math.pow(10, -o.fallDbPerSecond / (20 * o.sampleRate));
+    this.holdSamples = o.holdMs === Infinity ? Infinity : Math.round((o.holdMs * o.sampleRate) / 1000);
+    this.overLinear = Math.pow(10, o.overThresholdDb / 20);
+    this.overNeed = o.overConsecutive;
+    const { slotSamples, slots } = rmsRingGeometry((o.rmsWindowMs * o.sampleRate) / 1000);
+    this.slotSamples = slotSamples;
+    this.ring = new Float64Array(slots);
+    this.rmsScale = (o.rmsSineAligned ? 2 : 1) / (slots * slotSamples);
+  }
+
+  /** Length of the RMS window actually used, in samples (see {@link rmsRingGeometry}). */
+  get rmsWindowSamples(): number {
+    return this.ring.length * this.slotSamples;
+  }
+
+  /**
+   * Measures `samples[start..end)`. Any length, including 0 (a no-op). Never throws on
+   * non-finite samples; never allocates.
+   */
+  process(samples: Float32Array, start = 0, end = samples.length): void {
+    const k = this.decayPerSample;
+    const holdSamples = this.holdSamples;
+    const thr = this.overLinear;
+    const need = this.overNeed;
+    const ring = this.ring;
+    const slots = ring.length;
+    const slotSamples = this.slotSamples;
+    let peak = this._peak;
+    let decay = this._decay;
+    let hold = this._hold;
+    let holdLeft = this.holdLeft;
+    let overs = this._overs;
+    let overRun = this.overRun;
+    let nonFinite = this._nonFinite;
+    let acc = this.slotAcc;
+    let fill = this.slotFill;
+    let pos = this.slotPos;
+    let sum = this.ringSum;
+    let fresh = this.ringFresh;
+
+    for (let i = start; i < end; i++) {
+      let x = samples[i];
+      let a = x < 0 ? -x : x;
+      if (!(a <= FLOAT32_MAX)) {
+        nonFinite++;
+        a = 0;
+        x = 0;
+      }
+      if (a > peak) peak = a;
+      decay *= k;
+      if (a > decay) decay = a;
+      if (a >= hold) {
+        hold = a;
+        holdLeft = holdSamples;
+      } else if (holdLeft > 0) {
+        holdLeft--;
+      } else {
+        hold = decay;
+      }
+      if (a >= thr) {
+        if (++overRun >= need) overs++;
+      } else {
+        overRun = 0;
+      }
+      acc += x * x;
+      if (++fill === slotSamples) {
+        sum += acc - ring[pos];
+        fresh += acc;
+        ring[pos] = acc;
+        acc = 0;
+        fill = 0;
+        if (++pos === slots) {
+          // The ring now holds exactly the sums accumulated since the last wrap: resync the
+          // running sum to that fresh total so rounding drift never outlives one window.
+          pos = 0;
+          sum = fresh;
+          fresh = 0;
+        }
+      }
+    }
+    if (decay < FLUSH_BELOW) decay = 0;
+    if (hold < FLUSH_BELOW) hold = 0;
+
+    this._peak = peak;
+    this._decay = decay;
+    this._hold = hold;
+    this.holdLeft = holdLeft;
+    this._overs = overs;
+    this.overRun = overRun;
+    this._nonFinite = nonFinite;
+    this.slotAcc = acc;
+    this.slotFill = fill;
+    this.slotPos = pos;
+    this.ringSum = sum;
+    this.ringFresh = fresh;
+  }
+
+  /** Max |x| since the last `takePeak()` or reset (linear). */
+  get peak(): number {
+    return this._peak;
+  }
+  /** Decaying peak (linear): instant attack, falls at `fallDbPerSecond`. */
+  get decayingPeak(): number {
+    return this._decay;
+  }
+  /** Peak-hold value (linear). */
+  get hold(): number {
+    return this._hold;
+  }
+  /** RMS over the window (linear; AES-17 aligned when `rmsSineAligned`). */
+  get rms(): number {
+    const s = this.ringSum;
+    return s > 0 ? Math.sqrt(s * this.rmsScale) : 0;
+  }
+  /** Samples at or above the over threshold since the last `clearOvers()` (latched count). */
+  get overs(): number {
+    return this._overs;
+  }
+  /** NaN/±Infinity samples since the last `clearOvers()`. */
+  get nonFinite(): number {
+    return this._nonFinite;
+  }
+
+  /** Returns the sample peak since the previous call (or reset) and starts a new interval. */
+  takePeak(): number {
+    const p = this._peak;
+    this._peak = 0;
+    return p;
+  }
+
+  /** Clears the over count, the consecutive-over run and the non-finite count (the clip latch). */
+  clearOvers(): void {
+    this._overs = 0;
+    this.overRun = 0;
+    this._nonFinite = 0;
+  }
+
+  /** Drops the peak-hold value to the current decaying peak and restarts its hold time. */
+  clearHold(): void {
+    this._hold = this._decay;
+    this.holdLeft = 0;
+  }
+
+  /** Returns the meter to its initial state: silence, nothing held, no overs. */
+  reset(): void {
+    this._peak = 0;
+    this._decay = 0;
+    this._hold = 0;
+    this.holdLeft = 0;
+    this.clearOvers();
+    this.ring.fill(0);
+    this.slotAcc = 0;
+    this.slotFill = 0;
+    this.slotPos = 0;
+    this.ringSum = 0;
+    this.ringFresh = 0;
+  }
+}

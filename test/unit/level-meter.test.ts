@@ -1,0 +1,248 @@
+import { describe, it, expect } from 'vitest';
+import { LevelMeter, DEFAULT_FALL_DB_PER_SECOND, rmsRingGeometry } from '../../src/dsp/level-meter';
+import { dbFromLinear } from '../../src/dsp/db';
+import { sine, inBlocks } from '../helpers/signals';
+
+const SR = 48000;
+
+describe('LevelMeter against analytic signals', () => {
+  it('a sine of amplitude 0.5 reads peak 0.5 and RMS 0.35355', () => {
+    const m = new LevelMeter({ sampleRate: SR });
+    m.process(sine(0.5, 1000, 1, SR));
+    expect(m.peak).toBeCloseTo(0.5, 4);
+    expect(m.decayingPeak).toBeCloseTo(0.5, 3);
+    expect(m.hold).toBeCloseTo(0.5, 4);
+    expect(Math.abs(m.rms - 0.5 / Math.SQRT2)).toBeLessThan(1e-4);
+    expect(m.overs).toBe(0);
+  });
+
+  it('reads RMS 0.35355 for a sine whose period does not divide the window (997 Hz, 44.1 kHz)', () => {
+    const m = new LevelMeter({ sampleRate: 44100 });
+    m.process(sine(0.5, 997, 1, 44100, 0.3));
+    expect(Math.abs(m.rms - 0.35355)).toBeLessThan(1e-4);
+  });
+
+  it('AES-17 alignment makes a sine read its peak as RMS', () => {
+    const m = new LevelMeter({ sampleRate: SR, rmsSineAligned: true });
+    m.process(sine(0.5, 1000, 1, SR));
+    expect(Math.abs(m.rms - 0.5)).toBeLessThan(1e-4);
+  });
+
+  it('RMS of a DC level is the level, and the window is the configured length', () => {
+    const m = new LevelMeter({ sampleRate: SR, rmsWindowMs: 100 });
+    expect(m.rmsWindowSamples).toBe(4800);
+    const dc = new Float32Array(4800).fill(0.25);
+    m.process(dc, 0, 2400);
+    expect(m.rms).toBeCloseTo(0.25 * Math.sqrt(0.5), 6); // half the window filled
+    m.process(dc, 2400, 4800);
+    expect(m.rms).toBeCloseTo(0.25, 6);
+    m.process(new Float32Array(4800));
+    expect(m.rms).toBe(0); // a full window of silence reads exactly 0
+  });
+
+  it('the RMS window geometry is exact for common rates and bounded in slots', () => {
+    for (const sr of [8000, 44100, 48000, 88200, 96000, 192000]) {
+      const w = (300 * sr) / 1000;
+      const g = rmsRingGeometry(w);
+      expect(g.slots * g.slotSamples).toBe(w);
+      expect(g.slots).toBeLessThanOrEqual(1024);
+    }
+    const prime = rmsRingGeometry(100_003); // a prime window is rounded, within 0.1 %
+    expect(Math.abs(prime.slots * prime.slotSamples - 100_003) / 100_003).toBeLessThan(1e-3);
+  });
+
+  it('has no RMS drift after hours of loud signal then silence', () => {
+    const m = new LevelMeter({ sampleRate: SR, rmsWindowMs: 10 });
+    const loud = sine(0.999, 1234.5, 10, SR);
+    for (let i = 0; i < 20; i++) m.process(loud);
+    m.process(new Float32Array(480));
+    expect(m.rms).toBe(0);
+  });
+});
+
+describe('decaying peak: the fall is the configured dB/s whatever the block size', () => {
+  for (const block of [1, 128, 4096]) {
+    it(`block size ${block}`, () => {
+      const m = new LevelMeter({ sampleRate: SR });
+      const signal = new Float32Array(SR * 2); // spike then 2 s of silence
+      signal[0] = 1;
+      const readings: number[] = [];
+      inBlocks(signal, block, (b, s, e) => {
+        m.process(b, s, e);
+        if (e === SR || e === SR * 2 || (s < SR && e > SR)) readings.push(e);
+      });
+      // After exactly 1.7 s of fall the level is -20 dB (IEC 60268-18).
+      const m2 = new LevelMeter({ sampleRate: SR });
+      const s2 = new Float32Array(Math.round(1.7 * SR) + 1);
+      s2[0] = 1;
+      inBlocks(s2, block, (b, s, e) => m2.process(b, s, e));
+      expect(dbFromLinear(m2.decayingPeak)).toBeCloseTo(-20, 6);
+      // After 2 s: -2 × 11.7647 dB.
+      expect(dbFromLinear(m.decayingPeak)).toBeCloseTo(-(2 - 1 / SR) * DEFAULT_FALL_DB_PER_SECOND, 6);
+    });
+  }
+
+  it('identical readings for blocks of 1, 128, 4096 and 100,000 samples', () => {
+    const sig = sine(0.8, 440, 3, SR);
+    for (let i = 50_000; i < 60_000; i++) sig[i] = 0;
+    sig[70_000] = 0.99;
+    const results = [1, 128, 4096, 100_000].map((block) => {
+      const m = new LevelMeter({ sampleRate: SR, rmsWindowMs: 300, holdMs: 500 });
+      inBlocks(sig, block, (b, s, e) => m.process(b, s, e));
+      return [m.peak, m.decayingPeak, m.hold, m.rms, m.overs];
+    });
+    for (const r of results) expect(r).toEqual(results[0]);
+  });
+
+  it('honours a custom fall rate (e.g. 24 dB/s)', () => {
+    const m = new LevelMeter({ sampleRate: 44100, fallDbPerSecond: 24 });
+    const s = new Float32Array(44100 + 1);
+    s[0] = 0.5;
+    m.process(s);
+    expect(dbFromLinear(m.decayingPeak)).toBeCloseTo(dbFromLinear(0.5) - 24, 6);
+  });
+
+  it('never produces denormals: decays to exactly 0', () => {
+    const m = new LevelMeter({ sampleRate: 8000, fallDbPerSecond: 100_000, holdMs: 10 });
+    const s = new Float32Array(8000);
+    s[0] = 1;
+    m.process(s);
+    expect(m.decayingPeak).toBe(0);
+    expect(m.hold).toBe(0);
+  });
+});
+
+describe('peak hold', () => {
+  it('holds for holdMs, then follows the decaying peak down', () => {
+    const m = new LevelMeter({ sampleRate: SR, holdMs: 1000 });
+    const s = new Float32Array(SR * 2);
+    s[0] = 0.5;
+    m.process(s, 0, SR - 10); // < 1 s after the peak
+    expect(m.hold).toBe(0.5);
+    m.process(s, SR - 10, SR + 10); // just past the hold time
+    expect(m.hold).toBeLessThan(0.5);
+    expect(m.hold).toBe(m.decayingPeak);
+    m.process(s, SR + 10, SR * 2);
+    expect(m.hold).toBe(m.decayingPeak);
+    expect(dbFromLinear(m.hold)).toBeLessThan(dbFromLinear(0.5) - 11);
+  });
+
+  it('a new maximum restarts the hold time', () => {
+    const m = new LevelMeter({ sampleRate: 1000, holdMs: 100 });
+    const s = new Float32Array(300);
+    s[0] = 0.2;
+    s[90] = 0.3;
+    m.process(s, 0, 150);
+    expect(m.hold).toBeCloseTo(0.3, 6);
+    m.process(s, 150, 185);
+    expect(m.hold).toBeCloseTo(0.3, 6); // held until 90 + 100
+    m.process(s, 185, 300);
+    expect(m.hold).toBeLessThan(0.3);
+  });
+
+  it('holds forever with holdMs = Infinity until cleared', () => {
+    const m = new LevelMeter({ sampleRate: SR, holdMs: Infinity });
+    const s = new Float32Array(SR * 5);
+    s[10] = 0.7;
+    m.process(s);
+    expect(m.hold).toBeCloseTo(0.7, 6);
+    m.clearHold();
+    m.process(new Float32Array(1));
+    expect(m.hold).toBe(m.decayingPeak);
+    expect(m.hold).toBeLessThan(0.7);
+  });
+});
+
+describe('sample peak since last take', () => {
+  it('catches a single-sample spike anywhere in a long block and resets on take', () => {
+    const m = new LevelMeter({ sampleRate: SR });
+    const s = new Float32Array(100_000);
+    s[77_777] = -0.9;
+    m.process(s);
+    expect(m.takePeak()).toBeCloseTo(0.9, 6);
+    expect(m.peak).toBe(0);
+    m.process(new Float32Array(128));
+    expect(m.takePeak()).toBe(0);
+  });
+});
+
+describe('overs', () => {
+  it('counts samples at or above the threshold (default 0 dBFS) and latches', () => {
+    const m = new LevelMeter({ sampleRate: SR });
+    const s = new Float32Array([0.5, 1, -1, 0.999, 1.5, 0]);
+    m.process(s);
+    expect(m.overs).toBe(3);
+    m.process(new Float32Array(SR));
+    expect(m.overs).toBe(3);
+    m.clearOvers();
+    expect(m.overs).toBe(0);
+  });
+
+  it('uses a custom threshold in dBFS', () => {
+    const m = new LevelMeter({ sampleRate: SR, overThresholdDb: -6 });
+    m.process(new Float32Array([0.49, 0.5012, 0.6, -0.7]));
+    expect(m.overs).toBe(3);
+  });
+
+  it('with overConsecutive = 3 counts only runs of 3 or more', () => {
+    const m = new LevelMeter({ sampleRate: SR, overConsecutive: 3 });
+    m.process(new Float32Array([1, 1, 0, 1, 1, 1, 1, 0, 1, 1]));
+    expect(m.overs).toBe(2); // the run of four adds 4 − 3 + 1
+    m.process(new Float32Array([1])); // the run carries across blocks
+    expect(m.overs).toBe(3);
+  });
+});
+
+describe('non-finite samples', () => {
+  it('are counted, excluded from every measure and never poison the meter', () => {
+    const m = new LevelMeter({ sampleRate: SR });
+    const s = sine(0.5, 1000, 0.5, SR);
+    s[100] = NaN;
+    s[200] = Infinity;
+    s[300] = -Infinity;
+    m.process(s);
+    expect(m.nonFinite).toBe(3);
+    expect(Number.isFinite(m.rms)).toBe(true);
+    expect(m.peak).toBeCloseTo(0.5, 4);
+    expect(m.hold).toBeCloseTo(0.5, 4);
+    expect(m.overs).toBe(0);
+    // within one window of clean signal the meter reads exactly as if nothing happened
+    m.process(sine(0.5, 1000, 0.3, SR));
+    expect(Math.abs(m.rms - 0.35355)).toBeLessThan(1e-4);
+  });
+
+  it('a block made only of NaN reads silence', () => {
+    const m = new LevelMeter({ sampleRate: SR });
+    m.process(new Float32Array(1000).fill(NaN));
+    expect([m.peak, m.decayingPeak, m.hold, m.rms, m.overs, m.nonFinite]).toEqual([0, 0, 0, 0, 0, 1000]);
+  });
+
+  it('denormal input is measured without harm', () => {
+    const m = new LevelMeter({ sampleRate: SR });
+    const s = new Float32Array(1000).fill(1.4e-45);
+    m.process(s);
+    expect(m.peak).toBe(Math.fround(1.4e-45));
+    expect(Number.isFinite(m.rms)).toBe(true);
+  });
+});
+
+describe('options', () => {
+  it('rejects bad values with a RangeError naming option, value and range', () => {
+    expect(() => new LevelMeter({ sampleRate: 0 })).toThrow(/sampleRate must be a number from 1 to 1000000 Hz, got 0/);
+    expect(() => new LevelMeter({ sampleRate: NaN })).toThrow(RangeError);
+    expect(() => new LevelMeter({ sampleRate: SR, holdMs: -1 })).toThrow(/holdMs .* got -1/);
+    expect(() => new LevelMeter({ sampleRate: SR, rmsWindowMs: 0 })).toThrow(/rmsWindowMs must be a number from 1 to 10000 ms, got 0/);
+    expect(() => new LevelMeter({ sampleRate: SR, fallDbPerSecond: -3 })).toThrow(/fallDbPerSecond/);
+    expect(() => new LevelMeter({ sampleRate: SR, overConsecutive: 1.5 })).toThrow(/overConsecutive must be an integer from 1 to 1000, got 1.5/);
+    expect(() => new LevelMeter({ sampleRate: SR, overThresholdDb: Infinity })).toThrow(/overThresholdDb/);
+  });
+
+  it('process with zero samples is a no-op', () => {
+    const m = new LevelMeter({ sampleRate: SR });
+    m.process(new Float32Array([0.5]));
+    const before = [m.peak, m.decayingPeak, m.hold, m.rms];
+    m.process(new Float32Array(0));
+    m.process(new Float32Array(10), 5, 5);
+    expect([m.peak, m.decayingPeak, m.hold, m.rms]).toEqual(before);
+  });
+});
