@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { findChrome, CHROME_ARGS } from './scripts/find-chrome';
+import { findChrome, CHROME_ARGS } from './scripts/find-chrome.ts';
+import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
 
 /** Headers that make every page cross-origin isolated (SharedArrayBuffer). */
 export const ISOLATION_HEADERS = {
@@ -11,6 +12,7 @@ export const ISOLATION_HEADERS = {
 const wantsBrowser = !process.argv.some((a, i) => a === '--project' && process.argv[i + 1] === 'unit');
 
 export default defineConfig({
+  plugins: [workletSourceVitePlugin()],
   server: { headers: ISOLATION_HEADERS },
   test: {
     projects: [

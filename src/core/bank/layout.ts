@@ -15,8 +15,8 @@
  * control     tracks × CONTROL_STRIDE words           (writer: the UI)
  *   CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS (request counters), CONSUMED (publish number read)
  * ```
- * Every word has exactly one writer: header words H_RESET_* and H_CONTROL_GEN and the control
- * region are written by the UI; everything else by the worklet.
+ * Every word has exactly one writer: header words H_RESET_*, H_CONTROL_GEN and H_STOP_REQUEST
+ * and the control region are written by the UI; everything else by the worklet.
  *
  * Thread: pure functions and constants; usable everywhere, including the audio thread.
  */
@@ -51,7 +51,8 @@ export const H_RESET_ALL_HOLDS = 12;
 export const H_RESET_ALL_LOUDNESS = 13;
 /** UI: bumped after any control word changed, so the writer scans only when needed. */
 export const H_CONTROL_GEN = 14;
-export const H_CHANNEL_STRIDE = 15;
+/** UI: non-zero asks the writer to stop for good (the engine was disposed). */
+export const H_STOP_REQUEST = 15;
 
 export const WRITER_IDLE = 0;
 export const WRITER_RUNNING = 1;
@@ -194,7 +195,6 @@ export function writeHeader(words: Int32Array, layout: BankLayout, sampleRate: n
   Atomics.store(words, H_CHANNELS, layout.channels);
   Atomics.store(words, H_SAMPLE_RATE, bits);
   Atomics.store(words, H_TRACK_STRIDE, layout.trackStride);
-  Atomics.store(words, H_CHANNEL_STRIDE, CHANNEL_STRIDE);
   Atomics.store(words, H_CONTROL_OFFSET, layout.controlOffset);
 }
 

@@ -41,6 +41,7 @@ import {
   H_RESET_ALL_OVERS,
   H_RESET_ALL_HOLDS,
   H_RESET_ALL_LOUDNESS,
+  H_STOP_REQUEST,
   K_CLEAR_OVERS,
   K_CLEAR_HOLD,
   K_RESET_LOUDNESS,
@@ -57,7 +58,10 @@ import {
 export interface TrackLevels {
   /** Number of channels (length of every per-channel array). */
   readonly channels: number;
-  /** Sample peak: max |x| since the consuming reader's previous read of this track. */
+  /**
+   * Sample peak: max |x| over the samples since the consuming reader's previous read of this
+   * track (for the consuming reader itself: 0 when nothing new was published since).
+   */
   readonly peak: Float32Array;
   /** Decaying peak (ballistic peak level). */
   readonly decayingPeak: Float32Array;
@@ -273,10 +277,15 @@ export class MeterBankReader {
       if ((seq & 1) !== 0) continue;
       for (let i = 0; i < n; i++) s[i] = Atomics.load(w, from + i);
       if (Atomics.load(w, base + T_SEQ) !== seq) continue;
-      if (this.consume && s[0] !== this.acked[track]) {
-        this.acked[track] = s[0];
-        // publish the acknowledgement: the writer restarts this track's sample peak after it.
-        Atomics.store(w, controlBase(this.layout, track) + K_CONSUMED, s[0]);
+      if (this.consume) {
+        if (s[0] === this.acked[track]) {
+          // Nothing was published since this reader's last read: its peaks were delivered then.
+          for (let c = 0; c < this.channels; c++) s[T_CHANNELS - T_PUBLISH + c * CHANNEL_STRIDE + C_PEAK] = 0;
+        } else {
+          this.acked[track] = s[0];
+          // publish the acknowledgement: the writer restarts this track's sample peak after it.
+          Atomics.store(w, controlBase(this.layout, track) + K_CONSUMED, s[0]);
+        }
       }
       return true;
     }
@@ -325,6 +334,14 @@ export class MeterBankReader {
   /** Restarts integrated loudness, loudness range and true peak of one track, or of all. */
   resetLoudness(track?: number): void {
     this.request(track, H_RESET_ALL_LOUDNESS, K_RESET_LOUDNESS);
+  }
+
+  /**
+   * Asks the writer to stop for good (used by the engine's dispose). With the shared transport
+   * the processor sees it at its next render quantum even if no port message gets through.
+   */
+  requestStop(): void {
+    Atomics.store(this.words, H_STOP_REQUEST, 1);
   }
 
   private request(track: number | undefined, globalWord: number, trackWord: number): void {

@@ -33,6 +33,7 @@ import {
   H_RESET_ALL_OVERS,
   H_RESET_ALL_HOLDS,
   H_RESET_ALL_LOUDNESS,
+  H_STOP_REQUEST,
   K_CLEAR_OVERS,
   K_CLEAR_HOLD,
   K_RESET_LOUDNESS,
@@ -96,6 +97,11 @@ export class BankWriter {
   /** Marks the writer stopped (disposed); readers then report stale at once. */
   stop(): void {
     Atomics.store(this.words, H_WRITER_STATE, 2);
+  }
+
+  /** True once the UI asked the writer to stop (engine disposed). */
+  stopRequested(): boolean {
+    return Atomics.load(this.words, H_STOP_REQUEST) !== 0;
   }
 
   /** Starts a publish; returns its publish number (1, 2, …, wrapping at 2^32). */

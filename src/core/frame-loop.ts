@@ -1,0 +1,192 @@
+/**
+ * The one requestAnimationFrame loop for every meter on a page.
+ *
+ * - Ordered phases per frame: every `read` subscriber (take snapshots from banks), then every
+ *   `update` (ballistics, state), then every `draw` (canvas/DOM writes) — reads never
+ *   interleave with writes, so the browser does no forced layout.
+ * - Stops itself when nothing is subscribed; pauses while the page is hidden.
+ * - Platform capabilities are options (`raf`, `caf`, `now`, `document`), so it runs in tests
+ *   and without a DOM.
+ * - Demand mode: no rAF at all; `advance(dtMs)` runs exactly one frame on a virtual clock.
+ *   For tests and screenshots: deterministic, no sleeps.
+ *
+ * Thread: main thread. Nothing allocates per frame (subscriber lists are copied on change).
+ */
+
+export type FramePhase = 'read' | 'update' | 'draw';
+/** Called once per frame with the frame time in ms and the ms since the previous frame. */
+export type FrameCallback = (nowMs: number, deltaMs: number) => void;
+
+export interface FrameLoopOptions {
+  /** Default `globalThis.requestAnimationFrame`. */
+  raf?: (callback: (timeMs: number) => void) => number;
+  /** Default `globalThis.cancelAnimationFrame`. */
+  caf?: (handle: number) => void;
+  /** Clock in ms. Default `performance.now`. */
+  now?: () => number;
+  /** For visibility; default `globalThis.document` (null: never hidden). */
+  document?: VisibilitySource | null;
+  /** `auto` (default) runs on rAF; `demand` runs only on {@link FrameLoop.advance}. */
+  mode?: 'auto' | 'demand';
+  /** Receives errors thrown by subscribers; default: rethrown asynchronously (the loop keeps going). */
+  onError?: (error: unknown) => void;
+}
+
+/** The part of `Document` the loop needs. */
+export interface VisibilitySource {
+  readonly hidden: boolean;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
+export interface FrameLoop {
+  /** Adds `callback` to `phase` (default `draw`); returns the unsubscribe function (idempotent). */
+  subscribe(callback: FrameCallback, phase?: FramePhase): () => void;
+  /** Number of subscriptions across all phases. */
+  readonly subscriberCount: number;
+  /** True while a frame is scheduled (auto mode). */
+  readonly running: boolean;
+  /** Frames run so far. */
+  readonly frameCount: number;
+  /** Time of the last frame, ms. */
+  readonly lastFrameMs: number;
+  /** Current mode. Switching to `demand` cancels the pending frame; to `auto` resumes. */
+  mode: 'auto' | 'demand';
+  /**
+   * Runs one frame now. In demand mode the virtual clock moves by `deltaMs` (default 1000/60);
+   * in auto mode it uses the real clock. Works with zero subscribers (a no-op frame).
+   */
+  advance(deltaMs?: number): void;
+}
+
+const PHASES: readonly FramePhase[] = ['read', 'update', 'draw'];
+const NOOP = (): void => {};
+
+/** Creates an independent frame loop. Most code wants the shared {@link getFrameLoop}. */
+export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
+  const g = globalThis as typeof globalThis & { document?: VisibilitySource };
+  const raf = options.raf ?? (typeof g.requestAnimationFrame === 'function' ? g.requestAnimationFrame.bind(g) : null);
+  const caf = options.caf ?? (typeof g.cancelAnimationFrame === 'function' ? g.cancelAnimationFrame.bind(g) : NOOP);
+  const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  const doc = options.document === undefined ? (g.document ?? null) : options.document;
+  const onError =
+    options.onError ??
+    ((error: unknown) =>
+      setTimeout(() => {
+        throw error;
+      }, 0));
+
+  // Copy-on-write subscriber lists: a frame iterates the array it started with.
+  const lists: Record<FramePhase, FrameCallback[]> = { read: [], update: [], draw: [] };
+  let count = 0;
+  let handle: number | null = null;
+  let mode = options.mode ?? 'auto';
+  let frames = 0;
+  let last = NaN;
+  let listening = false;
+
+  const hidden = (): boolean => doc !== null && doc.hidden;
+
+  const runFrame = (t: number): void => {
+    const delta = Number.isNaN(last) ? 0 : t - last;
+    last = t;
+    frames++;
+    for (let p = 0; p < PHASES.length; p++) {
+      const list = lists[PHASES[p]];
+      for (let i = 0; i < list.length; i++) {
+        try {
+          list[i](t, delta);
+        } catch (error) {
+          onError(error);
+        }
+      }
+    }
+  };
+
+  const tick = (t: number): void => {
+    handle = null;
+    runFrame(t);
+    schedule();
+  };
+
+  function schedule(): void {
+    if (handle !== null || mode !== 'auto' || count === 0 || raf === null || hidden()) return;
+    handle = raf(tick);
+  }
+
+  function cancel(): void {
+    if (handle !== null) caf(handle);
+    handle = null;
+  }
+
+  const onVisibility = (): void => {
+    if (hidden()) cancel();
+    else schedule();
+  };
+
+  function syncListener(): void {
+    const want = count > 0 && doc !== null;
+    if (want && !listening) doc!.addEventListener('visibilitychange', onVisibility);
+    if (!want && listening) doc!.removeEventListener('visibilitychange', onVisibility);
+    listening = want;
+  }
+
+  return {
+    subscribe(callback: FrameCallback, phase: FramePhase = 'draw'): () => void {
+      if (typeof callback !== 'function') throw new TypeError('subscribe needs a function');
+      if (!PHASES.includes(phase)) throw new RangeError(`phase must be one of "read", "update", "draw", got ${String(phase)}`);
+      lists[phase] = [...lists[phase], callback];
+      count++;
+      syncListener();
+      schedule();
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        const list = lists[phase];
+        const i = list.indexOf(callback);
+        if (i >= 0) lists[phase] = list.slice(0, i).concat(list.slice(i + 1));
+        count--;
+        syncListener();
+        if (count === 0) cancel();
+      };
+    },
+    get subscriberCount() {
+      return count;
+    },
+    get running() {
+      return handle !== null;
+    },
+    get frameCount() {
+      return frames;
+    },
+    get lastFrameMs() {
+      return last;
+    },
+    get mode() {
+      return mode;
+    },
+    set mode(next: 'auto' | 'demand') {
+      if (next !== 'auto' && next !== 'demand') throw new RangeError(`mode must be "auto" or "demand", got ${String(next)}`);
+      mode = next;
+      if (mode === 'demand') cancel();
+      else schedule();
+    },
+    advance(deltaMs = 1000 / 60): void {
+      if (mode === 'demand') runFrame((Number.isNaN(last) ? 0 : last) + deltaMs);
+      else runFrame(now());
+    },
+  };
+}
+
+let shared: FrameLoop | null = null;
+
+/**
+ * The page-wide frame loop, created on first use (never at import, so SSR is safe). Every
+ * meterkit component subscribes here; tests switch it to demand mode with
+ * `getFrameLoop().mode = 'demand'`.
+ */
+export function getFrameLoop(): FrameLoop {
+  if (shared === null) shared = createFrameLoop();
+  return shared;
+}

@@ -1,0 +1,14 @@
+/**
+ * `meterkit/dsp` — pure, allocation-free measurement kernels. No DOM, no Web Audio, no React:
+ * runs in Node, browsers, workers and AudioWorkletGlobalScope.
+ */
+export { dbFromLinear, linearFromDb, dbFromPower } from './db';
+export {
+  LevelMeter,
+  LEVEL_DEFAULTS,
+  DEFAULT_FALL_DB_PER_SECOND,
+  resolveLevelOptions,
+  rmsRingGeometry,
+  type LevelMeterOptions,
+  type ResolvedLevelOptions,
+} from './level-meter';

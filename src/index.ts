@@ -1,0 +1,4 @@
+/**
+ * `meterkit` — the React layer, plus everything from `meterkit/core`.
+ */
+export * from './core/index';

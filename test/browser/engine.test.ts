@@ -1,0 +1,260 @@
+/**
+ * The whole data path in real headless Chromium: AudioWorklet → meter bank → reader.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { createMeterEngine, type MeterEngine } from '../../src/core/engine';
+import { createTrackLevels, MeterBankReader } from '../../src/core/bank/reader';
+import { H_WRITER_STATE, WRITER_STOPPED } from '../../src/core/bank/layout';
+import { getFrameLoop } from '../../src/core/frame-loop';
+import { workletUrl } from './worklet-url';
+import { makeBuffer, play, frames, sleep } from './helpers';
+
+const SR = 48000;
+/** Periods that divide both the 300 ms RMS window and land a sample on the crest. */
+const FREQS = [500, 750, 1000, 1500];
+const amp = (t: number) => (t + 1) / 40; // track t: left amplitude; right is half of it
+
+const live: MeterEngine[] = [];
+afterEach(() => {
+  for (const e of live.splice(0)) e.dispose();
+});
+
+async function renderTracks(transport: 'shared' | 'message', tracks = 32) {
+  const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: SR, sampleRate: SR });
+  const engine = await createMeterEngine(ctx, { tracks, channels: 2, transport, workletUrl });
+  live.push(engine);
+  for (let t = 0; t < tracks; t++) {
+    const w = (2 * Math.PI * FREQS[t % 4]) / SR;
+    play(ctx, makeBuffer(ctx, 2, SR, (c, i) => (c === 0 ? amp(t) : amp(t) / 2) * Math.sin(w * i)), engine.input(t));
+  }
+  await ctx.startRendering();
+  await engine.flush();
+  return engine;
+}
+
+describe('engine on an OfflineAudioContext', () => {
+  it('32 stereo tracks of known sines: every track and channel reads its own peak and RMS', async () => {
+    expect(crossOriginIsolated).toBe(true);
+    const engine = await renderTracks('shared');
+    expect(engine.transport).toBe('shared');
+    const out = createTrackLevels(2);
+    for (let t = 0; t < 32; t++) {
+      expect(engine.bank.readInto(t, out)).toBe(true);
+      for (let c = 0; c < 2; c++) {
+        const a = c === 0 ? amp(t) : amp(t) / 2;
+        expect(out.peak[c]).toBeCloseTo(a, 6);
+        expect(out.hold[c]).toBeCloseTo(a, 6);
+        expect(Math.abs(out.rms[c] - a / Math.SQRT2)).toBeLessThan(1e-4);
+        expect(out.decayingPeak[c]).toBeGreaterThan(a * 0.99);
+        expect(out.overs[c]).toBe(0);
+        expect(out.nonFinite[c]).toBe(0);
+      }
+    }
+    // 1 s at 48 kHz = 375 render quanta, one publish each.
+    expect(engine.bank.publishCount).toBe(375);
+    expect(engine.bank.heartbeat).toBe(SR);
+  });
+
+  it('catches a single-sample spike in silence, in the middle of a render quantum', async () => {
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: SR, sampleRate: SR });
+    const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, workletUrl, holdMs: Infinity });
+    live.push(engine);
+    const spikeAt = 30_001; // sample 49 of quantum 234
+    play(ctx, makeBuffer(ctx, 1, SR, (_, i) => (i === spikeAt ? -0.7 : 0)), engine.input(1));
+    await ctx.startRendering();
+    const out = createTrackLevels(1);
+    engine.bank.readInto(1, out);
+    expect(out.peak[0]).toBeCloseTo(0.7, 6);
+    expect(out.hold[0]).toBeCloseTo(0.7, 6);
+    const fallDb = ((SR - 1 - spikeAt) / SR) * (20 / 1.7);
+    expect(20 * Math.log10(out.decayingPeak[0])).toBeCloseTo(20 * Math.log10(0.7) - fallDb, 2);
+    engine.bank.readInto(0, out);
+    expect([out.peak[0], out.hold[0], out.rms[0]]).toEqual([0, 0, 0]);
+  });
+
+  it('both transports give identical readings', async () => {
+    const shared = await renderTracks('shared', 8);
+    const message = await renderTracks('message', 8);
+    expect(message.transport).toBe('message');
+    const a = createTrackLevels(2);
+    const b = createTrackLevels(2);
+    for (let t = 0; t < 8; t++) {
+      shared.bank.readInto(t, a);
+      message.bank.readInto(t, b);
+      for (const key of ['peak', 'decayingPeak', 'hold', 'rms', 'overs', 'nonFinite'] as const) {
+        expect(Array.from(b[key])).toEqual(Array.from(a[key]));
+      }
+      expect(b.publish).toBe(a.publish);
+    }
+  });
+
+  it('counts overs and non-finite samples and clears them on resetClips', async () => {
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: SR, sampleRate: SR });
+    const engine = await createMeterEngine(ctx, { tracks: 1, channels: 2, workletUrl });
+    live.push(engine);
+    play(ctx, makeBuffer(ctx, 2, SR / 2, (c, i) => (c === 1 && i % 1000 === 0 ? 1.2 : 0.1)), engine.input(0));
+    ctx.suspend(0.75).then(async () => {
+      const out = createTrackLevels(2);
+      engine.bank.readInto(0, out);
+      expect(Array.from(out.overs)).toEqual([0, 24]);
+      engine.resetClips(0);
+      await ctx.resume();
+    });
+    await ctx.startRendering();
+    const out = createTrackLevels(2);
+    engine.bank.readInto(0, out);
+    expect(Array.from(out.overs)).toEqual([0, 0]);
+  });
+});
+
+describe('engine on a running AudioContext', () => {
+  it('a one-sample spike between two animation frames is seen by a frame-rate reader', async () => {
+    const ctx = new AudioContext({ sampleRate: SR });
+    try {
+      expect(ctx.state).toBe('running');
+      const engine = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl });
+      live.push(engine);
+      const length = SR; // 1 s of silence with three isolated spikes
+      const spikes = new Map([[9_001, 0.31], [24_567, 0.62], [40_003, 0.45]]);
+      play(ctx, makeBuffer(ctx, 1, length, (_, i) => spikes.get(i) ?? 0), engine.input(0));
+      const out = createTrackLevels(1);
+      const seen: number[] = [];
+      const t0 = performance.now();
+      while (performance.now() - t0 < 1400) {
+        await frames(1);
+        engine.bank.readInto(0, out);
+        if (out.peak[0] > 0) seen.push(Math.round(out.peak[0] * 100) / 100);
+      }
+      expect(seen).toEqual([0.31, 0.62, 0.45]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('reports stale when the context is suspended, and recovers on resume', async () => {
+    const ctx = new AudioContext({ sampleRate: SR });
+    try {
+      const engine = await createMeterEngine(ctx, { tracks: 2, channels: 2, workletUrl, staleAfterMs: 100 });
+      live.push(engine);
+      const heartbeatOnly = new MeterBankReader(engine.words, { staleAfterMs: 100 });
+      await sleep(200);
+      heartbeatOnly.isStale();
+      await sleep(20);
+      expect(engine.bank.isStale()).toBe(false);
+      expect(heartbeatOnly.isStale()).toBe(false);
+      await ctx.suspend();
+      expect(engine.bank.isStale()).toBe(true); // the platform says so at once
+      await sleep(300);
+      expect(heartbeatOnly.isStale()).toBe(true); // and the frozen heartbeat says so too
+      const out = createTrackLevels(2);
+      engine.bank.readInto(0, out);
+      expect(out.stale).toBe(true);
+      await ctx.resume();
+      await sleep(100);
+      expect(engine.bank.isStale()).toBe(false);
+      expect(heartbeatOnly.isStale()).toBe(false);
+      engine.dispose();
+      expect(engine.bank.isStale()).toBe(true);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('creating and disposing 200 engines leaves no running processors or frame subscriptions', async () => {
+    const ctx = new AudioContext({ sampleRate: SR });
+    try {
+      const engines: MeterEngine[] = [];
+      for (let i = 0; i < 200; i++) {
+        const e = await createMeterEngine(ctx, { tracks: 2, channels: 2, workletUrl, transport: i % 2 ? 'message' : 'shared' });
+        new ConstantSourceNode(ctx, { offset: 0.25 }).connect(e.input(i % 2));
+        engines.push(e);
+      }
+      await sleep(100);
+      const beats = engines.map((e) => e.createReader().heartbeat);
+      expect(beats.filter((b) => b > 0).length).toBe(200); // every processor is visibly running
+      for (const e of engines) e.dispose();
+      for (const e of engines) expect(() => e.input(0)).toThrow(/disposed/);
+      await sleep(200);
+      // Every processor acknowledged the stop (through shared memory or its last message) and
+      // its clock froze.
+      for (const e of engines) expect(Atomics.load(e.words, H_WRITER_STATE)).toBe(WRITER_STOPPED);
+      const frozen = engines.map((e) => e.createReader().heartbeat);
+      await sleep(100);
+      expect(engines.map((e) => e.createReader().heartbeat)).toEqual(frozen);
+      expect(getFrameLoop().subscriberCount).toBe(0);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('bad input', () => {
+  it('names the option, the value and the valid range', async () => {
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128, sampleRate: SR });
+    await expect(createMeterEngine(ctx, { tracks: 0, workletUrl })).rejects.toThrow(/tracks must be an integer from 1 to 1024, got 0/);
+    await expect(createMeterEngine(ctx, { tracks: 1.5, workletUrl })).rejects.toThrow(RangeError);
+    await expect(createMeterEngine(ctx, { tracks: 2000, workletUrl })).rejects.toThrow(/got 2000/);
+    await expect(createMeterEngine(ctx, { tracks: 1, channels: 0, workletUrl })).rejects.toThrow(/channels must be an integer from 1 to 8, got 0/);
+    await expect(createMeterEngine(ctx, { tracks: 1, channels: -2, workletUrl })).rejects.toThrow(/got -2/);
+    await expect(createMeterEngine(ctx, { tracks: 1, holdMs: -5, workletUrl })).rejects.toThrow(/holdMs/);
+    await expect(createMeterEngine(ctx, { tracks: 1, transport: 'carrier-pigeon' as never, workletUrl })).rejects.toThrow(
+      /transport must be one of "auto", "shared", "message", got "carrier-pigeon"/,
+    );
+    const e = await createMeterEngine(ctx, { tracks: 4, workletUrl });
+    live.push(e);
+    expect(() => e.input(4)).toThrow(/track must be an integer from 0 to 3, got 4/);
+    expect(() => e.bank.readInto(-1, createTrackLevels(2))).toThrow(RangeError);
+  });
+
+  it('rejects a sample rate outside 8–192 kHz', async () => {
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128, sampleRate: 3000 });
+    await expect(createMeterEngine(ctx, { tracks: 1, workletUrl })).rejects.toThrow(
+      /context.sampleRate must be a number from 8000 to 192000 Hz, got 3000/,
+    );
+  });
+
+  it('works from 8 to 192 kHz', async () => {
+    for (const sampleRate of [8000, 44100, 96000, 192000]) {
+      // Render a whole number of quanta, shorter than the signal, so the window holds only sine.
+      const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128 * Math.floor(sampleRate / 256), sampleRate });
+      const e = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl });
+      live.push(e);
+      const w = (2 * Math.PI * 1000) / sampleRate;
+      play(ctx, makeBuffer(ctx, 1, sampleRate, (_, i) => 0.5 * Math.sin(w * i + 0.1)), e.input(0));
+      await ctx.startRendering();
+      const out = createTrackLevels(1);
+      e.bank.readInto(0, out);
+      expect(Math.abs(out.rms[0] - 0.35355)).toBeLessThan(2e-4);
+      expect(out.peak[0]).toBeGreaterThan(0.49);
+      expect(out.peak[0]).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('a closed context is a clear Error', async () => {
+    const ctx = new AudioContext();
+    await ctx.close();
+    await expect(createMeterEngine(ctx, { tracks: 1, workletUrl })).rejects.toThrow(/closed audio context/);
+  });
+
+  it('an unloadable worklet URL is a clear Error that says what to do', async () => {
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128, sampleRate: SR });
+    await expect(createMeterEngine(ctx, { tracks: 1, workletUrl: '/no/such/processor.js' })).rejects.toThrow(
+      /could not load the metering worklet from \/no\/such\/processor.js \(AbortError.*404.*Content-Security-Policy/,
+    );
+  });
+
+  it('NaN, Infinity and denormal samples never poison a meter; it recovers within one window', async () => {
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: SR, sampleRate: SR });
+    const e = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl });
+    live.push(e);
+    const w = (2 * Math.PI * 1000) / SR;
+    const bad = [NaN, Infinity, -Infinity, 1e-40];
+    play(ctx, makeBuffer(ctx, 1, SR, (_, i) => (i < 4800 ? bad[i % 4] : 0.5 * Math.sin(w * i))), e.input(0));
+    await ctx.startRendering();
+    const out = createTrackLevels(1);
+    e.bank.readInto(0, out);
+    expect(out.nonFinite[0]).toBe(3600);
+    expect(Math.abs(out.rms[0] - 0.35355)).toBeLessThan(1e-4);
+    expect(out.peak[0]).toBeCloseTo(0.5, 6);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The published package as a consumer sees it: `npm pack`, install the tarball into a fresh
+ * project, and import `meterkit/dsp` and `meterkit/core` from Node through the exports map,
+ * type-check a TypeScript consumer, and lint the package with publint.
+ * Needs `npm run build` first (`npm test` does it).
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let project = '';
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist/core.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you)');
+  }
+  project = mkdtempSync(path.join(tmpdir(), 'meterkit-consumer-'));
+  const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: root, encoding: 'utf8' });
+  const tarball = path.join(project, JSON.parse(packed)[0].filename);
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  // Offline, and without React (a peer dependency the Node consumer does not need).
+  execFileSync('npm', ['install', '--offline', '--legacy-peer-deps', '--no-audit', '--no-fund', tarball], { cwd: project, stdio: 'pipe' });
+  return () => rmSync(project, { recursive: true, force: true });
+}, 120_000);
+
+describe('the packed package', () => {
+  it('imports meterkit/dsp and meterkit/core from Node and measures a sine', () => {
+    writeFileSync(
+      path.join(project, 'check.mjs'),
+      `
+      import { dbFromLinear, linearFromDb, LevelMeter } from 'meterkit/dsp';
+      import { createMeterEngine, createBankWords, MeterBankReader, createFrameLoop } from 'meterkit/core';
+      import { readFileSync } from 'node:fs';
+      import { fileURLToPath } from 'node:url';
+      const m = new LevelMeter({ sampleRate: 48000 });
+      const s = new Float32Array(48000);
+      for (let i = 0; i < s.length; i++) s[i] = 0.5 * Math.sin((2 * Math.PI * 1000 * i) / 48000);
+      m.process(s);
+      const words = createBankWords({ tracks: 2, channels: 2, sampleRate: 48000, shared: false });
+      const reader = new MeterBankReader(words);
+      const worklet = fileURLToPath(import.meta.resolve('meterkit/worklet'));
+      console.log(JSON.stringify({
+        db: dbFromLinear(0.5), lin: linearFromDb(-6), peak: m.peak, rms: m.rms,
+        engine: typeof createMeterEngine, loop: typeof createFrameLoop, tracks: reader.tracks,
+        worklet: worklet.split('node_modules')[1],
+        workletImports: /^\\s*import\\s/m.test(readFileSync(worklet, 'utf8')),
+        registers: readFileSync(worklet, 'utf8').includes('registerProcessor'),
+      }));
+      `,
+    );
+    const out = JSON.parse(execFileSync('node', ['check.mjs'], { cwd: project, encoding: 'utf8' }));
+    expect(out.db).toBeCloseTo(-6.0206, 4);
+    expect(out.lin).toBeCloseTo(0.50119, 5);
+    expect(out.peak).toBeCloseTo(0.5, 6);
+    expect(Math.abs(out.rms - 0.35355)).toBeLessThan(1e-4);
+    expect(out.engine).toBe('function');
+    expect(out.loop).toBe('function');
+    expect(out.tracks).toBe(2);
+    expect(out.worklet).toBe(path.normalize('/meterkit/dist/worklet/processor.js'));
+    expect(out.workletImports).toBe(false);
+    expect(out.registers).toBe(true);
+  });
+
+  it('ships only dist, README and package.json, with the worklet beside the code that loads it', () => {
+    const files: string[] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }))[0].files.map(
+      (f: { path: string }) => f.path,
+    );
+    expect(files.every((f) => f.startsWith('dist/') || ['README.md', 'package.json', 'LICENSE'].includes(f))).toBe(true);
+    expect(files).toContain('dist/worklet/processor.js');
+    const chunk = files.filter((f) => /^dist\/[^/]+\.js$/.test(f)).find((f) => readFileSync(path.join(root, f), 'utf8').includes('worklet/processor.js'));
+    expect(chunk).toBeDefined(); // flat in dist/, so './worklet/processor.js' resolves
+  });
+
+  it('type-checks a TypeScript consumer through the exports map', () => {
+    writeFileSync(
+      path.join(project, 'check.ts'),
+      `
+      import { LevelMeter, dbFromLinear } from 'meterkit/dsp';
+      import { createTrackLevels, type MeterEngine, type TrackLevels } from 'meterkit/core';
+      const m: LevelMeter = new LevelMeter({ sampleRate: 44100, holdMs: Infinity });
+      const levels: TrackLevels = createTrackLevels(2);
+      const db: number = dbFromLinear(levels.peak[0] + m.peak);
+      export function use(engine: MeterEngine): number { return engine.tracks + db; }
+      `,
+    );
+    writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], noEmit: true, skipLibCheck: false, types: [] },
+        files: ['check.ts'],
+      }),
+    );
+    const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+    expect(() => execFileSync('node', [tsc, '-p', project], { cwd: project, encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('is publint clean', async () => {
+    const { publint } = await import('publint');
+    const { messages } = await publint({ pkgDir: root, level: 'suggestion', strict: true });
+    expect(messages.map((m) => `${m.type}: ${m.code} ${m.path.join('.')}`)).toEqual([]);
+  });
+});

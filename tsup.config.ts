@@ -1,0 +1,37 @@
+import { defineConfig } from 'tsup';
+import { workletSourceEsbuildPlugin } from './scripts/worklet-source-plugin.ts';
+
+/**
+ * Two builds:
+ * 1. The library entries, flat in dist/ (dist/index.js, dist/core.js, dist/dsp.js and shared
+ *    chunks), so `new URL('./worklet/processor.js', import.meta.url)` resolves to the worklet
+ *    from whichever file the engine code lands in.
+ * 2. The worklet: one self-contained file with no imports (AudioWorkletGlobalScope cannot
+ *    resolve them).
+ */
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', core: 'src/core/index.ts', dsp: 'src/dsp/index.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    splitting: true,
+    treeshake: true,
+    target: 'es2022',
+    platform: 'browser',
+    outDir: 'dist',
+    external: ['react', 'react-dom', 'react/jsx-runtime'],
+    esbuildPlugins: [workletSourceEsbuildPlugin as never],
+  },
+  {
+    entry: { 'worklet/processor': 'src/worklet/processor.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    splitting: false,
+    noExternal: [/.*/],
+    target: 'es2022',
+    platform: 'browser',
+    outDir: 'dist',
+  },
+]);
