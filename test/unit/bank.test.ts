@@ -190,7 +190,7 @@ describe('sample peak since the consuming reader last read', () => {
     expect(out.peak[0]).toBeCloseTo(0.8, 6);
     reader.readInto(0, out); // read again before anything new was published: delivered already
     expect(out.peak[0]).toBe(0);
-    expect(out.decayingPeak[0]).toBeGreaterThan(0.79); // the other fields are state, not deltas
+    expect(out.decayingPeak[0]).toBeGreaterThan(0.7); // the other fields are state, not deltas
     publish();
     reader.readInto(0, out);
     expect(out.peak[0]).toBe(0);
