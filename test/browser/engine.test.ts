@@ -55,6 +55,33 @@ describe('engine on an OfflineAudioContext', () => {
     expect(engine.bank.heartbeat).toBe(SR);
   });
 
+  it('1024 mono tracks and 8-channel tracks each read their own level', async () => {
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128 * 40, sampleRate: SR });
+    const wide = await createMeterEngine(ctx, { tracks: 1024, channels: 1, workletUrl });
+    const surround = await createMeterEngine(ctx, { tracks: 2, channels: 8, workletUrl });
+    live.push(wide, surround);
+    const constant = (offset: number) => {
+      const node = new ConstantSourceNode(ctx, { offset });
+      node.start();
+      return node;
+    };
+    for (const t of [0, 1, 511, 1023]) constant((t + 1) / 2048).connect(wide.input(t));
+    const merger = new ChannelMergerNode(ctx, { numberOfInputs: 8 });
+    for (let c = 0; c < 8; c++) constant((c + 1) / 10).connect(merger, 0, c);
+    merger.connect(surround.input(1));
+    await ctx.startRendering();
+    const mono = createTrackLevels(1);
+    for (const t of [0, 1, 511, 1023]) {
+      wide.bank.readInto(t, mono);
+      expect(mono.peak[0]).toBeCloseTo((t + 1) / 2048, 7);
+    }
+    wide.bank.readInto(2, mono);
+    expect(mono.peak[0]).toBe(0);
+    const eight = createTrackLevels(8);
+    surround.bank.readInto(1, eight);
+    expect(Array.from(eight.peak).map((v) => Math.round(v * 10) / 10)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]);
+  });
+
   it('catches a single-sample spike in silence, in the middle of a render quantum', async () => {
     const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: SR, sampleRate: SR });
     const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, workletUrl, holdMs: Infinity });
