@@ -12,3 +12,6 @@ export {
   type LevelMeterOptions,
   type ResolvedLevelOptions,
 } from './level-meter';
+export * from './loudness';
+export * from './true-peak';
+export * from './k-weighting';
