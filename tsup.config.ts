@@ -16,7 +16,7 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     splitting: true,
-    treeshake: true,
+    treeshake: false,
     target: 'es2022',
     platform: 'browser',
     outDir: 'dist',

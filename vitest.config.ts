@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.ts';
 import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
+import { heapSample } from './scripts/vitest-commands.ts';
 
 /** Headers that make every page cross-origin isolated (SharedArrayBuffer). */
 export const ISOLATION_HEADERS = {
@@ -14,6 +15,10 @@ const wantsBrowser = !process.argv.some((a, i) => a === '--project' && process.a
 export default defineConfig({
   plugins: [workletSourceVitePlugin()],
   server: { headers: ISOLATION_HEADERS },
+  // Pre-bundle what the browser tests import, so Vite never reloads a running test.
+  optimizeDeps: {
+    include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@testing-library/react'],
+  },
   test: {
     projects: [
       {
@@ -36,9 +41,13 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: wantsBrowser ? { executablePath: findChrome(), args: CHROME_ARGS } : {},
+              // Precise heap numbers and gc() for the no-allocation-per-frame test.
+              launchOptions: wantsBrowser
+                ? { executablePath: findChrome(), args: [...CHROME_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] }
+                : {},
             }),
             instances: [{ browser: 'chromium' }],
+            commands: { heapSample },
           },
         },
       },

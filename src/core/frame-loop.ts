@@ -14,8 +14,23 @@
  */
 
 export type FramePhase = 'read' | 'update' | 'draw';
-/** Called once per frame with the frame time in ms and the ms since the previous frame. */
-export type FrameCallback = (nowMs: number, deltaMs: number) => void;
+
+/**
+ * The loop's clock, passed to every callback. It is one object updated in place each frame
+ * (so a frame allocates nothing — a fresh number per callback would be a heap object in V8):
+ * read its fields during the callback, do not keep it expecting old values.
+ */
+export interface FrameClock {
+  /** Time of this frame, ms (rAF timestamp; virtual time in demand mode). */
+  readonly nowMs: number;
+  /** ms since the previous frame (0 on the first). */
+  readonly deltaMs: number;
+  /** Frames run so far, including this one. */
+  readonly frame: number;
+}
+
+/** Called once per frame with the loop's clock. */
+export type FrameCallback = (clock: FrameClock) => void;
 
 export interface FrameLoopOptions {
   /** Default `globalThis.requestAnimationFrame`. */
@@ -48,8 +63,10 @@ export interface FrameLoop {
   readonly running: boolean;
   /** Frames run so far. */
   readonly frameCount: number;
-  /** Time of the last frame, ms. */
+  /** Time of the last frame, ms (NaN before the first). */
   readonly lastFrameMs: number;
+  /** The clock object every callback receives. */
+  readonly clock: FrameClock;
   /** Current mode. Switching to `demand` cancels the pending frame; to `auto` resumes. */
   mode: 'auto' | 'demand';
   /**
@@ -60,6 +77,19 @@ export interface FrameLoop {
 }
 
 const PHASES: readonly FramePhase[] = ['read', 'update', 'draw'];
+
+/** The clock object: times live in a Float64Array, so updating them never allocates. */
+class LoopClock implements FrameClock {
+  /** [nowMs, deltaMs] */
+  readonly time = new Float64Array([NaN, 0]);
+  frame = 0;
+  get nowMs(): number {
+    return this.time[0];
+  }
+  get deltaMs(): number {
+    return this.time[1];
+  }
+}
 const NOOP = (): void => {};
 
 /** Creates an independent frame loop. Most code wants the shared {@link getFrameLoop}. */
@@ -81,21 +111,18 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
   let count = 0;
   let handle: number | null = null;
   let mode = options.mode ?? 'auto';
-  let frames = 0;
-  let last = NaN;
+  const clock = new LoopClock();
   let listening = false;
 
   const hidden = (): boolean => doc !== null && doc.hidden;
 
-  const runFrame = (t: number): void => {
-    const delta = Number.isNaN(last) ? 0 : t - last;
-    last = t;
-    frames++;
+  /** Runs one frame at `clock.nowMs` (already set by the caller). */
+  const runFrame = (): void => {
     for (let p = 0; p < PHASES.length; p++) {
       const list = lists[PHASES[p]];
       for (let i = 0; i < list.length; i++) {
         try {
-          list[i](t, delta);
+          list[i](clock);
         } catch (error) {
           onError(error);
         }
@@ -103,9 +130,27 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
     }
   };
 
+  const setTime = (t: number): void => {
+    const time = clock.time;
+    time[1] = t - (clock.frame === 0 ? t : time[0]);
+    time[0] = t;
+    clock.frame++;
+  };
+
+  /** Demand mode: virtual time; the frame's delta is exactly deltaMs (the first frame's too). */
+  const stepVirtual = (deltaMs: number): void => {
+    const time = clock.time;
+    // One float64 expression (a ternary mixing the tagged argument with a float64 sum would
+    // make the optimizer box the sum).
+    time[0] = (clock.frame === 0 ? 0 : time[0]) + deltaMs;
+    time[1] = deltaMs;
+    clock.frame++;
+  };
+
   const tick = (t: number): void => {
     handle = null;
-    runFrame(t);
+    setTime(t);
+    runFrame();
     schedule();
   };
 
@@ -158,11 +203,12 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
       return handle !== null;
     },
     get frameCount() {
-      return frames;
+      return clock.frame;
     },
     get lastFrameMs() {
-      return last;
+      return clock.nowMs;
     },
+    clock,
     get mode() {
       return mode;
     },
@@ -173,8 +219,12 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
       else schedule();
     },
     advance(deltaMs = 1000 / 60): void {
-      if (mode === 'demand') runFrame((Number.isNaN(last) ? 0 : last) + deltaMs);
-      else runFrame(now());
+      if (mode === 'demand') {
+        stepVirtual(deltaMs);
+      } else {
+        setTime(now());
+      }
+      runFrame();
     },
   };
 }

@@ -37,7 +37,45 @@ export {
   type FrameLoop,
   type FrameLoopOptions,
   type FrameCallback,
+  type FrameClock,
   type FramePhase,
   type VisibilitySource,
 } from './frame-loop';
 export { PROCESSOR_NAME } from '../worklet/protocol';
+export { type MeterSource, type HasMeterSource, toMeterSource } from './meter-source';
+export { MeterHub, getMeterHub, type TrackListener } from './meter-hub';
+export { createManualBank, type ManualBank, type ManualChannelLevels } from './manual-bank';
+export {
+  MeterView,
+  resolveMeterViewOptions,
+  type MeterViewOptions,
+  type ResolvedMeterViewOptions,
+  type MeterKind,
+  type MeterReading,
+  type MeterViewStats,
+} from './meter-view';
+export {
+  createDbScale,
+  positionFromDb,
+  dbFromPosition,
+  DIGITAL_SCALE,
+  DIGITAL_EXPANDED_SCALE,
+  type MeterScaleSpec,
+  type ScaleTick,
+  type DbScaleOptions,
+} from './render/scale';
+export {
+  resolveMeterStyle,
+  zoneColor,
+  DEFAULT_COLORS,
+  DEFAULT_STYLE,
+  type MeterColors,
+  type MeterStyle,
+  type MeterStyleInput,
+} from './render/style';
+export { createSurface, sizeSurface, type Surface } from './render/surface';
+export { type Orientation, type Rect } from './render/geometry';
+export { segmentThresholds, litSegments, holdSegment, drawLedChannel } from './render/led';
+export { barLength, drawBarChannel, drawHoldMarker, drawClipLed, drawReadout, formatReadout } from './render/bar';
+export { drawScale, type ScaleLayout } from './render/scale-draw';
+export { observeSize, observeVisibility, watchPixelRatio, currentPixelRatio, observerCounts } from './observers';

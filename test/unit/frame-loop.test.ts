@@ -54,15 +54,17 @@ describe('frame loop', () => {
     expect(order).toEqual(['read', 'update', 'draw1', 'draw2']);
   });
 
-  it('passes frame time and delta', () => {
+  it('passes frame time, delta and count through one clock object updated in place', () => {
     const r = fakeRaf();
     const loop = createFrameLoop({ raf: r.raf, caf: r.caf, document: null });
     const seen: [number, number][] = [];
-    loop.subscribe((t, dt) => seen.push([t, dt]));
+    loop.subscribe((clock) => seen.push([clock.nowMs, clock.deltaMs]));
     r.frame();
     r.frame();
     expect(seen[0][1]).toBe(0);
     expect(seen[1][1]).toBeCloseTo(1000 / 60, 9);
+    expect(loop.clock.frame).toBe(2);
+    expect(loop.clock.nowMs).toBe(seen[1][0]);
   });
 
   it('stops itself when nothing is subscribed and restarts on subscribe', () => {
@@ -111,7 +113,7 @@ describe('frame loop', () => {
     const r = fakeRaf();
     const loop = createFrameLoop({ raf: r.raf, caf: r.caf, document: null, mode: 'demand' });
     const times: number[] = [];
-    loop.subscribe((t) => times.push(t));
+    loop.subscribe((clock) => times.push(clock.nowMs));
     expect(r.pending).toBe(0);
     loop.advance(10);
     loop.advance(10);

@@ -126,7 +126,10 @@ export interface BankReaderOptions {
   consume?: boolean;
   /** Clock in ms for staleness. Default `performance.now`. */
   now?: () => number;
-  /** The heartbeat must move within this many ms, else the reader reports stale (1 to 60,000). Default 250. */
+  /**
+   * The heartbeat must move within this many ms, else the reader reports stale (1 to 60,000,
+   * or Infinity to ignore the heartbeat, e.g. for hand-written banks). Default 250.
+   */
   staleAfterMs?: number;
   /** Extra staleness signal from the platform, e.g. `() => context.state === 'running'`. */
   isClockRunning?: () => boolean;
@@ -162,6 +165,7 @@ export class MeterBankReader {
   private readonly onControl: (() => void) | null;
   private lastHeartbeat: number;
   private lastBeatAt: number;
+  private frameClock: { readonly nowMs: number } | null = null;
   /** Reads that gave up after maxRetries (diagnostics). */
   contended = 0;
 
@@ -178,7 +182,7 @@ export class MeterBankReader {
     this.acked = new Int32Array(this.tracks);
     this.consume = options.consume ?? false;
     this.now = options.now ?? defaultNow;
-    this.staleAfterMs = checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms');
+    this.staleAfterMs = checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms', true);
     this.isClockRunning = options.isClockRunning ?? null;
     this.maxRetries = checkInteger('maxRetries', options.maxRetries ?? 64, 1, 10_000);
     this.onControl = options.onControl ?? null;
@@ -301,14 +305,26 @@ export class MeterBankReader {
   isStale(): boolean {
     if (Atomics.load(this.words, H_WRITER_STATE) !== WRITER_RUNNING) return true;
     if (this.isClockRunning !== null && !this.isClockRunning()) return true;
+    if (this.staleAfterMs === Infinity) return false;
     const beat = Atomics.load(this.words, H_HEARTBEAT);
-    const t = this.now();
+    // The frame clock, when a frame loop set one, saves a clock call per read (and the heap
+    // number each performance.now() call allocates).
+    const t = this.frameClock !== null ? this.frameClock.nowMs : this.now();
     if (beat !== this.lastHeartbeat) {
       this.lastHeartbeat = beat;
       this.lastBeatAt = t;
       return false;
     }
     return t - this.lastBeatAt > this.staleAfterMs;
+  }
+
+  /**
+   * Makes staleness checks read the time from `clock.nowMs` (ms, on the `now` clock's timeline)
+   * instead of calling `now`; `null` returns to `now`. A frame loop sets its clock around a
+   * frame's reads, so reading many tracks costs no clock calls and allocates nothing.
+   */
+  setFrameClock(clock: { readonly nowMs: number } | null): void {
+    this.frameClock = clock;
   }
 
   /** Number of publishes so far (wraps at 2^32). */

@@ -1,0 +1,42 @@
+/**
+ * Server-side commands for browser tests (run in Node with the Playwright page):
+ * `heapSample('start' | 'stop')` runs V8's sampling heap profiler over the Chrome DevTools
+ * Protocol (one sample per 64 bytes allocated on average) and returns every allocation site
+ * with the call stack that led to it — to prove a frame path allocates nothing.
+ */
+import type { BrowserCommand } from 'vitest/node';
+import type { CDPSession, Page } from 'playwright';
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+interface SampleNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: SampleNode[];
+}
+
+export const heapSample: BrowserCommand<[action: 'start' | 'stop']> = async (ctx, action) => {
+  const page = (ctx as unknown as { page: Page }).page;
+  let cdp = sessions.get(page);
+  if (cdp === undefined) {
+    cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
+  }
+  if (action === 'start') {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.startSampling', { samplingInterval: 64, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    return [];
+  }
+  const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as { profile: { head: SampleNode } };
+  const sites: { bytes: number; stack: string }[] = [];
+  const walk = (node: SampleNode, stack: string[]) => {
+    const url = node.callFrame.url.replace(/[?#].*$/, '');
+    const file = url.includes('/src/') ? url.slice(url.lastIndexOf('/src/') + 1) : url.split('/').slice(-2).join('/');
+    const here = [...stack, `${node.callFrame.functionName || '(anon)'} ${file}:${node.callFrame.lineNumber + 1}`];
+    if (node.selfSize > 0) sites.push({ bytes: node.selfSize, stack: here.join(' <- ') });
+    for (const c of node.children) walk(c, here);
+  };
+  walk(profile.head, []);
+  return sites.sort((a, b) => b.bytes - a.bytes);
+};

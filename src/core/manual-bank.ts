@@ -1,0 +1,107 @@
+/**
+ * A meter bank you write by hand: fixed or scripted levels for demos, frozen screenshots,
+ * tests and server rendering — no audio needed. It is a real bank (same writer, same reader),
+ * so meters read it exactly as they read an engine's.
+ *
+ * Thread: main thread.
+ */
+import { createBankWords } from './bank/layout';
+import { BankWriter, RESET_OVERS, RESET_HOLD, type ChannelLevelSource } from './bank/writer';
+import { MeterBankReader } from './bank/reader';
+import { linearFromDb } from '../dsp/db';
+import { checkInteger } from '../dsp/validate';
+
+/** Levels of one channel in dBFS (omit a field to leave it as it was; -Infinity = silence). */
+export interface ManualChannelLevels {
+  /** The main meter level (the decaying peak), dBFS. */
+  levelDb?: number;
+  /** Peak-hold value, dBFS. Default: follows levelDb when never set. */
+  holdDb?: number;
+  /** RMS, dBFS. */
+  rmsDb?: number;
+  /** Sample peak since the last read, dBFS. */
+  peakDb?: number;
+  /** Over (clip) count; > 0 lights the clip LED. */
+  overs?: number;
+}
+
+class ManualChannel implements ChannelLevelSource {
+  peak = 0;
+  decayingPeak = 0;
+  hold = 0;
+  rms = 0;
+  overs = 0;
+  nonFinite = 0;
+  takePeak(): number {
+    const p = this.peak;
+    this.peak = 0;
+    return p;
+  }
+}
+
+export interface ManualBank {
+  /** Read this like `engine.bank` (pass it as a component's `source`). */
+  readonly source: MeterBankReader;
+  readonly tracks: number;
+  readonly channels: number;
+  /**
+   * Sets levels of `track`: one object for every channel, or an array with one per channel.
+   * Published at once.
+   */
+  set(track: number, levels: ManualChannelLevels | readonly ManualChannelLevels[]): void;
+  /** Stops the writer: readers then report stale (the display falls to silence). */
+  stop(): void;
+}
+
+/** Creates a manual bank of `tracks` × `channels` (1–1024 × 1–8); every channel starts silent. */
+export function createManualBank(options: { tracks: number; channels?: number; sampleRate?: number }): ManualBank {
+  const tracks = checkInteger('tracks', options.tracks, 1, 1024);
+  const channels = checkInteger('channels', options.channels ?? 2, 1, 8);
+  const words = createBankWords({ tracks, channels, sampleRate: options.sampleRate ?? 48000, shared: false });
+  const writer = new BankWriter(words);
+  writer.start(0);
+  const meters = Array.from({ length: tracks }, () => Array.from({ length: channels }, () => new ManualChannel()));
+  let frame = 0;
+  const publishAll = () => {
+    writer.beginPublish();
+    for (let t = 0; t < tracks; t++) writer.writeTrack(t, meters[t], null);
+    writer.endPublish((frame += 128));
+  };
+  // Reset requests (clip indicator clicks) apply at once, as the worklet would at its next quantum.
+  const applyControl = () => {
+    writer.takeResets((t, mask) => {
+      for (const m of meters[t]) {
+        if (mask & RESET_OVERS) m.overs = 0;
+        if (mask & RESET_HOLD) m.hold = m.decayingPeak;
+      }
+    });
+    publishAll();
+  };
+  const source = new MeterBankReader(words, { consume: true, staleAfterMs: Infinity, onControl: applyControl });
+  publishAll();
+  return {
+    source,
+    tracks,
+    channels,
+    set(track, levels) {
+      source.checkTrack(track);
+      for (let c = 0; c < channels; c++) {
+        const l = Array.isArray(levels) ? (levels as readonly ManualChannelLevels[])[c] : (levels as ManualChannelLevels);
+        if (l === undefined) continue;
+        const m = meters[track][c];
+        if (l.levelDb !== undefined) {
+          m.decayingPeak = linearFromDb(l.levelDb);
+          if (l.holdDb === undefined && m.hold < m.decayingPeak) m.hold = m.decayingPeak;
+        }
+        if (l.holdDb !== undefined) m.hold = linearFromDb(l.holdDb);
+        if (l.rmsDb !== undefined) m.rms = linearFromDb(l.rmsDb);
+        if (l.peakDb !== undefined) m.peak = linearFromDb(l.peakDb);
+        if (l.overs !== undefined) m.overs = l.overs;
+      }
+      publishAll();
+    },
+    stop() {
+      writer.stop();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The per-source fan-out between the frame loop and every meter on the page: in the `read`
+ * phase it takes one snapshot of each track someone listens to (so the consuming reader reads
+ * a track exactly once per frame, however many meters show it), and in the `update` phase it
+ * hands that snapshot to each listener. Views then paint in the `draw` phase.
+ *
+ * Thread: main thread. No allocation per frame; (un)subscribing copies small arrays.
+ */
+import { createTrackLevels, type TrackLevels } from './bank/reader';
+import { getFrameLoop, type FrameLoop, type FrameClock } from './frame-loop';
+import type { MeterSource } from './meter-source';
+
+/**
+ * Called once per frame in the update phase with the track's snapshot and the frame clock
+ * (both updated in place: read them during the call, do not keep or mutate them).
+ */
+export type TrackListener = (levels: TrackLevels, clock: FrameClock) => void;
+
+export class MeterHub {
+  readonly source: MeterSource;
+  readonly loop: FrameLoop;
+  private readonly listeners: (TrackListener[] | undefined)[];
+  private readonly levels: (TrackLevels | undefined)[];
+  private active: number[] = [];
+  private count = 0;
+  private offRead: (() => void) | null = null;
+  private offUpdate: (() => void) | null = null;
+
+  constructor(source: MeterSource, loop: FrameLoop) {
+    this.source = source;
+    this.loop = loop;
+    this.listeners = new Array(source.tracks);
+    this.levels = new Array(source.tracks);
+  }
+
+  /** Number of listeners across all tracks. */
+  get listenerCount(): number {
+    return this.count;
+  }
+
+  /**
+   * The latest snapshot of `track` (allocated on first use; updated each frame while anyone
+   * listens to the track).
+   */
+  snapshot(track: number): TrackLevels {
+    let l = this.levels[track];
+    if (l === undefined) {
+      l = createTrackLevels(this.source.channels);
+      this.levels[track] = l;
+    }
+    return l;
+  }
+
+  /** Listens to `track`; returns the unsubscribe function (idempotent). RangeError for a bad track. */
+  subscribe(track: number, listener: TrackListener): () => void {
+    if (!(Number.isInteger(track) && track >= 0 && track < this.source.tracks)) {
+      throw new RangeError(`track must be an integer from 0 to ${this.source.tracks - 1}, got ${String(track)}`);
+    }
+    this.snapshot(track);
+    const list = this.listeners[track];
+    this.listeners[track] = list === undefined ? [listener] : [...list, listener];
+    if (list === undefined || list.length === 0) this.active = [...this.active, track];
+    this.count++;
+    if (this.offRead === null) {
+      this.offRead = this.loop.subscribe(this.read, 'read');
+      this.offUpdate = this.loop.subscribe(this.update, 'update');
+    }
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      const current = this.listeners[track] ?? [];
+      const next = current.filter((l) => l !== listener);
+      this.listeners[track] = next;
+      if (next.length === 0) this.active = this.active.filter((t) => t !== track);
+      this.count--;
+      if (this.count === 0) {
+        this.offRead?.();
+        this.offUpdate?.();
+        this.offRead = null;
+        this.offUpdate = null;
+      }
+    };
+  }
+
+  private readonly read = (clock: FrameClock): void => {
+    const active = this.active;
+    const source = this.source;
+    // Demand-mode frames run on a virtual clock: staleness then follows that clock too.
+    source.setFrameClock?.(clock);
+    for (let i = 0; i < active.length; i++) {
+      const t = active[i];
+      source.readInto(t, this.levels[t]!);
+    }
+    source.setFrameClock?.(null);
+  };
+
+  private readonly update = (clock: FrameClock): void => {
+    const active = this.active;
+    for (let i = 0; i < active.length; i++) {
+      const t = active[i];
+      const list = this.listeners[t]!;
+      const levels = this.levels[t]!;
+      for (let j = 0; j < list.length; j++) list[j](levels, clock);
+    }
+  };
+}
+
+const hubs = new WeakMap<FrameLoop, WeakMap<MeterSource, MeterHub>>();
+
+/** The hub of `source` on `loop` (default: the page's shared loop), created on first use. */
+export function getMeterHub(source: MeterSource, loop: FrameLoop = getFrameLoop()): MeterHub {
+  let perLoop = hubs.get(loop);
+  if (perLoop === undefined) {
+    perLoop = new WeakMap();
+    hubs.set(loop, perLoop);
+  }
+  let hub = perLoop.get(source);
+  if (hub === undefined) {
+    hub = new MeterHub(source, loop);
+    perLoop.set(source, hub);
+  }
+  return hub;
+}

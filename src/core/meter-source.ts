@@ -1,0 +1,31 @@
+/**
+ * What meter components read: anything with tracks, channels and a zero-allocation
+ * `readInto`. A `MeterBankReader` (e.g. `engine.bank`) is one; so is a manual bank for demos,
+ * tests and frozen screenshots.
+ */
+import type { TrackLevels } from './bank/reader';
+
+export interface MeterSource {
+  readonly tracks: number;
+  readonly channels: number;
+  /** Copies a consistent snapshot of `track` into `out`; false if none was available (out untouched). */
+  readInto(track: number, out: TrackLevels): boolean;
+  /** Clears the clip latch of one track, or of all. */
+  clearOvers(track?: number): void;
+  /** Drops the peak holds of one track, or of all. */
+  clearHolds(track?: number): void;
+  /** Optional: the frame clock for staleness checks during a frame's reads; null after. */
+  setFrameClock?(clock: { readonly nowMs: number } | null): void;
+}
+
+/** A MeterEngine-like object: anything with a `bank` that is a MeterSource. */
+export interface HasMeterSource {
+  readonly bank: MeterSource;
+}
+
+/** Accepts an engine (`engine.bank` is used) or a source. */
+export function toMeterSource(value: MeterSource | HasMeterSource | null | undefined): MeterSource | null {
+  if (value === null || value === undefined) return null;
+  if ('bank' in value && value.bank !== undefined) return value.bank;
+  return value as MeterSource;
+}

@@ -1,0 +1,151 @@
+/**
+ * Meter scales: where a level in dBFS sits along a meter (0 = bottom/left, 1 = top/right),
+ * and the ticks and labels drawn beside it.
+ *
+ * A scale is a piecewise-linear map from dBFS to position, so a meter can spend more of its
+ * length where resolution matters (e.g. near 0 dBFS) and so VU, PPM and K-system scales —
+ * whose labels are in their own units — place every label at its true dBFS position.
+ *
+ * Thread: main thread; pure functions, no allocation in `positionFromDb` / `dbFromPosition`.
+ */
+import { checkNumber } from '../../dsp/validate';
+
+/** One labelled (or unlabelled minor) tick at a dBFS position. */
+export interface ScaleTick {
+  /** Position of the tick in dBFS. */
+  readonly db: number;
+  /** Text drawn beside it, in the scale's own units ('' for a minor tick). */
+  readonly label: string;
+  /** Major ticks are drawn longer. Default true when labelled. */
+  readonly major: boolean;
+}
+
+/** A meter scale. Create with {@link createDbScale}; never mutate. */
+export interface MeterScaleSpec {
+  /** Identifier, e.g. "digital", "vu", "ppm-bbc". */
+  readonly id: string;
+  /** Unit shown with the scale, e.g. "dBFS", "VU", "dB". */
+  readonly unit: string;
+  /** Lowest level shown (the bottom of the meter), dBFS. */
+  readonly minDb: number;
+  /** Highest level shown (the top of the meter), dBFS. */
+  readonly maxDb: number;
+  /** Ascending [dBFS, position] pairs; the first is [minDb, 0], the last [maxDb, 1]. */
+  readonly breakpoints: readonly (readonly [number, number])[];
+  /** Ticks in ascending dBFS order. */
+  readonly ticks: readonly ScaleTick[];
+}
+
+/** Options of {@link createDbScale}. */
+export interface DbScaleOptions {
+  id?: string;
+  unit?: string;
+  /** Bottom of the scale, dBFS (-200 to +40). */
+  minDb: number;
+  /** Top of the scale, dBFS, above minDb (-200 to +40). */
+  maxDb: number;
+  /**
+   * Ticks: dBFS values (labelled with their value) or full tick objects. Default: every 6 dB
+   * from maxDb down, plus minDb.
+   */
+  ticks?: readonly (number | { db: number; label?: string; major?: boolean })[];
+  /**
+   * Interior breakpoints [dBFS, position], ascending in both; default none (linear in dB).
+   * E.g. [[-30, 0.4]] gives -60..-30 dB 40 % of the length and -30..0 dB 60 %.
+   */
+  breakpoints?: readonly (readonly [number, number])[];
+}
+
+function formatDb(db: number): string {
+  return db > 0 ? `+${db}` : String(db);
+}
+
+/**
+ * Creates a scale. Throws RangeError naming the option for a bad range, ticks outside the
+ * range or breakpoints that are not ascending.
+ */
+export function createDbScale(options: DbScaleOptions): MeterScaleSpec {
+  const minDb = checkNumber('minDb', options.minDb, -200, 40, 'dBFS');
+  const maxDb = checkNumber('maxDb', options.maxDb, -200, 40, 'dBFS');
+  if (!(maxDb > minDb)) throw new RangeError(`maxDb must be above minDb (${minDb}), got ${maxDb}`);
+  const inner = options.breakpoints ?? [];
+  const breakpoints: [number, number][] = [[minDb, 0]];
+  for (const [db, pos] of inner) {
+    const [lastDb, lastPos] = breakpoints[breakpoints.length - 1];
+    if (!(db > lastDb && db < maxDb && pos > lastPos && pos < 1)) {
+      throw new RangeError(`breakpoints must ascend strictly inside (${minDb}, ${maxDb}) dB and (0, 1), got [${db}, ${pos}]`);
+    }
+    breakpoints.push([db, pos]);
+  }
+  breakpoints.push([maxDb, 1]);
+  const raw = options.ticks ?? defaultTicks(minDb, maxDb);
+  const ticks = raw
+    .map((t) => (typeof t === 'number' ? { db: t, label: formatDb(t), major: true } : { db: t.db, label: t.label ?? formatDb(t.db), major: t.major ?? (t.label ?? formatDb(t.db)) !== '' }))
+    .sort((a, b) => a.db - b.db);
+  for (const t of ticks) {
+    if (!(t.db >= minDb && t.db <= maxDb)) throw new RangeError(`ticks must lie within ${minDb}..${maxDb} dBFS, got ${t.db}`);
+  }
+  return Object.freeze({ id: options.id ?? 'custom', unit: options.unit ?? 'dBFS', minDb, maxDb, breakpoints, ticks });
+}
+
+function defaultTicks(minDb: number, maxDb: number): number[] {
+  const out: number[] = [];
+  for (let db = Math.floor(maxDb / 6) * 6; db > minDb; db -= 6) out.push(db);
+  out.push(minDb);
+  return out;
+}
+
+/**
+ * Position of `db` (dBFS) along the scale: 0 at or below minDb (and for -Infinity/NaN), 1 at or
+ * above maxDb, piecewise-linear between breakpoints.
+ */
+export function positionFromDb(scale: MeterScaleSpec, db: number): number {
+  const bp = scale.breakpoints;
+  if (!(db > bp[0][0])) return 0;
+  const n = bp.length;
+  if (db >= bp[n - 1][0]) return 1;
+  let i = 1;
+  while (db > bp[i][0]) i++;
+  // Indexed reads, not destructuring: array destructuring runs the iterator protocol.
+  const a = bp[i - 1];
+  const b = bp[i];
+  return a[1] + ((db - a[0]) / (b[0] - a[0])) * (b[1] - a[1]);
+}
+
+/** Inverse of {@link positionFromDb}: the dBFS at position `p` (clamped to 0..1). */
+export function dbFromPosition(scale: MeterScaleSpec, p: number): number {
+  const bp = scale.breakpoints;
+  if (!(p > 0)) return bp[0][0];
+  const n = bp.length;
+  if (p >= 1) return bp[n - 1][0];
+  let i = 1;
+  while (p > bp[i][1]) i++;
+  const a = bp[i - 1];
+  const b = bp[i];
+  return a[0] + ((p - a[1]) / (b[1] - a[1])) * (b[0] - a[0]);
+}
+
+/**
+ * The default digital peak programme meter scale (IEC 60268-18 style): -60 to 0 dBFS, linear in
+ * dB, labelled every 3 dB near the top and every 6–10 dB below.
+ */
+export const DIGITAL_SCALE: MeterScaleSpec = createDbScale({
+  id: 'digital',
+  unit: 'dBFS',
+  minDb: -60,
+  maxDb: 0,
+  ticks: [0, -3, -6, -9, -12, -15, -18, -21, -24, -30, -36, -42, -48, -54, -60],
+});
+
+/** A digital scale with more room near the top: -60..-30 dBFS take 25 %, -30..-12 take 35 %, -12..0 take 40 %. */
+export const DIGITAL_EXPANDED_SCALE: MeterScaleSpec = createDbScale({
+  id: 'digital-expanded',
+  unit: 'dBFS',
+  minDb: -60,
+  maxDb: 0,
+  breakpoints: [
+    [-30, 0.25],
+    [-12, 0.6],
+  ],
+  ticks: [0, -2, -4, -6, -8, -10, -12, -15, -18, -21, -24, -30, -40, -50, -60],
+});

@@ -1,0 +1,135 @@
+/**
+ * Meter colours and fonts. Resolved once — on mount, on resize and on request — from props and
+ * CSS custom properties on the canvas (or any ancestor), never per frame.
+ *
+ * CSS custom properties (all optional):
+ * `--meterkit-background`, `--meterkit-track` (unlit bar), `--meterkit-low`, `--meterkit-mid`,
+ * `--meterkit-high` (zone colours), `--meterkit-hold`, `--meterkit-clip`, `--meterkit-clip-off`,
+ * `--meterkit-text`, `--meterkit-tick`, `--meterkit-font`, `--meterkit-segment-off-alpha`,
+ * `--meterkit-mid-db`, `--meterkit-high-db` (zone boundaries, dBFS).
+ *
+ * Thread: main thread.
+ */
+
+/** Every colour a meter uses, as CSS colour strings. */
+export interface MeterColors {
+  /** Canvas background behind everything. Default transparent. */
+  background: string;
+  /** Unlit part of a continuous bar. */
+  track: string;
+  /** Zone colours: below `midDb`, from `midDb`, from `highDb`. */
+  low: string;
+  mid: string;
+  high: string;
+  /** Peak-hold marker; empty string = the colour of the zone it sits in. */
+  hold: string;
+  /** Clip LED lit / unlit. */
+  clip: string;
+  clipOff: string;
+  /** Readout and scale labels. */
+  text: string;
+  /** Scale tick marks. */
+  tick: string;
+}
+
+/** Resolved style of a meter. */
+export interface MeterStyle {
+  colors: MeterColors;
+  /** Lower edge of the mid zone, dBFS. Default -18 (the usual digital alignment level). */
+  midDb: number;
+  /** Lower edge of the high zone, dBFS. Default -6. */
+  highDb: number;
+  /** Opacity of unlit LED segments (their zone colour, dimmed), 0..1. Default 0.18. */
+  segmentOffAlpha: number;
+  /** CSS font for readouts and labels, size in CSS px. Default "10px sans-serif". */
+  font: string;
+}
+
+/** The dark theme defaults. */
+export const DEFAULT_COLORS: Readonly<MeterColors> = Object.freeze({
+  background: 'rgba(0, 0, 0, 0)',
+  track: '#1e2226',
+  low: '#2ecc71',
+  mid: '#f1c40f',
+  high: '#e74c3c',
+  hold: '',
+  clip: '#ff2a2a',
+  clipOff: '#3a1c1c',
+  text: '#c8ccd0',
+  tick: '#6b7278',
+});
+
+export const DEFAULT_STYLE: Readonly<MeterStyle> = Object.freeze({
+  colors: DEFAULT_COLORS,
+  midDb: -18,
+  highDb: -6,
+  segmentOffAlpha: 0.18,
+  font: '10px sans-serif',
+});
+
+/** Style overrides, e.g. from component props. */
+export interface MeterStyleInput {
+  colors?: Partial<MeterColors>;
+  midDb?: number;
+  highDb?: number;
+  segmentOffAlpha?: number;
+  font?: string;
+}
+
+const CSS_COLOR_VARS: Record<keyof MeterColors, string> = {
+  background: '--meterkit-background',
+  track: '--meterkit-track',
+  low: '--meterkit-low',
+  mid: '--meterkit-mid',
+  high: '--meterkit-high',
+  hold: '--meterkit-hold',
+  clip: '--meterkit-clip',
+  clipOff: '--meterkit-clip-off',
+  text: '--meterkit-text',
+  tick: '--meterkit-tick',
+};
+
+/**
+ * Resolves the style: props win over CSS custom properties on `element`, which win over the
+ * defaults. Pass `element = null` (SSR, tests) to skip CSS. Allocates; call on mount/resize only.
+ */
+export function resolveMeterStyle(element: Element | null, input: MeterStyleInput = {}): MeterStyle {
+  const css =
+    element !== null && typeof getComputedStyle === 'function' ? getComputedStyle(element) : null;
+  const v = (name: string): string => (css === null ? '' : css.getPropertyValue(name).trim());
+  const colors = { ...DEFAULT_COLORS };
+  for (const key of Object.keys(CSS_COLOR_VARS) as (keyof MeterColors)[]) {
+    const fromCss = v(CSS_COLOR_VARS[key]);
+    if (fromCss !== '') colors[key] = fromCss;
+    const fromProps = input.colors?.[key];
+    if (fromProps !== undefined) colors[key] = fromProps;
+  }
+  const num = (prop: number | undefined, name: string, fallback: number): number => {
+    if (prop !== undefined) return prop;
+    const parsed = Number.parseFloat(v(name));
+    return Number.isFinite(parsed) ? parsed : fallback;
+  };
+  return {
+    colors,
+    midDb: num(input.midDb, '--meterkit-mid-db', DEFAULT_STYLE.midDb),
+    highDb: num(input.highDb, '--meterkit-high-db', DEFAULT_STYLE.highDb),
+    segmentOffAlpha: num(input.segmentOffAlpha, '--meterkit-segment-off-alpha', DEFAULT_STYLE.segmentOffAlpha),
+    font: input.font ?? (v('--meterkit-font') || DEFAULT_STYLE.font),
+  };
+}
+
+/** The zone colour for a level in dBFS. */
+export function zoneColor(style: MeterStyle, db: number): string {
+  if (db >= style.highDb) return style.colors.high;
+  if (db >= style.midDb) return style.colors.mid;
+  return style.colors.low;
+}
+
+/**
+ * `color` at `alpha` opacity as a CSS colour string, for unlit LED segments. Works for any CSS
+ * colour (hex, rgb(), names) through `color-mix`, which every current browser supports.
+ */
+export function dimColor(color: string, alpha: number): string {
+  const pct = Math.round(Math.max(0, Math.min(1, alpha)) * 1000) / 10;
+  return `color-mix(in srgb, ${color} ${pct}%, transparent)`;
+}

@@ -1,0 +1,95 @@
+'use client';
+/**
+ * A latching clip light for one track, as a real button: it lights after any over on any
+ * channel and stays lit until clicked (or Enter/Space pressed), which clears the over count.
+ * Its state is written to the element directly (`data-clipped`, colour, label) — no React state.
+ */
+import { useRef, type CSSProperties } from 'react';
+import { getMeterHub } from '../core/meter-hub';
+import type { MeterSource, HasMeterSource } from '../core/meter-source';
+import { DEFAULT_COLORS } from '../core/render/style';
+import { useMeterSource } from './context';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
+import { checkTrackProp, checkSizeProp } from './props';
+
+export interface ClipIndicatorProps {
+  /** Track index, 0-based. Default 0. */
+  track?: number;
+  source?: MeterSource | HasMeterSource | null;
+  /** Used in the accessible name: "{label} clip". Default "Track {track + 1}". */
+  label?: string;
+  /** CSS width. Default 24. */
+  width?: number | string;
+  /** CSS height. Default 10. */
+  height?: number | string;
+  /** Lit / unlit colours. Default: --meterkit-clip / --meterkit-clip-off, else red / dark red. */
+  color?: string;
+  offColor?: string;
+  /** Also drop the track's peak holds on reset. Default false. */
+  resetHolds?: boolean;
+  /** Called after a reset request. */
+  onReset?: (track: number) => void;
+  className?: string;
+  style?: CSSProperties;
+}
+
+export function ClipIndicator(props: ClipIndicatorProps) {
+  const { track = 0 } = props;
+  const source = useMeterSource(props.source);
+  checkTrackProp('ClipIndicator', track, source);
+  checkSizeProp('ClipIndicator', 'width', props.width);
+  checkSizeProp('ClipIndicator', 'height', props.height);
+  const ref = useRef<HTMLButtonElement | null>(null);
+  const name = props.label ?? `Track ${track + 1}`;
+  const colors = useRef({ on: props.color, off: props.offColor, name });
+  colors.current = { on: props.color, off: props.offColor, name };
+
+  useIsomorphicLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null || source === null) return;
+    const css = getComputedStyle(el);
+    const on = colors.current.on ?? (css.getPropertyValue('--meterkit-clip').trim() || DEFAULT_COLORS.clip);
+    const off = colors.current.off ?? (css.getPropertyValue('--meterkit-clip-off').trim() || DEFAULT_COLORS.clipOff);
+    let shown = -1;
+    return getMeterHub(source).subscribe(track, (levels) => {
+      let clipped = 0;
+      for (let c = 0; c < levels.channels; c++) if (levels.overs[c] > 0) clipped = 1;
+      if (clipped === shown) return;
+      shown = clipped;
+      el.dataset.clipped = clipped ? 'true' : 'false';
+      el.style.backgroundColor = clipped ? on : off;
+      el.setAttribute('aria-label', `${colors.current.name} clip: ${clipped ? 'clipped' : 'no clip'}. Press to reset.`);
+    });
+  }, [source, track, props.color, props.offColor]);
+
+  const reset = () => {
+    if (source === null) return;
+    source.clearOvers(track);
+    if (props.resetHolds) source.clearHolds(track);
+    props.onReset?.(track);
+  };
+
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={props.className}
+      data-meterkit="ClipIndicator"
+      data-clipped="false"
+      aria-label={`${name} clip: no clip. Press to reset.`}
+      title="Clip indicator — click to reset"
+      onClick={reset}
+      style={{
+        display: 'block',
+        padding: 0,
+        border: 0,
+        borderRadius: 2,
+        cursor: 'pointer',
+        width: props.width ?? 24,
+        height: props.height ?? 10,
+        backgroundColor: props.offColor ?? 'var(--meterkit-clip-off, ' + DEFAULT_COLORS.clipOff + ')',
+        ...props.style,
+      }}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+'use client';
+export { MeterProvider, useMeterSource, type MeterProviderProps } from './context';
+export { useMeterEngine, type MeterEngineState, type MeterEngineStatus } from './use-meter-engine';
+export { useFrame } from './use-frame';
+export { useTrackMeters, type UseTrackMetersOptions } from './use-track-meters';
+export { useMeterAria, type MeterAriaOptions } from './use-meter-aria';
+export { LedMeter, type LedMeterProps } from './LedMeter';
+export { PeakHoldMeter, type PeakHoldMeterProps } from './PeakHoldMeter';
+export { type TrackMeterProps } from './TrackMeter';
+export { ClipIndicator, type ClipIndicatorProps } from './ClipIndicator';
+export { MeterScale, type MeterScaleProps } from './MeterScale';
+export { MeterBridge, type MeterBridgeProps } from './MeterBridge';

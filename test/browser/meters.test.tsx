@@ -1,0 +1,216 @@
+/**
+ * Canvas meters in real Chromium: the pixels they draw, on a demand-mode frame loop (no sleeps).
+ */
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { render, cleanup, act } from '@testing-library/react';
+import { userEvent } from 'vitest/browser';
+import { LedMeter, PeakHoldMeter, ClipIndicator, MeterBridge } from '../../src/react/index';
+import { createManualBank } from '../../src/core/manual-bank';
+import { getFrameLoop } from '../../src/core/frame-loop';
+import { DEFAULT_COLORS } from '../../src/core/render/style';
+import { SyntheticEngine } from '../helpers/synthetic-engine';
+import { pixel, isColor, rgb, canvasOf } from './canvas-pixels';
+
+const loop = getFrameLoop();
+const FRAME = 1000 / 60;
+
+/** Lets the browser lay out and deliver ResizeObserver callbacks. */
+const layout = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+beforeEach(() => {
+  loop.mode = 'demand';
+});
+afterEach(() => {
+  cleanup();
+  loop.mode = 'auto';
+});
+
+/** Segment slots of splitEven(total, n, gap): [start, length] from the zero end. */
+function slots(total: number, n: number, gap: number): [number, number][] {
+  return Array.from({ length: n }, (_, i) => {
+    const a = Math.round((i * (total + gap)) / n);
+    const b = Math.round(((i + 1) * (total + gap)) / n) - gap;
+    return [a, b - a];
+  });
+}
+
+describe('LedMeter pixels', () => {
+  for (const [levelDb, expectLit] of [
+    [-6, 54],
+    [-6.1, 53],
+    [-59, 1],
+    [-60, 0],
+    [-61, 0],
+    [0, 60],
+  ] as const) {
+    it(`a level of ${levelDb} dBFS lights exactly the ${expectLit} segments at or below it`, async () => {
+      const bank = createManualBank({ tracks: 1, channels: 2 });
+      bank.set(0, { levelDb, holdDb: -Infinity });
+      const { container } = render(<LedMeter source={bank.source} segments={60} width={20} height={250} pixelRatio={1} clipSize={0} />);
+      await layout();
+      loop.advance();
+      const canvas = canvasOf(container);
+      expect([canvas.width, canvas.height]).toEqual([20, 250]);
+      const lit = slots(250, 60, 1).map(([start, len], i) => {
+        const y = 250 - (start + len / 2);
+        const left = pixel(canvas, 4, y);
+        const right = pixel(canvas, 15, y);
+        expect(right).toEqual(left); // both channels identical
+        const threshold = -60 + (i + 1);
+        const zone = threshold >= -6 ? DEFAULT_COLORS.high : threshold >= -18 ? DEFAULT_COLORS.mid : DEFAULT_COLORS.low;
+        // Every segment shows its zone colour (dimmed ones lose a little precision to alpha).
+        expect(left.slice(0, 3).every((v, k) => Math.abs(v - rgb(zone)[k]) <= 3)).toBe(true);
+        return left[3] === 255;
+      });
+      expect(lit.filter(Boolean).length).toBe(expectLit);
+      expect(lit.slice(0, expectLit).every(Boolean)).toBe(true); // lit from the bottom, contiguous
+    });
+  }
+
+  it('is sharp at devicePixelRatio 2: whole-pixel edges, no blended pixels', async () => {
+    const bank = createManualBank({ tracks: 1, channels: 2 });
+    bank.set(0, { levelDb: -12 });
+    const { container } = render(<LedMeter source={bank.source} segments={20} width={20} height={100} pixelRatio={2} clipSize={6} />);
+    await layout();
+    loop.advance();
+    const canvas = canvasOf(container);
+    expect([canvas.width, canvas.height]).toEqual([40, 200]);
+    const data = canvas.getContext('2d')!.getImageData(0, 0, 40, 200).data;
+    const dim = Math.round(0.18 * 255);
+    const alphas = new Set<number>();
+    for (let i = 3; i < data.length; i += 4) alphas.add(data[i]);
+    // Only three opacities exist: empty gap, dimmed segment, lit segment — no anti-aliased edges.
+    expect([...alphas].sort((a, b) => a - b)).toEqual([0, dim, 255]);
+    // The 1 CSS px segment gap is exactly 2 device px of nothing.
+    const column = Array.from({ length: 200 }, (_, y) => data[(y * 40 + 8) * 4 + 3]);
+    const runs = column.join(',').split(/(?:^|,)(?:0,0)(?=,|$)/).length;
+    expect(runs).toBeGreaterThan(15);
+  });
+});
+
+describe('PeakHoldMeter: the hold marker', () => {
+  it('sits at the held value, then falls after the hold time', async () => {
+    const engine = new SyntheticEngine(1, 1, { holdMs: 1000 });
+    engine.signal = (_t, _c, i) => (i < 480 ? 0.5 : 0); // 10 ms at -6.02 dBFS, then silence
+    const { container } = render(
+      <PeakHoldMeter source={engine} width={10} height={200} pixelRatio={1} clipSize={0} readoutSize={0} colors={{ hold: '#ffffff' }} />,
+    );
+    await layout();
+    const canvas = canvasOf(container, 'PeakHoldMeter');
+    /** Row (from the top) of the hold marker: the first white pixel in the column. */
+    const markerRow = () => {
+      for (let y = 0; y < 200; y++) if (isColor(pixel(canvas, 5, y), '#ffffff')) return y;
+      return -1;
+    };
+    const step = (ms: number) => {
+      for (let t = 0; t < ms; t += FRAME) {
+        engine.render(FRAME);
+        loop.advance(FRAME);
+      }
+    };
+    step(100);
+    const held = 200 - Math.round(((20 * Math.log10(0.5) + 60) / 60) * 200); // top edge of a 2 px marker
+    expect(markerRow()).toBe(held);
+    step(800); // 0.9 s: still held
+    expect(markerRow()).toBe(held);
+    step(600); // 1.5 s: released, following the decaying peak down (20 dB / 1.7 s)
+    const fallen = markerRow();
+    expect(fallen).toBeGreaterThan(held + 10);
+    // The decaying peak has been falling since the burst ended at 10 ms.
+    const expectedDb = 20 * Math.log10(0.5) - (20 / 1.7) * (engine.frame / 48000 - 0.01);
+    const expectedRow = 200 - Math.round(((expectedDb + 60) / 60) * 200);
+    expect(Math.abs(fallen - expectedRow)).toBeLessThanOrEqual(3);
+  });
+
+  it('shows the numeric peak-hold readout', async () => {
+    const bank = createManualBank({ tracks: 1, channels: 2 });
+    bank.set(0, { levelDb: -12.34, holdDb: -3.21 });
+    const { container } = render(<PeakHoldMeter source={bank.source} width={40} height={200} pixelRatio={1} />);
+    await layout();
+    loop.advance();
+    const canvas = canvasOf(container, 'PeakHoldMeter');
+    // Text is drawn in the top 14 px: some text-coloured pixels appear there.
+    const top = canvas.getContext('2d')!.getImageData(0, 0, 40, 14).data;
+    let inked = 0;
+    for (let i = 3; i < top.length; i += 4) if (top[i] > 128) inked++;
+    expect(inked).toBeGreaterThan(20);
+  });
+});
+
+describe('clip LED and ClipIndicator', () => {
+  it('light after one over and clear on reset (click and keyboard)', async () => {
+    const engine = new SyntheticEngine(1, 2);
+    let over = true;
+    engine.signal = (_t, c, i) => (over && c === 1 && i === 300 ? 1 : 0.1);
+    const { container } = render(
+      <div>
+        <ClipIndicator source={engine} label="Vox" />
+        <LedMeter source={engine} width={20} height={120} pixelRatio={1} clipSize={6} />
+      </div>,
+    );
+    await layout();
+    const canvas = canvasOf(container);
+    const button = container.querySelector('button')!;
+    const clipPixel = (x: number) => pixel(canvas, x, 2); // the clip LED row is the top 6 px
+    engine.render(20);
+    loop.advance();
+    expect(isColor(clipPixel(15), DEFAULT_COLORS.clip)).toBe(true); // right channel clipped
+    expect(isColor(clipPixel(4), DEFAULT_COLORS.clipOff)).toBe(true); // left did not
+    expect(button.dataset.clipped).toBe('true');
+    expect(button.getAttribute('aria-label')).toBe('Vox clip: clipped. Press to reset.');
+    over = false;
+    engine.render(500);
+    loop.advance();
+    expect(button.dataset.clipped).toBe('true'); // latched
+    await act(async () => button.click());
+    engine.render(3);
+    loop.advance();
+    expect(isColor(clipPixel(15), DEFAULT_COLORS.clipOff)).toBe(true);
+    expect(button.dataset.clipped).toBe('false');
+    // Again, reset from the keyboard.
+    over = true;
+    engine.frame = 0;
+    engine.render(20);
+    loop.advance();
+    expect(button.dataset.clipped).toBe('true');
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    engine.render(3);
+    loop.advance();
+    expect(button.dataset.clipped).toBe('false');
+    over = true;
+    engine.frame = 0;
+    engine.render(20);
+    loop.advance();
+    await userEvent.keyboard(' ');
+    engine.render(3);
+    loop.advance();
+    expect(button.dataset.clipped).toBe('false');
+  });
+});
+
+describe('redraw only on change', () => {
+  it('a meter whose values did not change is not redrawn', async () => {
+    const bank = createManualBank({ tracks: 4, channels: 2 });
+    for (let t = 0; t < 4; t++) bank.set(t, { levelDb: -10 * t });
+    const { container } = render(<MeterBridge source={bank.source} pixelRatio={1} />);
+    await layout();
+    loop.advance();
+    const canvas = container.querySelector('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]') as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    let calls = 0;
+    const original = ctx.fillRect.bind(ctx);
+    ctx.fillRect = (...args: Parameters<CanvasRenderingContext2D['fillRect']>) => {
+      calls++;
+      original(...args);
+    };
+    for (let i = 0; i < 30; i++) loop.advance();
+    expect(calls).toBe(0);
+    bank.set(2, { levelDb: -3 });
+    loop.advance();
+    expect(calls).toBeGreaterThan(0);
+    const afterOne = calls;
+    loop.advance();
+    expect(calls).toBe(afterOne);
+  });
+});
