@@ -60,6 +60,12 @@ export interface MeterEngine {
    * created on first use). Throws RangeError for a bad index, Error after dispose.
    */
   input(track: number): AudioNode;
+  /**
+   * Connects `node` (its output `output`, default 0) to track `track` and returns a function
+   * that disconnects it again. Connections made this way are also undone by `dispose()`, so
+   * nothing keeps the engine's input nodes alive afterwards.
+   */
+  connect(node: AudioNode, track: number, output?: number): () => void;
   /** A new non-consuming reader of this engine's bank, e.g. for numbers without UI. */
   createReader(): MeterBankReader;
   /** Clears the clip latch (over counts) and the peak holds of one track, or of all. */
@@ -146,6 +152,7 @@ class Engine implements MeterEngine {
   private readonly mirror: MessageMirror | null;
   private readonly staleAfterMs: number;
   private flushWaiters: (() => void)[] = [];
+  private readonly connections = new Set<() => void>();
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(context: BaseAudioContext, o: ValidatedEngineOptions) {
@@ -229,6 +236,24 @@ class Engine implements MeterEngine {
     return gain;
   }
 
+  connect(node: AudioNode, track: number, output = 0): () => void {
+    const input = this.input(track);
+    node.connect(input, output);
+    let connected = true;
+    const undo = () => {
+      if (!connected) return;
+      connected = false;
+      this.connections.delete(undo);
+      try {
+        node.disconnect(input, output);
+      } catch {
+        // Already disconnected by the application: nothing to undo.
+      }
+    };
+    this.connections.add(undo);
+    return undo;
+  }
+
   createReader(): MeterBankReader {
     return new MeterBankReader(this.words, {
       staleAfterMs: this.staleAfterMs,
@@ -254,6 +279,7 @@ class Engine implements MeterEngine {
     this.bank.requestStop();
     this.post({ type: 'dispose' });
     this.disposed = true;
+    for (const undo of [...this.connections]) undo();
     for (const gain of this.inputs) gain?.disconnect();
     this.inputs.fill(undefined);
     this.node.disconnect();

@@ -285,3 +285,36 @@ describe('bad input', () => {
     expect(out.peak[0]).toBeCloseTo(0.5, 6);
   });
 });
+
+describe('engine.connect', () => {
+  it('connects a source to a track, and the returned function or dispose() disconnects it', async () => {
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128 * 30, sampleRate: SR });
+    const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, workletUrl });
+    live.push(engine);
+    const a = new ConstantSourceNode(ctx, { offset: 0.5 });
+    const b = new ConstantSourceNode(ctx, { offset: 0.25 });
+    a.start();
+    b.start();
+    const undoA = engine.connect(a, 0);
+    engine.connect(b, 1);
+    ctx.suspend((128 * 10) / SR).then(async () => {
+      const out = createTrackLevels(1);
+      engine.bank.readInto(0, out);
+      expect(out.peak[0]).toBe(0.5);
+      undoA();
+      undoA(); // idempotent
+      await ctx.resume();
+    });
+    await ctx.startRendering();
+    const out = createTrackLevels(1);
+    engine.bank.readInto(0, out);
+    expect(out.peak[0]).toBe(0); // nothing since the disconnect (the reader consumed 0.5 before)
+    expect(out.rms[0]).toBeLessThan(0.5);
+    engine.bank.readInto(1, out);
+    expect(out.peak[0]).toBe(0.25);
+    const gainB = engine.input(1);
+    expect(() => a.disconnect(engine.input(0))).toThrow(); // undone already
+    engine.dispose();
+    expect(() => b.disconnect(gainB)).toThrow(); // dispose() undid b's connection too
+  });
+});
