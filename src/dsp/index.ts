@@ -15,3 +15,6 @@ export {
 export * from './loudness';
 export * from './true-peak';
 export * from './k-weighting';
+export * from './ballistics';
+export * from './ballistics-presets';
+export * from './correlation';
