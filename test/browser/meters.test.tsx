@@ -214,3 +214,37 @@ describe('redraw only on change', () => {
     expect(calls).toBe(afterOne);
   });
 });
+
+describe('orientation and theming', () => {
+  it('horizontal: segments grow left to right', async () => {
+    const bank = createManualBank({ tracks: 1, channels: 1 });
+    bank.set(0, { levelDb: -30, holdDb: -Infinity });
+    const { container } = render(
+      <LedMeter source={bank.source} orientation="horizontal" segments={60} width={250} height={10} pixelRatio={1} clipSize={0} />,
+    );
+    await layout();
+    loop.advance();
+    const canvas = canvasOf(container);
+    expect([canvas.width, canvas.height]).toEqual([250, 10]);
+    const lit = slots(250, 60, 1).map(([start, len]) => pixel(canvas, start + len / 2, 5)[3] === 255);
+    expect(lit.filter(Boolean).length).toBe(30); // thresholds -59 … -30
+    expect(lit.slice(0, 30).every(Boolean)).toBe(true);
+  });
+
+  it('takes colours from CSS custom properties, and props win over them', async () => {
+    const bank = createManualBank({ tracks: 1, channels: 1 });
+    bank.set(0, { levelDb: -3, holdDb: -Infinity });
+    const { container } = render(
+      <div style={{ ['--meterkit-low' as string]: '#0000ff', ['--meterkit-high' as string]: '#00ffff' }}>
+        <LedMeter source={bank.source} segments={10} width={10} height={100} pixelRatio={1} clipSize={0} />
+        <LedMeter source={bank.source} segments={10} width={10} height={100} pixelRatio={1} clipSize={0} colors={{ high: '#ff00ff' }} />
+      </div>,
+    );
+    await layout();
+    loop.advance();
+    const [a, b] = Array.from(container.querySelectorAll('canvas'));
+    expect(isColor(pixel(a, 5, 95), '#0000ff')).toBe(true); // bottom segment: low zone from CSS
+    expect(isColor(pixel(a, 5, 12), '#00ffff')).toBe(true); // -6 dB segment: high zone from CSS
+    expect(isColor(pixel(b, 5, 12), '#ff00ff')).toBe(true); // the prop wins
+  });
+});
