@@ -5,7 +5,9 @@
  * Thread: main thread. Nothing here touches `window` or audio at import time (SSR safe).
  */
 import { resolveLevelOptions, type LevelMeterOptions } from '../dsp/level-meter';
-import { checkInteger, checkNumber, checkOneOf } from '../dsp/validate';
+import { resolveBallisticOptions, type BallisticMeterOptions } from '../dsp/ballistics';
+import type { BallisticsPreset } from '../dsp/ballistics-presets';
+import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
 import {
   createBankWords,
   MIN_SAMPLE_RATE,
@@ -20,12 +22,39 @@ import { chooseTransport, MessageMirror, type TransportKind, type TransportReque
 import { loadMeterWorklet } from './worklet-loader';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor } from '../worklet/protocol';
 
+/** Ballistics of the engine's level meters: a preset name or preset options. */
+export type EngineBallistics = BallisticsPreset | Omit<BallisticMeterOptions, 'sampleRate' | 'peakFallDbPerSecond'>;
+
 /** Options of {@link createMeterEngine}. Level options are those of `LevelMeter` (meterkit/dsp). */
 export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'> {
-  /** Number of tracks, 1 to 1024. Required. */
+  /** Number of input tracks, 1 to 1024 (with groups and master, 1024 bank tracks in all). Required. */
   tracks: number;
   /** Channels per track, 1 to 8. Default 2. */
   channels?: number;
+  /**
+   * Summed tracks, each a list of input track indices: measured (levels, and loudness when
+   * enabled) on the sum of those inputs as they reach the engine, published as bank tracks
+   * `tracks`, `tracks + 1`, … (see `engine.groupTrack(i)`). Default none.
+   */
+  groups?: readonly (readonly number[])[];
+  /** A master bus: the sum of every input, published after the groups (`engine.masterTrack`). Default false. */
+  master?: boolean;
+  /**
+   * Ballistics of the `ballistic` reading: `'digital-peak'` (default: the decaying peak),
+   * `'ppm-ebu'`, `'ppm-bbc'`, `'ppm-din'`, `'ppm-nordic'`, `'vu'`, `'k-12'`, `'k-14'`, `'k-20'`,
+   * or `{ preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent }`.
+   */
+  ballistics?: EngineBallistics;
+  /**
+   * EBU R128 / BS.1770 loudness (momentary, short-term, integrated, LRA, true peak): `true` for
+   * every bank track, or a list of bank track indices (inputs, groups, master). Default off.
+   * Costs about 0.4 % of a core per stereo track at 48 kHz.
+   */
+  loudness?: boolean | readonly number[];
+  /** Phase correlation and balance of channels 1 and 2: `true` or a list of bank tracks. Needs 2+ channels. Default off. */
+  correlation?: boolean | readonly number[];
+  /** Correlation window, ms (1 to 10,000). Default 300. */
+  correlationWindowMs?: number;
   /** `auto` (default): `shared` when the page is cross-origin isolated, else `message`. */
   transport?: TransportRequest;
   /** URL of the worklet module, for strict CSP or self-hosting. Default: the bundled file. */
@@ -39,7 +68,14 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
 /** A running meter engine. */
 export interface MeterEngine {
   readonly context: BaseAudioContext;
+  /** Input tracks (the node's inputs). */
   readonly tracks: number;
+  /** Tracks in the bank: inputs, then groups, then the master bus. */
+  readonly bankTracks: number;
+  /** Bank track of the master bus, or -1 without one. */
+  readonly masterTrack: number;
+  /** Bank track of group `i` (RangeError for a bad index). */
+  groupTrack(i: number): number;
   readonly channels: number;
   /** Sample rate of the measured signal (the context's), Hz. */
   readonly sampleRate: number;
@@ -70,6 +106,8 @@ export interface MeterEngine {
   createReader(): MeterBankReader;
   /** Clears the clip latch (over counts) and the peak holds of one track, or of all. */
   resetClips(track?: number): void;
+  /** Starts a new integrated loudness / LRA / true-peak measurement of one bank track, or of all. */
+  resetLoudness(track?: number): void;
   /**
    * Resolves when the bank holds everything the processor has measured so far: at once with
    * the shared transport; after a fresh snapshot arrives with the message transport (e.g.
@@ -98,6 +136,12 @@ export async function createMeterEngine(context: BaseAudioContext, options: Mete
 interface ValidatedEngineOptions {
   tracks: number;
   channels: number;
+  groups: number[][];
+  master: boolean;
+  ballistics: Omit<BallisticMeterOptions, 'sampleRate'> | null;
+  loudness: number[];
+  correlation: number[];
+  correlationWindowMs: number;
   transport: TransportKind;
   level: Omit<LevelMeterOptions, 'sampleRate'>;
   messageRateHz: number;
@@ -122,14 +166,55 @@ function validateEngineOptions(context: BaseAudioContext, options: MeterEngineOp
   const request = checkOneOf('transport', options.transport ?? 'auto', ['auto', 'shared', 'message'] as const);
   const resolved = resolveLevelOptions({ ...pickLevel(options), sampleRate: context.sampleRate });
   const { sampleRate: _sr, ...level } = resolved;
+  const groups = validateGroups(options.groups, tracks);
+  const master = options.master ?? false;
+  if (typeof master !== 'boolean') throw new TypeError(`master must be true or false, got ${describeValue(master)}`);
+  if (master) groups.push(Array.from({ length: tracks }, (_, i) => i));
+  const bankTracks = checkInteger('tracks + groups + master (bank tracks)', tracks + groups.length, 1, MAX_TRACKS);
+  const correlation = trackSelection('correlation', options.correlation, bankTracks);
+  if (correlation.length > 0 && channels < 2) throw new RangeError(`correlation needs at least 2 channels, got channels = ${channels}`);
   return {
     tracks,
     channels,
+    groups,
+    master,
+    ballistics: validateBallistics(options.ballistics, context.sampleRate),
+    loudness: trackSelection('loudness', options.loudness, bankTracks),
+    correlation,
+    correlationWindowMs: checkNumber('correlationWindowMs', options.correlationWindowMs ?? 300, 1, 10_000, 'ms'),
     transport: chooseTransport(request),
     level,
     messageRateHz: checkNumber('messageRateHz', options.messageRateHz ?? 120, 60, 1000, 'Hz'),
     staleAfterMs: checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms'),
   };
+}
+
+function validateGroups(groups: MeterEngineOptions['groups'], tracks: number): number[][] {
+  if (groups === undefined) return [];
+  if (!Array.isArray(groups)) throw new TypeError(`groups must be an array of track lists, got ${describeValue(groups)}`);
+  return groups.map((g, i) => {
+    if (!Array.isArray(g) || g.length === 0) throw new RangeError(`groups[${i}] must be a non-empty array of track indices, got ${describeValue(g)}`);
+    return g.map((t, j) => checkInteger(`groups[${i}][${j}]`, t, 0, tracks - 1));
+  });
+}
+
+function trackSelection(name: string, value: boolean | readonly number[] | undefined, bankTracks: number): number[] {
+  if (value === undefined || value === false) return [];
+  if (value === true) return Array.from({ length: bankTracks }, (_, i) => i);
+  if (!Array.isArray(value)) throw new TypeError(`${name} must be true, false or an array of bank track indices, got ${describeValue(value)}`);
+  return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
+}
+
+function validateBallistics(value: EngineBallistics | undefined, sampleRate: number): Omit<BallisticMeterOptions, 'sampleRate'> | null {
+  if (value === undefined || value === 'digital-peak') return null;
+  const options = typeof value === 'string' ? { preset: value } : value;
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`ballistics must be a preset name or an options object, got ${describeValue(value)}`);
+  }
+  const r = resolveBallisticOptions({ ...options, sampleRate }); // throws RangeError naming the option
+  if (r.preset === 'digital-peak' && typeof value === 'string') return null;
+  const { sampleRate: _s, ...rest } = options as BallisticMeterOptions;
+  return rest;
 }
 
 function pickLevel(o: MeterEngineOptions): Omit<LevelMeterOptions, 'sampleRate'> {
@@ -140,6 +225,8 @@ function pickLevel(o: MeterEngineOptions): Omit<LevelMeterOptions, 'sampleRate'>
 class Engine implements MeterEngine {
   readonly context: BaseAudioContext;
   readonly tracks: number;
+  readonly bankTracks: number;
+  readonly masterTrack: number;
   readonly channels: number;
   readonly sampleRate: number;
   readonly transport: TransportKind;
@@ -153,24 +240,33 @@ class Engine implements MeterEngine {
   private readonly staleAfterMs: number;
   private flushWaiters: (() => void)[] = [];
   private readonly connections = new Set<() => void>();
+  private readonly groupCount: number;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(context: BaseAudioContext, o: ValidatedEngineOptions) {
     this.context = context;
     this.tracks = o.tracks;
+    this.bankTracks = o.tracks + o.groups.length;
+    this.masterTrack = o.master ? this.bankTracks - 1 : -1;
+    this.groupCount = o.groups.length - (o.master ? 1 : 0);
     this.channels = o.channels;
     this.sampleRate = context.sampleRate;
     this.transport = o.transport;
     this.staleAfterMs = o.staleAfterMs;
     this.inputs = new Array(o.tracks);
     const shared = o.transport === 'shared';
-    this.mirror = shared ? null : new MessageMirror(o.tracks, o.channels, context.sampleRate);
+    this.mirror = shared ? null : new MessageMirror(this.bankTracks, o.channels, context.sampleRate);
     this.words = shared
-      ? createBankWords({ tracks: o.tracks, channels: o.channels, sampleRate: context.sampleRate, shared: true })
+      ? createBankWords({ tracks: this.bankTracks, channels: o.channels, sampleRate: context.sampleRate, shared: true })
       : this.mirror!.words;
     const init: ProcessorInit = {
       tracks: o.tracks,
       channels: o.channels,
+      groups: o.groups,
+      ballistics: o.ballistics,
+      loudness: o.loudness,
+      correlation: o.correlation,
+      correlationWindowMs: o.correlationWindowMs,
       transport: o.transport,
       words: shared ? this.words : null,
       level: o.level,
@@ -221,8 +317,14 @@ class Engine implements MeterEngine {
     if (!this.disposed) this.node.port.postMessage(msg);
   }
 
+  groupTrack(i: number): number {
+    if (this.groupCount === 0) throw new RangeError('this engine has no groups (pass the groups option)');
+    checkInteger('group', i, 0, this.groupCount - 1);
+    return this.tracks + i;
+  }
+
   input(track: number): AudioNode {
-    this.bank.checkTrack(track);
+    checkInteger('track', track, 0, this.tracks - 1);
     if (this.disposed) throw new Error('meterkit: this meter engine was disposed; create a new one');
     let gain = this.inputs[track];
     if (gain === undefined) {
@@ -272,6 +374,10 @@ class Engine implements MeterEngine {
   resetClips(track?: number): void {
     this.bank.clearOvers(track);
     this.bank.clearHolds(track);
+  }
+
+  resetLoudness(track?: number): void {
+    this.bank.resetLoudness(track);
   }
 
   dispose(): void {

@@ -64,7 +64,7 @@ export function createManualBank(options: { tracks: number; channels?: number; s
   let frame = 0;
   const publishAll = () => {
     writer.beginPublish();
-    for (let t = 0; t < tracks; t++) writer.writeTrack(t, meters[t], null);
+    for (let t = 0; t < tracks; t++) writer.writeTrack(t, meters[t], null, null);
     writer.endPublish((frame += 128));
   };
   // Reset requests (clip indicator clicks) apply at once, as the worklet would at its next quantum.

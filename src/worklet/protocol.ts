@@ -4,6 +4,7 @@
  * worklet bundle can import it.
  */
 import type { LevelMeterOptions } from '../dsp/level-meter';
+import type { BallisticMeterOptions } from '../dsp/ballistics';
 
 /** Registered processor name; carries the bank layout version so two builds never clash. */
 export const PROCESSOR_NAME = 'meterkit-meter-v1';
@@ -12,8 +13,22 @@ export type TransportKind = 'shared' | 'message';
 
 /** `processorOptions` of the meterkit AudioWorkletNode. */
 export interface ProcessorInit {
+  /** Inputs of the node (one per real track). */
   tracks: number;
   channels: number;
+  /**
+   * Summed tracks published after the inputs, in order: each lists the input tracks it sums
+   * (groups, then the master bus when enabled). Bank tracks = tracks + groups.length.
+   */
+  groups: number[][];
+  /** Ballistics of the BALLISTIC field (null: digital peak, i.e. the decaying peak). */
+  ballistics: Omit<BallisticMeterOptions, 'sampleRate'> | null;
+  /** Bank tracks measured for loudness (BS.1770 / EBU R128). */
+  loudness: number[];
+  /** Bank tracks measured for correlation and balance (channels 1 and 2). */
+  correlation: number[];
+  /** Correlation window, ms. */
+  correlationWindowMs: number;
   transport: TransportKind;
   /** The shared bank (shared transport) or null (message transport: the processor owns a local bank). */
   words: Int32Array | null;

@@ -54,7 +54,7 @@ export class SyntheticEngine implements MeterSource {
           for (let i = 0; i < 128; i++) q[i] = this.signal(t, c, this.frame + i);
           row[c].process(q);
         }
-        this.writer.writeTrack(t, row, null);
+        this.writer.writeTrack(t, row, null, null);
       }
       this.frame += 128;
       this.writer.endPublish(this.frame);

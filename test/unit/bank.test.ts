@@ -70,7 +70,7 @@ describe('float bit patterns round-trip through the bank', () => {
         src.hold = v;
         src.rms = v;
         writer.beginPublish();
-        writer.writeTrack(0, [src], null);
+        writer.writeTrack(0, [src], null, null);
         writer.endPublish(1);
         expect(reader.readInto(0, out)).toBe(true);
         for (const got of [out.decayingPeak[0], out.hold[0], out.rms[0]]) expect(Object.is(got, v)).toBe(true);
@@ -85,7 +85,7 @@ describe('float bit patterns round-trip through the bank', () => {
     src.overs = 3_000_000_000;
     src.nonFinite = 2 ** 40;
     writer.beginPublish();
-    writer.writeTrack(0, [src], null);
+    writer.writeTrack(0, [src], null, null);
     const out = createTrackLevels(1);
     reader.readInto(0, out);
     expect(out.overs[0]).toBe(3_000_000_000);
@@ -103,7 +103,7 @@ describe('reader', () => {
       const r = new Fixed();
       l.rms = 0.1 * (t + 1);
       r.rms = 0.01 * (t + 1);
-      writer.writeTrack(t, [l, r], null);
+      writer.writeTrack(t, [l, r], null, null);
     }
     const out = createTrackLevels(2);
     for (let t = 0; t < 3; t++) {
@@ -124,12 +124,19 @@ describe('reader', () => {
     a.overs = 7;
     a.nonFinite = 2;
     writer.beginPublish();
-    writer.writeTrack(0, [a, new Fixed()], Float64Array.from([-23, -22, -21, 5, -1, 0.5, -0.25, 0]));
+    writer.writeTrack(0, [a, new Fixed()], Float64Array.from([0.375, 0]), Float64Array.from([-23, -22, -21, 5, -1, 0.5, -0.25, 12]));
     const out = new Float64Array(fieldCount(2) + 1);
     expect(reader.readFieldsInto(0, out, 1)).toBe(true);
-    expect(Array.from(out.subarray(1, 7))).toEqual([0.5, 0.25, 0.75, 0.125, 7, 2]);
-    expect(Array.from(out.subarray(13, 20))).toEqual([-23, -22, -21, 5, -1, 0.5, -0.25]);
-    expect(() => reader.readFieldsInto(0, new Float64Array(4))).toThrow(/out must have room for 20 values/);
+    expect(Array.from(out.subarray(1, 8))).toEqual([0.5, 0.25, 0.75, 0.125, 7, 2, 0.375]);
+    expect(Array.from(out.subarray(15, 23))).toEqual([-23, -22, -21, 5, -1, 0.5, -0.25, 12]);
+    expect(() => reader.readFieldsInto(0, new Float64Array(4))).toThrow(/out must have room for 22 values/);
+    // Without extras the loudness and correlation words read NaN ("not measured").
+    writer.beginPublish();
+    writer.writeTrack(0, [a, new Fixed()], null, null);
+    const levels = createTrackLevels(2);
+    reader.readInto(0, levels);
+    expect([levels.momentary, levels.integrated, levels.correlation, levels.loudnessSeconds]).toEqual([NaN, NaN, NaN, NaN]);
+    expect(levels.ballistic[0]).toBe(levels.decayingPeak[0]); // digital peak: the decaying peak
   });
 
   it('rejects an out-of-range track with a RangeError naming the value and range', () => {
@@ -149,7 +156,7 @@ describe('reader', () => {
     const src = new Fixed();
     src.rms = 0.5;
     writer.beginPublish();
-    writer.writeTrack(0, [src], null);
+    writer.writeTrack(0, [src], null, null);
     const out = createTrackLevels(1);
     expect(reader.readInto(0, out)).toBe(true);
     const seqIndex = trackBase(reader.layout, 0) + T_SEQ;
@@ -173,7 +180,7 @@ describe('sample peak since the consuming reader last read', () => {
       if (spike) quantum[57] = 0.8;
       meter.process(quantum);
       writer.beginPublish();
-      writer.writeTrack(0, [meter], null);
+      writer.writeTrack(0, [meter], null, null);
       writer.endPublish(0);
     };
     publish();
@@ -204,7 +211,7 @@ describe('sample peak since the consuming reader last read', () => {
     const publish = (peak: number) => {
       src.peakValue = peak;
       writer.beginPublish();
-      writer.writeTrack(0, [src], null);
+      writer.writeTrack(0, [src], null, null);
     };
     publish(0.3); // publish 1
     reader.readInto(0, out); // reader consumed publish 1 (0.3)
@@ -227,7 +234,7 @@ describe('sample peak since the consuming reader last read', () => {
     const publish = (peak: number) => {
       src.peakValue = peak;
       writer.beginPublish();
-      writer.writeTrack(0, [src], null);
+      writer.writeTrack(0, [src], null, null);
     };
     publish(0.5);
     publish(0.1);
@@ -245,10 +252,10 @@ describe('sample peak since the consuming reader last read', () => {
     const out = createTrackLevels(1);
     src.peakValue = 0.6;
     writer.beginPublish();
-    writer.writeTrack(0, [src], null);
+    writer.writeTrack(0, [src], null, null);
     observer.readInto(0, out);
     writer.beginPublish();
-    writer.writeTrack(0, [src], null);
+    writer.writeTrack(0, [src], null, null);
     observer.readInto(0, out);
     expect(out.peak[0]).toBeCloseTo(0.6, 6);
   });

@@ -9,9 +9,11 @@
  * tracks      tracks × trackStride words              (writer: the worklet)
  *   SEQ       seqlock word: odd while the writer is inside, +2 per publish
  *   PUBLISH   publish number of this snapshot
- *   channel c CHANNEL_STRIDE words: PEAK, DECAY, HOLD, RMS (float bits), OVERS, NONFINITE (uint32)
+ *   channel c CHANNEL_STRIDE words: PEAK, DECAY, HOLD, RMS (float bits), OVERS, NONFINITE
+ *             (uint32), BALLISTIC (float bits: the ballistics preset's indication)
  *   extras    EXTRA_WORDS words: momentary, short-term, integrated, LRA, true peak,
- *             correlation, balance (float bits; valid when the feature flag is set)
+ *             correlation, balance, measured seconds (float bits; NaN on tracks where the
+ *             measurement is off)
  * control     tracks × CONTROL_STRIDE words           (writer: the UI)
  *   CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS (request counters), CONSUMED (publish number read)
  * ```
@@ -74,7 +76,9 @@ export const C_HOLD = 2;
 export const C_RMS = 3;
 export const C_OVERS = 4;
 export const C_NONFINITE = 5;
-export const CHANNEL_STRIDE = 6;
+/** The ballistic indication (PPM, VU, K-system; the decaying peak for digital peak), linear. */
+export const C_BALLISTIC = 6;
+export const CHANNEL_STRIDE = 7;
 
 /** Extra (per-track) field offsets within the extras words. */
 export const X_MOMENTARY = 0;
@@ -84,6 +88,8 @@ export const X_LOUDNESS_RANGE = 3;
 export const X_TRUE_PEAK = 4;
 export const X_CORRELATION = 5;
 export const X_BALANCE = 6;
+/** Seconds of input in the current integrated / LRA measurement (Tech 3341 §2.4: LRA unstable below 60 s). */
+export const X_LOUDNESS_SECONDS = 7;
 export const EXTRA_WORDS = 8;
 
 /** Control words per track. */

@@ -24,6 +24,7 @@ import {
   C_RMS,
   C_OVERS,
   C_NONFINITE,
+  C_BALLISTIC,
   EXTRA_WORDS,
   X_MOMENTARY,
   X_SHORT_TERM,
@@ -32,6 +33,7 @@ import {
   X_TRUE_PEAK,
   X_CORRELATION,
   X_BALANCE,
+  X_LOUDNESS_SECONDS,
   H_SAMPLE_RATE,
   H_PUBLISH,
   H_HEARTBEAT,
@@ -73,7 +75,12 @@ export interface TrackLevels {
   readonly overs: Uint32Array;
   /** NaN/±Infinity samples since the last clear; excluded from every measure. */
   readonly nonFinite: Uint32Array;
-  /** Momentary loudness, LUFS (-Infinity until measured; NaN when loudness is off). */
+  /**
+   * The indication of the engine's ballistics preset (PPM, VU, K-system), linear: a steady
+   * sine reads its amplitude. Equals `decayingPeak` for the digital peak preset.
+   */
+  readonly ballistic: Float32Array;
+  /** Momentary loudness, LUFS (-Infinity until measured; NaN when loudness is off for this track). */
   momentary: number;
   /** Short-term loudness, LUFS. */
   shortTerm: number;
@@ -87,6 +94,8 @@ export interface TrackLevels {
   correlation: number;
   /** Stereo balance, -1 (left) .. +1 (right) (NaN when correlation is off). */
   balance: number;
+  /** Seconds in the current integrated / LRA measurement (NaN when loudness is off). */
+  loudnessSeconds: number;
   /** Publish number of this snapshot (increases by one per writer publish, wraps at 2^32). */
   publish: number;
   /** True when the audio clock has stopped: context suspended or closed, node disposed. */
@@ -104,6 +113,7 @@ export function createTrackLevels(channels: number): TrackLevels {
     rms: new Float32Array(channels),
     overs: new Uint32Array(channels),
     nonFinite: new Uint32Array(channels),
+    ballistic: new Float32Array(channels),
     momentary: NaN,
     shortTerm: NaN,
     integrated: NaN,
@@ -111,6 +121,7 @@ export function createTrackLevels(channels: number): TrackLevels {
     truePeak: NaN,
     correlation: NaN,
     balance: NaN,
+    loudnessSeconds: NaN,
     publish: 0,
     stale: true,
   };
@@ -220,18 +231,18 @@ export class MeterBankReader {
       out.rms[c] = f[b + C_RMS];
       out.overs[c] = s[b + C_OVERS];
       out.nonFinite[c] = s[b + C_NONFINITE];
+      out.ballistic[c] = f[b + C_BALLISTIC];
     }
-    const features = Atomics.load(this.words, H_FEATURES);
+    // Tracks without a measurement carry NaN in these words.
     const x = this.layout.extrasOffset - T_PUBLISH;
-    const loud = (features & FEATURE_LOUDNESS) !== 0;
-    out.momentary = loud ? f[x + X_MOMENTARY] : NaN;
-    out.shortTerm = loud ? f[x + X_SHORT_TERM] : NaN;
-    out.integrated = loud ? f[x + X_INTEGRATED] : NaN;
-    out.loudnessRange = loud ? f[x + X_LOUDNESS_RANGE] : NaN;
-    out.truePeak = loud ? f[x + X_TRUE_PEAK] : NaN;
-    const corr = (features & FEATURE_CORRELATION) !== 0;
-    out.correlation = corr ? f[x + X_CORRELATION] : NaN;
-    out.balance = corr ? f[x + X_BALANCE] : NaN;
+    out.momentary = f[x + X_MOMENTARY];
+    out.shortTerm = f[x + X_SHORT_TERM];
+    out.integrated = f[x + X_INTEGRATED];
+    out.loudnessRange = f[x + X_LOUDNESS_RANGE];
+    out.truePeak = f[x + X_TRUE_PEAK];
+    out.correlation = f[x + X_CORRELATION];
+    out.balance = f[x + X_BALANCE];
+    out.loudnessSeconds = f[x + X_LOUDNESS_SECONDS];
     out.publish = s[0] >>> 0;
     out.stale = this.isStale();
     return true;
@@ -239,8 +250,9 @@ export class MeterBankReader {
 
   /**
    * Copies a consistent snapshot of `track` into a caller-owned typed array as numbers, from
-   * `offset`: per channel [peak, decayingPeak, hold, rms, overs, nonFinite], then the 8 extras
-   * [momentary, shortTerm, integrated, loudnessRange, truePeak, correlation, balance, 0]
+   * `offset`: per channel [peak, decayingPeak, hold, rms, overs, nonFinite, ballistic], then the
+   * 8 extras [momentary, shortTerm, integrated, loudnessRange, truePeak, correlation, balance,
+   * loudnessSeconds]
    * ({@link fieldCount} values). Returns false (array untouched) if the read gave up.
    */
   readFieldsInto(track: number, out: Float32Array | Float64Array, offset = 0): boolean {
@@ -262,6 +274,7 @@ export class MeterBankReader {
       out[d + 3] = f[b + C_RMS];
       out[d + 4] = s[b + C_OVERS] >>> 0;
       out[d + 5] = s[b + C_NONFINITE] >>> 0;
+      out[d + 6] = f[b + C_BALLISTIC];
     }
     const x = this.layout.extrasOffset - T_PUBLISH;
     const d = offset + this.channels * CHANNEL_STRIDE;

@@ -25,6 +25,7 @@ import {
   C_RMS,
   C_OVERS,
   C_NONFINITE,
+  C_BALLISTIC,
   H_PUBLISH,
   H_HEARTBEAT,
   H_WRITER_STATE,
@@ -112,9 +113,12 @@ export class BankWriter {
 
   /**
    * Publishes track `t` from its channel meters (one per channel), consuming each meter's
-   * sample peak (`takePeak`). `extras` (EXTRA_WORDS floats, or null) are written when given.
+   * sample peak (`takePeak`). `ballistic` holds one ballistic indication per channel (null:
+   * the decaying peak is the indication, as for the digital peak preset). `extras`
+   * (EXTRA_WORDS floats; null writes NaN = "not measured") are the track's loudness and
+   * correlation readings.
    */
-  writeTrack(t: number, meters: readonly ChannelLevelSource[], extras: Float64Array | null): void {
+  writeTrack(t: number, meters: readonly ChannelLevelSource[], ballistic: Float64Array | null, extras: Float64Array | null): void {
     const w = this.words;
     const { channels } = this.layout;
     const n = this.publishNumber;
@@ -154,10 +158,13 @@ export class BankWriter {
       Atomics.store(w, cb + C_RMS, this.floatBits(m.rms));
       Atomics.store(w, cb + C_OVERS, clampCount(m.overs));
       Atomics.store(w, cb + C_NONFINITE, clampCount(m.nonFinite));
+      Atomics.store(w, cb + C_BALLISTIC, this.floatBits(ballistic !== null ? ballistic[c] : m.decayingPeak));
     }
+    const xb = base + this.layout.extrasOffset;
     if (extras !== null) {
-      const xb = base + this.layout.extrasOffset;
       for (let i = 0; i < EXTRA_WORDS; i++) Atomics.store(w, xb + i, this.floatBits(extras[i]));
+    } else {
+      for (let i = 0; i < EXTRA_WORDS; i++) Atomics.store(w, xb + i, NAN_BITS);
     }
     Atomics.store(w, base + T_PUBLISH, n);
     // publish: the even sequence tells readers the fields above are complete.
@@ -235,6 +242,9 @@ export class BankWriter {
     return this.bits[0];
   }
 }
+
+/** Bit pattern of a float32 quiet NaN. */
+const NAN_BITS = 0x7fc00000;
 
 /** Counts are published as uint32 bit patterns, saturating at 2^32 − 1. */
 function clampCount(n: number): number {

@@ -36,7 +36,7 @@ writer.start(3); // loudness and correlation fields on
 while (Atomics.load(stop, 0) === 0) {
   k = writer.beginPublish();
   for (let i = 0; i < 8; i++) extras[i] = k + i;
-  for (let t = 0; t < tracks; t++) writer.writeTrack(t, meters, extras);
+  for (let t = 0; t < tracks; t++) writer.writeTrack(t, meters, null, extras);
   writer.endPublish(k);
 }
 Atomics.store(stop, 1, k);
