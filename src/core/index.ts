@@ -44,7 +44,7 @@ export {
 export { PROCESSOR_NAME } from '../worklet/protocol';
 export { type MeterSource, type HasMeterSource, toMeterSource } from './meter-source';
 export { MeterHub, getMeterHub, type TrackListener } from './meter-hub';
-export { createManualBank, type ManualBank, type ManualChannelLevels } from './manual-bank';
+export { createManualBank, type ManualBank, type ManualChannelLevels, type ManualTrackReadings } from './manual-bank';
 export {
   MeterView,
   resolveMeterViewOptions,
@@ -60,6 +60,7 @@ export {
   dbFromPosition,
   DIGITAL_SCALE,
   DIGITAL_EXPANDED_SCALE,
+  scaleForBallistics,
   type MeterScaleSpec,
   type ScaleTick,
   type DbScaleOptions,
@@ -79,3 +80,14 @@ export { segmentThresholds, litSegments, holdSegment, drawLedChannel } from './r
 export { barLength, drawBarChannel, drawHoldMarker, drawClipLed, drawReadout, formatReadout } from './render/bar';
 export { drawScale, type ScaleLayout } from './render/scale-draw';
 export { observeSize, observeVisibility, watchPixelRatio, currentPixelRatio, observerCounts } from './observers';
+export { LoudnessView, loudnessScale, loudnessRange, type LoudnessViewOptions, type LoudnessScaleRange } from './loudness-view';
+export {
+  LOUDNESS_TARGETS,
+  resolveLoudnessTarget,
+  type LoudnessTarget,
+  type LoudnessTargetName,
+} from './loudness-targets';
+export { CorrelationView } from './correlation-view';
+export { drawLoudnessBar, drawLoudnessHistory } from './render/loudness';
+export { drawCorrelation } from './render/correlation';
+export { type EngineBallistics } from './engine';

@@ -6,7 +6,7 @@
  * Thread: main thread.
  */
 import { createBankWords } from './bank/layout';
-import { BankWriter, RESET_OVERS, RESET_HOLD, type ChannelLevelSource } from './bank/writer';
+import { BankWriter, RESET_OVERS, RESET_HOLD, RESET_LOUDNESS, type ChannelLevelSource } from './bank/writer';
 import { MeterBankReader } from './bank/reader';
 import { linearFromDb } from '../dsp/db';
 import { checkInteger } from '../dsp/validate';
@@ -39,6 +39,35 @@ class ManualChannel implements ChannelLevelSource {
   }
 }
 
+/** Per-track readings (omit a field to leave it; NaN = not measured). */
+export interface ManualTrackReadings {
+  /** LUFS */
+  momentary?: number;
+  shortTerm?: number;
+  integrated?: number;
+  /** LU */
+  loudnessRange?: number;
+  /** dBTP */
+  truePeak?: number;
+  /** −1 … +1 */
+  correlation?: number;
+  /** −1 (left) … +1 (right) */
+  balance?: number;
+  /** Seconds in the integrated measurement. */
+  loudnessSeconds?: number;
+}
+
+const EXTRA_KEYS: readonly (keyof ManualTrackReadings)[] = [
+  'momentary',
+  'shortTerm',
+  'integrated',
+  'loudnessRange',
+  'truePeak',
+  'correlation',
+  'balance',
+  'loudnessSeconds',
+];
+
 export interface ManualBank {
   /** Read this like `engine.bank` (pass it as a component's `source`). */
   readonly source: MeterBankReader;
@@ -49,6 +78,8 @@ export interface ManualBank {
    * Published at once.
    */
   set(track: number, levels: ManualChannelLevels | readonly ManualChannelLevels[]): void;
+  /** Sets the loudness and correlation readings of `track`; published at once. */
+  setReadings(track: number, readings: ManualTrackReadings): void;
   /** Stops the writer: readers then report stale (the display falls to silence). */
   stop(): void;
 }
@@ -61,10 +92,12 @@ export function createManualBank(options: { tracks: number; channels?: number; s
   const writer = new BankWriter(words);
   writer.start(0);
   const meters = Array.from({ length: tracks }, () => Array.from({ length: channels }, () => new ManualChannel()));
+  // Extras in bank order (see EXTRA_KEYS); NaN = not measured.
+  const extras = Array.from({ length: tracks }, () => new Float64Array(EXTRA_KEYS.length).fill(NaN));
   let frame = 0;
   const publishAll = () => {
     writer.beginPublish();
-    for (let t = 0; t < tracks; t++) writer.writeTrack(t, meters[t], null, null);
+    for (let t = 0; t < tracks; t++) writer.writeTrack(t, meters[t], null, extras[t]);
     writer.endPublish((frame += 128));
   };
   // Reset requests (clip indicator clicks) apply at once, as the worklet would at its next quantum.
@@ -73,6 +106,14 @@ export function createManualBank(options: { tracks: number; channels?: number; s
       for (const m of meters[t]) {
         if (mask & RESET_OVERS) m.overs = 0;
         if (mask & RESET_HOLD) m.hold = m.decayingPeak;
+      }
+      // A loudness reset starts a new measurement: nothing integrated yet (where measured).
+      const x = extras[t];
+      if (mask & RESET_LOUDNESS && !Number.isNaN(x[2])) {
+        x[2] = -Infinity;
+        x[3] = 0;
+        x[4] = -Infinity;
+        x[7] = 0;
       }
     });
     publishAll();
@@ -98,6 +139,14 @@ export function createManualBank(options: { tracks: number; channels?: number; s
         if (l.peakDb !== undefined) m.peak = linearFromDb(l.peakDb);
         if (l.overs !== undefined) m.overs = l.overs;
       }
+      publishAll();
+    },
+    setReadings(track, readings) {
+      source.checkTrack(track);
+      EXTRA_KEYS.forEach((key, i) => {
+        const v = readings[key];
+        if (v !== undefined) extras[track][i] = v;
+      });
       publishAll();
     },
     stop() {

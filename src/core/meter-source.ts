@@ -14,6 +14,8 @@ export interface MeterSource {
   clearOvers(track?: number): void;
   /** Drops the peak holds of one track, or of all. */
   clearHolds(track?: number): void;
+  /** Restarts the integrated loudness measurement of one track, or of all (where loudness is measured). */
+  resetLoudness?(track?: number): void;
   /** Optional: the frame clock for staleness checks during a frame's reads; null after. */
   setFrameClock?(clock: { readonly nowMs: number } | null): void;
 }

@@ -34,7 +34,8 @@ import {
 } from './render/bar';
 
 export type MeterKind = 'led' | 'bar';
-export type MeterReading = 'peak' | 'rms';
+/** What a meter shows: the decaying peak, the RMS, or the engine's ballistics preset (PPM, VU, K). */
+export type MeterReading = 'peak' | 'rms' | 'ballistic';
 
 /** Layout and behaviour of a view. Sizes in CSS pixels. */
 export interface MeterViewOptions {
@@ -48,7 +49,7 @@ export interface MeterViewOptions {
   channels?: number;
   /** Default {@link DIGITAL_SCALE} (-60..0 dBFS). */
   scale?: MeterScaleSpec;
-  /** What the bar shows: `peak` (decaying peak, default) or `rms`. */
+  /** What the bar shows: `peak` (decaying peak, default), `rms`, or `ballistic` (the engine's ballistics preset). */
   reading?: MeterReading;
   /** LED segments per channel, 2 to 200. Default 30. */
   segments?: number;
@@ -99,7 +100,7 @@ export function resolveMeterViewOptions(o: MeterViewOptions, prefix = ''): Resol
   const n = (name: string) => prefix + name;
   checkOneOf(n('kind'), r.kind, ['led', 'bar'] as const);
   checkOneOf(n('orientation'), r.orientation, ['vertical', 'horizontal'] as const);
-  checkOneOf(n('reading'), r.reading, ['peak', 'rms'] as const);
+  checkOneOf(n('reading'), r.reading, ['peak', 'rms', 'ballistic'] as const);
   checkInteger(n('tracks'), r.tracks, 1, 1024);
   checkInteger(n('channels'), r.channels, 1, 8);
   checkInteger(n('segments'), r.segments, 2, 200);
@@ -222,7 +223,7 @@ export class MeterView {
         db = this.shownDb[k] - fall;
         holdDb = -Infinity;
       } else {
-        db = dbFromLinear(reading === 'rms' ? levels.rms[c] : levels.decayingPeak[c]);
+        db = dbFromLinear(reading === 'rms' ? levels.rms[c] : reading === 'ballistic' ? levels.ballistic[c] : levels.decayingPeak[c]);
         holdDb = dbFromLinear(levels.hold[c]);
       }
       if (!(db > scale.minDb - 1)) db = -Infinity; // below the scale: silent, and no NaN

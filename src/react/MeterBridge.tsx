@@ -131,7 +131,13 @@ export function MeterBridge(props: MeterBridgeProps) {
     source,
     tracks: shown,
     view,
-    style: { colors: props.colors, midDb: props.midDb, highDb: props.highDb, segmentOffAlpha: props.segmentOffAlpha, font: props.font },
+    style: {
+      colors: props.colors,
+      midDb: props.midDb ?? scale.zones?.midDb,
+      highDb: props.highDb ?? scale.zones?.highDb,
+      segmentOffAlpha: props.segmentOffAlpha,
+      font: props.font,
+    },
     pixelRatio,
   });
 

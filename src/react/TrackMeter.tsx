@@ -33,7 +33,7 @@ export interface TrackMeterProps {
   channels?: number;
   /** Scale (dB range, ticks). Default DIGITAL_SCALE, -60..0 dBFS. */
   scale?: MeterScaleSpec;
-  /** `peak` (decaying peak, default) or `rms`. */
+  /** `peak` (decaying peak, default), `rms`, or `ballistic` (the engine's ballistics preset; pair with `scaleForBallistics`). */
   reading?: MeterReading;
   /** LED segments per channel, 2–200 (LED meters). */
   segments?: number;
@@ -53,7 +53,7 @@ export interface TrackMeterProps {
   pixelRatio?: number;
   /** Colours (override CSS custom properties --meterkit-*). */
   colors?: Partial<MeterColors>;
-  /** Zone boundaries in dBFS. Defaults -18 (mid) and -6 (high). */
+  /** Zone boundaries in dBFS. Defaults: the scale's zones, else -18 (mid) and -6 (high). */
   midDb?: number;
   highDb?: number;
   /** Opacity of unlit LED segments, 0–1. */
@@ -92,7 +92,13 @@ export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component
     source,
     tracks: [track],
     view,
-    style: { colors: props.colors, midDb: props.midDb, highDb: props.highDb, segmentOffAlpha: props.segmentOffAlpha, font: props.font },
+    style: {
+      colors: props.colors,
+      midDb: props.midDb ?? scale.zones?.midDb,
+      highDb: props.highDb ?? scale.zones?.highDb,
+      segmentOffAlpha: props.segmentOffAlpha,
+      font: props.font,
+    },
     pixelRatio,
   });
   const meterRef = useRef<HTMLDivElement | null>(null);

@@ -10,3 +10,5 @@ export { type TrackMeterProps } from './TrackMeter';
 export { ClipIndicator, type ClipIndicatorProps } from './ClipIndicator';
 export { MeterScale, type MeterScaleProps } from './MeterScale';
 export { MeterBridge, type MeterBridgeProps } from './MeterBridge';
+export { LoudnessMeter, type LoudnessMeterProps } from './LoudnessMeter';
+export { CorrelationMeter, type CorrelationMeterProps } from './CorrelationMeter';

@@ -13,7 +13,7 @@ import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 export interface MeterAriaOptions {
   minDb: number;
   maxDb: number;
-  reading?: 'peak' | 'rms';
+  reading?: 'peak' | 'rms' | 'ballistic';
   intervalMs?: number;
   /** Unit spoken after the value. Default "dBFS". */
   unit?: string;
@@ -59,7 +59,7 @@ export function useMeterAria(
       let maxLin = 0;
       let clipped = false;
       for (let c = 0; c < levels.channels; c++) {
-        const v = reading === 'rms' ? levels.rms[c] : levels.decayingPeak[c];
+        const v = reading === 'rms' ? levels.rms[c] : reading === 'ballistic' ? levels.ballistic[c] : levels.decayingPeak[c];
         if (v > maxLin) maxLin = v;
         if (levels.overs[c] > 0) clipped = true;
       }

@@ -98,3 +98,17 @@ export function formatReadout(tenths: number): string {
 export function readoutTenths(db: number): number {
   return db > -150 ? Math.round(db * 10) : READOUT_SILENT;
 }
+
+const unsignedCache: (string | undefined)[] = [];
+
+/** Text of a non-negative value from tenths ("4.2"); cached like {@link formatReadout}. */
+export function formatUnsignedTenths(tenths: number): string {
+  if (!(tenths >= 0)) return '-';
+  const t = tenths > 9999 ? 9999 : tenths;
+  let s = unsignedCache[t];
+  if (s === undefined) {
+    s = (t / 10).toFixed(1);
+    unsignedCache[t] = s;
+  }
+  return s;
+}

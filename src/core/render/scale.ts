@@ -9,6 +9,7 @@
  * Thread: main thread; pure functions, no allocation in `positionFromDb` / `dbFromPosition`.
  */
 import { checkNumber } from '../../dsp/validate';
+import { presetInfo, dbfsFromScale, type BallisticsPreset } from '../../dsp/ballistics-presets';
 
 /** One labelled (or unlabelled minor) tick at a dBFS position. */
 export interface ScaleTick {
@@ -34,6 +35,8 @@ export interface MeterScaleSpec {
   readonly breakpoints: readonly (readonly [number, number])[];
   /** Ticks in ascending dBFS order. */
   readonly ticks: readonly ScaleTick[];
+  /** The scale's own colour zones (dBFS where amber and red begin), if it defines them. */
+  readonly zones?: { readonly midDb: number; readonly highDb: number };
 }
 
 /** Options of {@link createDbScale}. */
@@ -49,6 +52,8 @@ export interface DbScaleOptions {
    * from maxDb down, plus minDb.
    */
   ticks?: readonly (number | { db: number; label?: string; major?: boolean })[];
+  /** Where the amber and red zones begin, dBFS (meters use them unless midDb/highDb props are given). */
+  zones?: { midDb: number; highDb: number };
   /**
    * Interior breakpoints [dBFS, position], ascending in both; default none (linear in dB).
    * E.g. [[-30, 0.4]] gives -60..-30 dB 40 % of the length and -30..0 dB 60 %.
@@ -85,7 +90,8 @@ export function createDbScale(options: DbScaleOptions): MeterScaleSpec {
   for (const t of ticks) {
     if (!(t.db >= minDb && t.db <= maxDb)) throw new RangeError(`ticks must lie within ${minDb}..${maxDb} dBFS, got ${t.db}`);
   }
-  return Object.freeze({ id: options.id ?? 'custom', unit: options.unit ?? 'dBFS', minDb, maxDb, breakpoints, ticks });
+  const zones = options.zones === undefined ? undefined : Object.freeze({ ...options.zones });
+  return Object.freeze({ id: options.id ?? 'custom', unit: options.unit ?? 'dBFS', minDb, maxDb, breakpoints, ticks, zones });
 }
 
 function defaultTicks(minDb: number, maxDb: number): number[] {
@@ -149,3 +155,26 @@ export const DIGITAL_EXPANDED_SCALE: MeterScaleSpec = createDbScale({
   ],
   ticks: [0, -2, -4, -6, -8, -10, -12, -15, -18, -21, -24, -30, -40, -50, -60],
 });
+
+/**
+ * The scale of a ballistics preset (meterkit/dsp `presetInfo`): its range, labelled marks in its
+ * own units (VU, BBC marks 1–7, dB re TEST, K-system dB) placed at their dBFS positions for
+ * `referenceDb` (default: the preset's — 0 VU, BBC mark 4, EBU/Nordic TEST and K references at
+ * their documented dBFS), and its caution/over zones. Use it with `reading="ballistic"` on a
+ * meter whose engine runs that preset.
+ */
+export function scaleForBallistics(preset: BallisticsPreset, referenceDb?: number): MeterScaleSpec {
+  const info = presetInfo(preset);
+  const db = (v: number) => dbfsFromScale(preset, v, referenceDb);
+  const caution = info.zones.find((z) => z.kind === 'caution');
+  const over = info.zones.find((z) => z.kind === 'over');
+  const maxDb = db(info.scaleMax);
+  return createDbScale({
+    id: preset,
+    unit: info.scaleUnit,
+    minDb: db(info.scaleMin),
+    maxDb,
+    ticks: info.ticks.map((t) => ({ db: db(t.value), label: t.label })),
+    zones: { midDb: caution ? db(caution.from) : maxDb + 1, highDb: over ? db(over.from) : maxDb + 1 },
+  });
+}
