@@ -92,14 +92,15 @@ export interface MeterEngine {
   /** True after {@link dispose}. */
   readonly disposed: boolean;
   /**
-   * The AudioNode to connect track `track`'s source to (a unity GainNode into the meter node,
-   * created on first use). Throws RangeError for a bad index, Error after dispose.
+   * An AudioNode to connect track `track`'s source to (a unity GainNode into the meter node,
+   * created on first use) — for APIs that need a node. `connect(node, track)` is cheaper: it
+   * connects straight to the meter node. Throws RangeError for a bad index, Error after dispose.
    */
   input(track: number): AudioNode;
   /**
-   * Connects `node` (its output `output`, default 0) to track `track` and returns a function
-   * that disconnects it again. Connections made this way are also undone by `dispose()`, so
-   * nothing keeps the engine's input nodes alive afterwards.
+   * Connects `node` (its output `output`, default 0) straight to input `track` of the meter
+   * node and returns a function that disconnects it again. Connections made this way are also
+   * undone by `dispose()`.
    */
   connect(node: AudioNode, track: number, output?: number): () => void;
   /** A new non-consuming reader of this engine's bank, e.g. for numbers without UI. */
@@ -339,15 +340,17 @@ class Engine implements MeterEngine {
   }
 
   connect(node: AudioNode, track: number, output = 0): () => void {
-    const input = this.input(track);
-    node.connect(input, output);
+    checkInteger('track', track, 0, this.tracks - 1);
+    if (this.disposed) throw new Error('meterkit: this meter engine was disposed; create a new one');
+    // Straight into the meter node's input: no extra node on the audio thread.
+    node.connect(this.node, output, track);
     let connected = true;
     const undo = () => {
       if (!connected) return;
       connected = false;
       this.connections.delete(undo);
       try {
-        node.disconnect(input, output);
+        node.disconnect(this.node, output, track);
       } catch {
         // Already disconnected by the application: nothing to undo.
       }

@@ -126,6 +126,8 @@ export class LevelMeter {
   private readonly rmsScale: number;
   private readonly ring: Float64Array;
   private readonly slotSamples: number;
+  /** k^n for n = 0 … slotSamples: the decay over a segment of n samples. */
+  private readonly powK: Float64Array;
 
   private _peak = 0;
   private _decay = 0;
@@ -149,6 +151,8 @@ export class LevelMeter {
     this.overNeed = o.overConsecutive;
     const { slotSamples, slots } = rmsRingGeometry((o.rmsWindowMs * o.sampleRate) / 1000);
     this.slotSamples = slotSamples;
+    this.powK = new Float64Array(slotSamples + 1);
+    for (let n = 0; n <= slotSamples; n++) this.powK[n] = Math.pow(this.decayPerSample, n);
     this.ring = new Float64Array(slots);
     this.rmsScale = (o.rmsSineAligned ? 2 : 1) / (slots * slotSamples);
   }
@@ -170,6 +174,7 @@ export class LevelMeter {
     const ring = this.ring;
     const slots = ring.length;
     const slotSamples = this.slotSamples;
+    const powK = this.powK;
     let peak = this._peak;
     let decay = this._decay;
     let hold = this._hold;
@@ -183,32 +188,69 @@ export class LevelMeter {
     let sum = this.ringSum;
     let fresh = this.ringFresh;
 
-    for (let i = start; i < end; i++) {
-      let x = samples[i];
-      let a = x < 0 ? -x : x;
-      if (!(a <= FLOAT32_MAX)) {
-        nonFinite++;
-        a = 0;
-        x = 0;
+    // Work in segments that end at RMS slot boundaries. Each segment first takes the fast path
+    // (peak, decaying peak and sum of squares only); the hold and the overs then follow in O(1)
+    // when nothing can have happened to them inside the segment. Otherwise — a new maximum, a
+    // hold expiring, an over, a non-finite sample — the segment is replayed sample by sample.
+    // Both paths do the same arithmetic in the same order: results are identical to a
+    // sample-by-sample meter whatever the block size.
+    let i = start;
+    while (i < end) {
+      const segEnd = Math.min(end, i + slotSamples - fill);
+      const n = segEnd - i;
+      const decay0 = decay;
+      const acc0 = acc;
+      let segMax = 0;
+      for (let j = i; j < segEnd; j++) {
+        const x = samples[j];
+        const a = x < 0 ? -x : x;
+        if (a > segMax) segMax = a;
+        decay *= k;
+        if (a > decay) decay = a;
+        acc += x * x;
       }
-      if (a > peak) peak = a;
-      decay *= k;
-      if (a > decay) decay = a;
-      if (a >= hold) {
-        hold = a;
-        holdLeft = holdSamples;
-      } else if (holdLeft > 0) {
-        holdLeft--;
-      } else {
-        hold = decay;
-      }
-      if (a >= thr) {
-        if (++overRun >= need) overs++;
-      } else {
+      const quiet = acc === acc && segMax < thr; // no NaN, no over
+      if (quiet && holdLeft > n && segMax < hold) {
+        holdLeft -= n; // held throughout, no new maximum
         overRun = 0;
+      } else if (quiet && holdLeft === 0 && segMax < decay0 * powK[n]) {
+        hold = decay; // released throughout: the hold follows the decaying peak
+        overRun = 0;
+      } else {
+        decay = decay0;
+        acc = acc0;
+        segMax = 0;
+        for (let j = i; j < segEnd; j++) {
+          let x = samples[j];
+          let a = x < 0 ? -x : x;
+          if (!(a <= FLOAT32_MAX)) {
+            nonFinite++;
+            a = 0;
+            x = 0;
+          }
+          if (a > segMax) segMax = a;
+          decay *= k;
+          if (a > decay) decay = a;
+          if (a >= hold) {
+            hold = a;
+            holdLeft = holdSamples;
+          } else if (holdLeft > 0) {
+            holdLeft--;
+          } else {
+            hold = decay;
+          }
+          if (a >= thr) {
+            if (++overRun >= need) overs++;
+          } else {
+            overRun = 0;
+          }
+          acc += x * x;
+        }
       }
-      acc += x * x;
-      if (++fill === slotSamples) {
+      if (segMax > peak) peak = segMax;
+      i = segEnd;
+      fill += n;
+      if (fill === slotSamples) {
         sum += acc - ring[pos];
         fresh += acc;
         ring[pos] = acc;

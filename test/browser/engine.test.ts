@@ -312,9 +312,8 @@ describe('engine.connect', () => {
     expect(out.rms[0]).toBeLessThan(0.5);
     engine.bank.readInto(1, out);
     expect(out.peak[0]).toBe(0.25);
-    const gainB = engine.input(1);
-    expect(() => a.disconnect(engine.input(0))).toThrow(); // undone already
+    expect(() => a.disconnect(engine.node, 0, 0)).toThrow(); // undone already
     engine.dispose();
-    expect(() => b.disconnect(gainB)).toThrow(); // dispose() undid b's connection too
+    expect(() => b.disconnect(engine.node, 0, 1)).toThrow(); // dispose() undid b's connection too
   });
 });

@@ -140,6 +140,22 @@ describe('peak hold', () => {
     expect(m.hold).toBeLessThan(0.3);
   });
 
+  it('after release, a sample just above the falling level re-arms the hold', () => {
+    const m = new LevelMeter({ sampleRate: 1000, holdMs: 100 });
+    const s = new Float32Array(1000);
+    s[0] = 0.5;
+    m.process(s, 0, 300); // held until 100, then falling with the decaying peak
+    const falling = m.decayingPeak;
+    const bump = new Float32Array([falling * 1.0005]); // a hair above the current level
+    m.process(bump);
+    const held = m.hold;
+    expect(held).toBe(bump[0]);
+    m.process(s, 300, 390); // 90 ms later: still held at the bump
+    expect(m.hold).toBe(held);
+    m.process(s, 390, 420); // past 100 ms: released again
+    expect(m.hold).toBeLessThan(held);
+  });
+
   it('holds forever with holdMs = Infinity until cleared', () => {
     const m = new LevelMeter({ sampleRate: SR, holdMs: Infinity });
     const s = new Float32Array(SR * 5);
@@ -245,4 +261,99 @@ describe('options', () => {
     m.process(new Float32Array(10), 5, 5);
     expect([m.peak, m.decayingPeak, m.hold, m.rms]).toEqual(before);
   });
+});
+
+/**
+ * An obviously-correct sample-by-sample model of the kernel's contract (test oracle), to check
+ * the optimized segment-wise kernel against, on a seeded signal with every hard case in it.
+ */
+class ReferenceMeter {
+  peak = 0;
+  decay = 0;
+  hold = 0;
+  holdLeft = 0;
+  overs = 0;
+  overRun = 0;
+  nonFinite = 0;
+  private readonly squares: number[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly holdSamples: number,
+    private readonly thr: number,
+    private readonly need: number,
+  ) {}
+  push(x: number): void {
+    let a = Math.abs(x);
+    if (!Number.isFinite(a)) {
+      this.nonFinite++;
+      a = 0;
+      x = 0;
+    }
+    this.peak = Math.max(this.peak, a);
+    this.decay = Math.max(this.decay * this.k, a);
+    if (a >= this.hold) {
+      this.hold = a;
+      this.holdLeft = this.holdSamples;
+    } else if (this.holdLeft > 0) this.holdLeft--;
+    else this.hold = this.decay;
+    if (a >= this.thr) {
+      if (++this.overRun >= this.need) this.overs++;
+    } else this.overRun = 0;
+    this.squares.push(x * x);
+  }
+}
+
+describe('the optimized kernel equals a sample-by-sample model', () => {
+  const cases = [
+    { holdMs: 1500, overConsecutive: 1 },
+    { holdMs: 0, overConsecutive: 3 },
+    { holdMs: Infinity, overConsecutive: 1 },
+    { holdMs: 20, overConsecutive: 2, fallDbPerSecond: 300 },
+  ];
+  for (const options of cases) {
+    it(`hold ${options.holdMs} ms, ${options.overConsecutive} consecutive overs`, () => {
+      const sr = 48000;
+      let seed = 12345;
+      const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      const signal = new Float32Array(sr * 3);
+      for (let i = 0; i < signal.length; i++) {
+        const env = 0.5 + 0.5 * Math.sin(i / 4000);
+        signal[i] = (rand() - 0.5) * 2.3 * env * (i % 30000 < 9000 ? 0.001 : 1);
+        if (i % 9973 === 0) signal[i] = NaN;
+        if (i % 31337 === 0) signal[i] = -Infinity;
+        if (i >= 100_000 && i < 120_000) signal[i] = 0; // silence: holds expire
+        // A smooth tone rising slower than the hold releases: new maxima a hair above the level.
+        if (i >= 120_000) signal[i] = (0.2 + (0.05 * (i - 120_000)) / 24_000) * Math.sin(i * 0.13);
+      }
+      const meter = new LevelMeter({ sampleRate: sr, ...options });
+      const ref = new ReferenceMeter(
+        Math.pow(10, -(options.fallDbPerSecond ?? 20 / 1.7) / (20 * sr)),
+        options.holdMs === Infinity ? Infinity : Math.round((options.holdMs * sr) / 1000),
+        1,
+        options.overConsecutive,
+      );
+      let offset = 0;
+      let b = 0;
+      const blocks = [1, 7, 128, 333, 4096, 128, 60];
+      while (offset < signal.length) {
+        const end = Math.min(signal.length, offset + blocks[b++ % blocks.length]);
+        meter.process(signal, offset, end);
+        for (let i = offset; i < end; i++) ref.push(signal[i]);
+        offset = end;
+        // Compare at every block boundary (decay and hold flush below 1e-20 at block end).
+        const flush = (v: number) => (v < 1e-20 ? 0 : v);
+        expect(meter.decayingPeak).toBe(flush(ref.decay));
+        expect(meter.hold).toBe(flush(ref.hold));
+        ref.decay = flush(ref.decay);
+        ref.hold = flush(ref.hold);
+      }
+      expect(meter.peak).toBe(ref.peak);
+      expect(meter.overs).toBe(ref.overs);
+      expect(meter.nonFinite).toBe(ref.nonFinite);
+      const w = meter.rmsWindowSamples;
+      const last = (ref as unknown as { squares: number[] }).squares.slice(-w);
+      const rms = Math.sqrt(last.reduce((s, v) => s + v, 0) / w);
+      expect(Math.abs(meter.rms - rms)).toBeLessThan(1e-9);
+    });
+  }
 });
