@@ -20,12 +20,10 @@ import { type Surface, createSurface, sizeSurface, devicePx } from './render/sur
 import { type Rect, type Orientation, rect, splitEven } from './render/geometry';
 import { type MeterScaleSpec, DIGITAL_SCALE, dbFromPosition } from './render/scale';
 import { type MeterStyle, DEFAULT_STYLE } from './render/style';
-import { segmentThresholds, segmentColors, litSegments, drawLedChannel, type SegmentColors } from './render/led';
+import { segmentThresholds, segmentColors, litSegments, type SegmentColors } from './render/led';
+import { createSprite, paintLedSprites, paintBarSprites, blit, type Sprite } from './render/sprites';
 import {
   barLength,
-  drawBarChannel,
-  drawHoldMarker,
-  holdColor,
   drawClipLed,
   drawReadout,
   formatReadout,
@@ -158,6 +156,15 @@ export class MeterView {
   private readout = new Int32Array(0);
   private dirty = new Uint8Array(0);
   private anyDirty = true;
+  // What is on the canvas now (p = painted), and tracks that need a whole repaint.
+  private pLit = new Int32Array(0);
+  private pHold = new Int32Array(0);
+  private pClip = new Uint8Array(0);
+  private pReadout = new Int32Array(0);
+  private full = new Uint8Array(0);
+  private litSprite: Sprite | null = null;
+  private unlitSprite: Sprite | null = null;
+  private hasBackground = false;
 
   constructor(canvas: HTMLCanvasElement, options: MeterViewOptions = {}) {
     this.surface = createSurface(canvas);
@@ -183,9 +190,10 @@ export class MeterView {
     if (sizeSurface(this.surface, cssWidth, cssHeight, dpr) || this.trackRects.length === 0) this.layout();
   }
 
-  /** Marks every track for repaint (e.g. after becoming visible again). */
+  /** Marks every track for a whole repaint (e.g. after becoming visible again). */
   invalidate(): void {
     this.dirty.fill(1);
+    this.full.fill(1);
     this.anyDirty = true;
   }
 
@@ -272,41 +280,117 @@ export class MeterView {
     return true;
   }
 
-  /** Repaints the tracks whose display changed since the last draw. */
+  /**
+   * Repaints what changed since the last draw: per channel only the stretch between the old and
+   * the new level (and the old and new hold), copied from the lit and unlit sprites; whole
+   * tracks only after a layout or style change.
+   */
   draw(): void {
     if (!this.anyDirty) return;
     this.anyDirty = false;
     const ctx = this.surface.ctx;
-    if (ctx === null || this.surface.width === 0) return;
-    const { tracks, channels, kind, orientation: o, segments, clipSize, readoutSize } = this.options;
+    if (ctx === null || this.surface.width === 0 || this.litSprite === null) return;
+    const { tracks, channels, clipSize, readoutSize } = this.options;
     const s = this.style;
     let drawn = 0;
     for (let i = 0; i < tracks; i++) {
       if (this.dirty[i] === 0) continue;
       this.dirty[i] = 0;
       drawn++;
-      const tr = this.trackRects[i];
-      ctx.clearRect(tr.x, tr.y, tr.w, tr.h);
-      if (s.colors.background !== DEFAULT_STYLE.colors.background) {
-        ctx.fillStyle = s.colors.background;
-        ctx.fillRect(tr.x, tr.y, tr.w, tr.h);
+      const full = this.full[i] === 1;
+      this.full[i] = 0;
+      if (full) {
+        const tr = this.trackRects[i];
+        ctx.clearRect(tr.x, tr.y, tr.w, tr.h);
+        if (this.hasBackground) {
+          ctx.fillStyle = s.colors.background;
+          ctx.fillRect(tr.x, tr.y, tr.w, tr.h);
+        }
       }
       for (let c = 0; c < channels; c++) {
         const k = i * channels + c;
-        const r = this.channelRects[k];
-        if (kind === 'led') {
-          drawLedChannel(ctx, r, o, this.colors, this.segStarts, this.segLens, segments, this.lit[k], this.hold[k]);
-        } else {
-          drawBarChannel(ctx, r, o, this.lit[k], this.midPx, this.highPx, s);
-          const at = this.hold[k];
-          if (at !== HIDDEN) drawHoldMarker(ctx, r, o, at, this.holdThickness, holdColor(s, at, this.midPx, this.highPx));
+        if (full) {
+          this.paintRange(ctx, k, 0, this.meterLen, false);
+        } else if (this.lit[k] !== this.pLit[k] || this.hold[k] !== this.pHold[k]) {
+          const was = this.boundary(this.pLit[k]);
+          const now = this.boundary(this.lit[k]);
+          this.paintRange(ctx, k, Math.min(was, now), Math.max(was, now), true);
+          if (this.pHold[k] !== HIDDEN) this.paintRange(ctx, k, this.holdFrom(this.pHold[k]), this.holdTo(this.pHold[k]), true);
+          if (this.hold[k] !== HIDDEN) this.paintRange(ctx, k, this.holdFrom(this.hold[k]), this.holdTo(this.hold[k]), true);
         }
-        if (clipSize > 0) drawClipLed(ctx, this.clipRects[k], this.clip[k] === 1, s);
+        this.pLit[k] = this.lit[k];
+        this.pHold[k] = this.hold[k];
+        if (clipSize > 0 && (full || this.clip[k] !== this.pClip[k])) {
+          drawClipLed(ctx, this.clipRects[k], this.clip[k] === 1, s);
+          this.pClip[k] = this.clip[k];
+        }
       }
-      if (readoutSize > 0) drawReadout(ctx, this.readoutRects[i], formatReadout(this.readout[i]), s, this.font);
+      if (readoutSize > 0 && (full || this.readout[i] !== this.pReadout[i])) {
+        const rr = this.readoutRects[i];
+        ctx.clearRect(rr.x, rr.y, rr.w, rr.h);
+        if (this.hasBackground) {
+          ctx.fillStyle = s.colors.background;
+          ctx.fillRect(rr.x, rr.y, rr.w, rr.h);
+        }
+        drawReadout(ctx, rr, formatReadout(this.readout[i]), s, this.font);
+        this.pReadout[i] = this.readout[i];
+      }
     }
     this.stats.tracksDrawn += drawn;
     if (drawn > 0) this.stats.paints++;
+  }
+
+  /** Device px along the axis where channel state `lit` stops being lit. */
+  private boundary(lit: number): number {
+    if (this.options.kind === 'bar') return lit < 0 ? 0 : lit;
+    const n = this.options.segments;
+    return lit <= 0 ? 0 : lit >= n ? this.meterLen : this.segStarts[lit];
+  }
+
+  private holdFrom(hold: number): number {
+    return this.options.kind === 'bar' ? Math.max(0, Math.min(this.meterLen, Math.max(this.holdThickness, hold)) - this.holdThickness) : this.segStarts[hold];
+  }
+
+  private holdTo(hold: number): number {
+    return this.options.kind === 'bar' ? Math.min(this.meterLen, Math.max(this.holdThickness, hold)) : this.segStarts[hold] + this.segLens[hold];
+  }
+
+  /**
+   * Repaints [from, to) of channel k from its current state: lit below the level, unlit above,
+   * then the hold indication where it falls in the range. `clear` first (not needed right after
+   * a whole-track clear).
+   */
+  private paintRange(ctx: CanvasRenderingContext2D, k: number, from: number, to: number, clear: boolean): void {
+    const len = this.meterLen;
+    if (from < 0) from = 0;
+    if (to > len) to = len;
+    if (to <= from) return;
+    const r = this.channelRects[k];
+    const o = this.options.orientation;
+    if (clear) {
+      if (o === 'vertical') ctx.clearRect(r.x, r.y + r.h - to, r.w, to - from);
+      else ctx.clearRect(r.x + from, r.y, to - from, r.h);
+      if (this.hasBackground) {
+        ctx.fillStyle = this.style.colors.background;
+        if (o === 'vertical') ctx.fillRect(r.x, r.y + r.h - to, r.w, to - from);
+        else ctx.fillRect(r.x + from, r.y, to - from, r.h);
+      }
+    }
+    const b = this.boundary(this.lit[k]);
+    if (from < b) blit(ctx, this.litSprite!, r, o, len, from, b < to ? b : to);
+    if (to > b) blit(ctx, this.unlitSprite!, r, o, len, b > from ? b : from, to);
+    const hold = this.hold[k];
+    if (hold === HIDDEN) return;
+    const h0 = this.holdFrom(hold) > from ? this.holdFrom(hold) : from;
+    const h1 = this.holdTo(hold) < to ? this.holdTo(hold) : to;
+    if (h1 <= h0) return;
+    if (this.options.kind === 'bar' && this.style.colors.hold !== '') {
+      ctx.fillStyle = this.style.colors.hold;
+      if (o === 'vertical') ctx.fillRect(r.x, r.y + r.h - h1, r.w, h1 - h0);
+      else ctx.fillRect(r.x + h0, r.y, h1 - h0, r.h);
+    } else {
+      blit(ctx, this.litSprite!, r, o, len, h0, h1);
+    }
   }
 
   private allocate(): void {
@@ -319,6 +403,11 @@ export class MeterView {
     this.clip = new Uint8Array(n);
     this.readout = new Int32Array(tracks).fill(READOUT_SILENT);
     this.dirty = new Uint8Array(tracks).fill(1);
+    this.pLit = new Int32Array(n);
+    this.pHold = new Int32Array(n).fill(HIDDEN);
+    this.pClip = new Uint8Array(n);
+    this.pReadout = new Int32Array(tracks);
+    this.full = new Uint8Array(tracks).fill(1);
     this.segStarts = new Int32Array(segments);
     this.segLens = new Int32Array(segments);
     this.thresholds = segmentThresholds(this.options.scale, segments, new Float64Array(segments));
@@ -327,6 +416,26 @@ export class MeterView {
     this.clipRects = Array.from({ length: n }, () => rect());
     this.readoutRects = Array.from({ length: tracks }, () => rect());
     this.anyDirty = true;
+  }
+
+  /** (Re)draws the lit and unlit sprites for the current geometry and style. */
+  private buildSprites(): void {
+    const { kind, orientation: o, segments, channels, tracks } = this.options;
+    let breadth = 1;
+    for (let k = 0; k < tracks * channels; k++) {
+      const r = this.channelRects[k];
+      breadth = Math.max(breadth, o === 'vertical' ? r.w : r.h);
+    }
+    const len = this.meterLen;
+    const w = o === 'vertical' ? breadth : len;
+    const h = o === 'vertical' ? len : breadth;
+    if (this.litSprite === null || this.litSprite.canvas.width !== w || this.litSprite.canvas.height !== h) {
+      this.litSprite = createSprite(w, h);
+      this.unlitSprite = createSprite(w, h);
+    }
+    if (this.litSprite === null || this.unlitSprite === null) return;
+    if (kind === 'led') paintLedSprites(this.litSprite, this.unlitSprite, o, len, breadth, this.segStarts, this.segLens, segments, this.colors);
+    else paintBarSprites(this.litSprite, this.unlitSprite, o, len, breadth, this.midPx, this.highPx, this.style);
   }
 
   /** Recomputes device-pixel geometry; marks everything dirty and forces recomputation. */
@@ -380,6 +489,8 @@ export class MeterView {
     this.holdThickness = devicePx(2, dpr, 1);
     this.font = scaleFont(this.style.font, dpr);
     this.colors = segmentColors(this.thresholds, segments, this.style);
+    this.hasBackground = this.style.colors.background !== DEFAULT_STYLE.colors.background;
+    this.buildSprites();
     // Re-derive what is shown for the new geometry and repaint everything.
     for (let k = 0; k < this.lit.length; k++) this.derive(k);
     this.invalidate();

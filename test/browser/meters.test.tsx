@@ -199,11 +199,14 @@ describe('redraw only on change', () => {
     const canvas = container.querySelector('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]') as HTMLCanvasElement;
     const ctx = canvas.getContext('2d')!;
     let calls = 0;
-    const original = ctx.fillRect.bind(ctx);
-    ctx.fillRect = (...args: Parameters<CanvasRenderingContext2D['fillRect']>) => {
-      calls++;
-      original(...args);
-    };
+    // Count every painting call on the meter canvas.
+    for (const name of ['fillRect', 'clearRect', 'drawImage', 'fillText'] as const) {
+      const original = (ctx[name] as (...a: unknown[]) => void).bind(ctx);
+      (ctx as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        calls++;
+        original(...args);
+      };
+    }
     for (let i = 0; i < 30; i++) loop.advance();
     expect(calls).toBe(0);
     bank.set(2, { levelDb: -3 });
@@ -246,5 +249,58 @@ describe('orientation and theming', () => {
     expect(isColor(pixel(a, 5, 95), '#0000ff')).toBe(true); // bottom segment: low zone from CSS
     expect(isColor(pixel(a, 5, 12), '#00ffff')).toBe(true); // -6 dB segment: high zone from CSS
     expect(isColor(pixel(b, 5, 12), '#ff00ff')).toBe(true); // the prop wins
+  });
+});
+
+describe('incremental repaint', () => {
+  it('repainting only what changed gives exactly the pixels of a full repaint', async () => {
+    const { MeterView } = await import('../../src/core/meter-view');
+    const { createTrackLevels } = await import('../../src/core/bank/reader');
+    const { DEFAULT_STYLE } = await import('../../src/core/render/style');
+    for (const kind of ['led', 'bar'] as const) {
+      for (const orientation of ['vertical', 'horizontal'] as const) {
+        const make = () => {
+          const canvas = document.createElement('canvas');
+          const view = new MeterView(canvas, { kind, orientation, tracks: 3, channels: 2, clipSize: 6, readoutSize: kind === 'bar' ? 14 : 0 });
+          view.setStyle({ ...DEFAULT_STYLE, colors: { ...DEFAULT_STYLE.colors, background: '#101418' } });
+          view.resize(orientation === 'vertical' ? 90 : 240, orientation === 'vertical' ? 240 : 90, 2);
+          return { canvas, view };
+        };
+        const a = make();
+        const levels = createTrackLevels(2);
+        levels.stale = false;
+        const clock = { deltaMs: 16 };
+        let seed = 7;
+        const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+        const set = () => {
+          for (let c = 0; c < 2; c++) {
+            levels.decayingPeak[c] = Math.pow(10, (-70 + rand() * 72) / 20);
+            levels.hold[c] = Math.max(levels.decayingPeak[c], Math.pow(10, (-60 + rand() * 62) / 20));
+            levels.overs[c] = rand() > 0.8 ? 1 : 0;
+          }
+        };
+        for (let frame = 0; frame < 60; frame++) {
+          for (let t = 0; t < 3; t++) {
+            set();
+            a.view.update(t, levels, clock);
+          }
+          a.view.draw();
+        }
+        // A second view shown only the final state, painted in one go.
+        const b = make();
+        seed = 7;
+        for (let frame = 0; frame < 60; frame++) for (let t = 0; t < 3; t++) {
+          set();
+          if (frame === 59) b.view.update(t, levels, clock);
+        }
+        b.view.draw();
+        const pa = a.canvas.getContext('2d')!.getImageData(0, 0, a.canvas.width, a.canvas.height).data;
+        const pb = b.canvas.getContext('2d')!.getImageData(0, 0, b.canvas.width, b.canvas.height).data;
+        let differing = 0;
+        for (let i = 0; i < pa.length; i++) if (pa[i] !== pb[i]) differing++;
+        expect(differing, `${kind} ${orientation}`).toBe(0);
+        expect(a.view.stats.tracksDrawn).toBeGreaterThan(150); // the levels really kept changing
+      }
+    }
   });
 });
