@@ -315,8 +315,12 @@ export class MeterView {
           const was = this.boundary(this.pLit[k]);
           const now = this.boundary(this.lit[k]);
           this.paintRange(ctx, k, Math.min(was, now), Math.max(was, now), true);
-          if (this.pHold[k] !== HIDDEN) this.paintRange(ctx, k, this.holdFrom(this.pHold[k]), this.holdTo(this.pHold[k]), true);
-          if (this.hold[k] !== HIDDEN) this.paintRange(ctx, k, this.holdFrom(this.hold[k]), this.holdTo(this.hold[k]), true);
+          // A moved hold: repaint where it was and where it is (a still one was redrawn above
+          // if the level's stretch crossed it).
+          if (this.hold[k] !== this.pHold[k]) {
+            if (this.pHold[k] !== HIDDEN) this.paintRange(ctx, k, this.holdFrom(this.pHold[k]), this.holdTo(this.pHold[k]), true);
+            if (this.hold[k] !== HIDDEN) this.paintRange(ctx, k, this.holdFrom(this.hold[k]), this.holdTo(this.hold[k]), true);
+          }
         }
         this.pLit[k] = this.lit[k];
         this.pHold[k] = this.hold[k];
