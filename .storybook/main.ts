@@ -1,0 +1,36 @@
+/**
+ * Storybook configuration of the meterkit gallery (`npm start`, `npm run build-storybook`).
+ *
+ * - `core.crossOriginIsolated` makes the dev server send COOP/COEP on the manager AND the
+ *   preview iframe, so the preview is crossOriginIsolated and engines use the `shared`
+ *   (SharedArrayBuffer) transport. (Headers set through `viteFinal` → `server.headers` reach
+ *   only the modules Vite serves, not iframe.html.) The static build is served with the same
+ *   headers by `scripts/serve-static.mjs` (`npm run preview-gallery`).
+ * - Stories import meterkit from `src/` (no build needed, edits show at once); the Vite plugin
+ *   below provides the virtual module the worklet loader imports for its blob: fallback.
+ */
+import type { StorybookConfig } from '@storybook/react-vite';
+import { workletSourceVitePlugin } from '../scripts/worklet-source-plugin.ts';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true, crossOriginIsolated: true },
+  typescript: {
+    // Prop tables from the TypeScript types and their doc comments, including props declared
+    // in another file (LedMeter's props are TrackMeterProps).
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+    },
+  },
+  viteFinal(config) {
+    config.plugins = [...(config.plugins ?? []), workletSourceVitePlugin()];
+    return config;
+  },
+};
+
+export default config;

@@ -1,0 +1,38 @@
+/**
+ * Gallery-wide story settings: the dark/light theme switch (toolbar) for the component and demo
+ * stories, and controls/docs defaults. Frozen stories (tag `frozen`) carry their own theme and
+ * are left alone, so the visual tests see exactly what the gallery shows.
+ */
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { themeStyle, type ThemeName } from '../stories/support/themes';
+
+const withTheme: Decorator = (Story, context) => {
+  if (context.tags.includes('frozen')) return <Story />;
+  const theme = (context.globals.theme ?? 'dark') as ThemeName;
+  return (
+    <div style={{ ...themeStyle(theme), padding: 16, minHeight: context.viewMode === 'docs' ? undefined : '100vh', boxSizing: 'border-box', font: '13px system-ui, sans-serif' }}>
+      <Story />
+    </div>
+  );
+};
+
+const preview: Preview = {
+  decorators: [withTheme],
+  globalTypes: {
+    theme: {
+      description: 'Meter theme (through the --meterkit-* CSS custom properties)',
+      toolbar: { title: 'Theme', icon: 'mirror', items: ['dark', 'light'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'dark' },
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true, sort: 'requiredFirst' },
+    docs: { codePanel: true },
+    options: {
+      storySort: { order: ['Introduction', 'Components', 'Demos', 'Frozen'] },
+    },
+  },
+};
+
+export default preview;

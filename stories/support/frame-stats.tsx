@@ -1,0 +1,66 @@
+/**
+ * An on-screen readout of the frame loop's cost: frames per second and main-thread
+ * milliseconds per frame spent by the meters (from the start of the loop's `read` phase to the
+ * end of its `draw` phase), plus long animation frames (> 50 ms) if the browser reports them.
+ *
+ * The numbers go straight into a DOM text node a few times a second — never React state, so
+ * measuring does not add React work to what is measured.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { getFrameLoop } from '../../src/index';
+
+const REPORT_MS = 500;
+
+export function FrameStats() {
+  const ref = useRef<HTMLOutputElement | null>(null);
+  const startedAt = useRef(0);
+  // The `read` mark subscribes in a layout effect when this mounts — before any meter reads
+  // (meters read once their engine exists, i.e. after Start) — so it runs first in the phase.
+  useLayoutEffect(() => {
+    return getFrameLoop().subscribe(() => {
+      startedAt.current = performance.now();
+    }, 'read');
+  }, []);
+  // The `draw` mark subscribes in a passive effect, after every layout effect of the page —
+  // i.e. after the meters' own draw subscriptions — so it runs last in the phase.
+  useEffect(() => {
+    const el = ref.current!;
+    let frames = 0;
+    let busyMs = 0;
+    let worstMs = 0;
+    let windowStart = performance.now();
+    let longFrames = 0;
+    let observer: PerformanceObserver | null = null;
+    if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
+      observer = new PerformanceObserver((list) => {
+        longFrames += list.getEntries().length;
+      });
+      observer.observe({ type: 'long-animation-frame' });
+    }
+    const off = getFrameLoop().subscribe(() => {
+      const now = performance.now();
+      const spent = now - startedAt.current;
+      frames++;
+      busyMs += spent;
+      if (spent > worstMs) worstMs = spent;
+      const elapsed = now - windowStart;
+      if (elapsed >= REPORT_MS) {
+        const fps = (frames * 1000) / elapsed;
+        el.textContent = `${fps.toFixed(0)} fps · meters ${(busyMs / frames).toFixed(2)} ms/frame on the main thread (worst ${worstMs.toFixed(2)} ms)${observer ? ` · long animation frames: ${longFrames}` : ''}`;
+        frames = 0;
+        busyMs = 0;
+        worstMs = 0;
+        windowStart = now;
+      }
+    }, 'draw');
+    return () => {
+      off();
+      observer?.disconnect();
+    };
+  }, []);
+  return (
+    <output ref={ref} data-testid="frame-stats" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      measuring…
+    </output>
+  );
+}

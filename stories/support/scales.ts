@@ -1,0 +1,25 @@
+/**
+ * Every meter scale the gallery knows, by name: the `scale` control of every component story
+ * offers these, and `stories/Frozen.stories.tsx` has one frozen story per scale.
+ *
+ * Adding a scale (e.g. a VU, PPM or K-system scale from src/core) is ONE line here — then one
+ * line in Frozen.stories.tsx for its frozen story, and `npm run test:visual:update` for its
+ * new baseline.
+ */
+import { DIGITAL_SCALE, DIGITAL_EXPANDED_SCALE, type MeterScaleSpec } from '../../src/index';
+
+export const SCALES = {
+  DIGITAL_SCALE,
+  DIGITAL_EXPANDED_SCALE,
+} satisfies Record<string, MeterScaleSpec>;
+
+export type ScaleName = keyof typeof SCALES;
+
+/** argTypes entry for a `scale` prop: a select of the names above, mapped to the objects. */
+export const scaleArgType = {
+  control: 'select',
+  options: Object.keys(SCALES) as ScaleName[],
+  mapping: SCALES,
+  description: 'Scale (dB range, ticks, breakpoints). The gallery offers every built-in scale.',
+  table: { type: { summary: 'MeterScaleSpec' }, defaultValue: { summary: 'DIGITAL_SCALE' } },
+} as const;
