@@ -1,14 +1,19 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.ts';
 import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
 import { heapSample } from './scripts/vitest-commands.ts';
+import { compareScreenshots } from './test/visual/compare-screenshots.ts';
 
 /** Headers that make every page cross-origin isolated (SharedArrayBuffer). */
 export const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
+
+/** Test iframe size of the visual tests: big enough for the largest frozen story (meters outside the viewport do not draw). */
+const VISUAL_VIEWPORT = { width: 1280, height: 1000 };
 
 const wantsBrowser = !process.argv.some((a, i) => a === '--project' && process.argv[i + 1] === 'unit');
 
@@ -58,6 +63,38 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
             commands: { heapSample },
+          },
+        },
+      },
+      {
+        // Visual regression of the gallery's frozen stories (README "Visual tests").
+        // Baselines: test/visual/__screenshots__/<story id>-chromium-linux.png.
+        extends: true,
+        optimizeDeps: { include: ['@storybook/react-vite'] },
+        test: {
+          name: 'visual',
+          include: ['test/visual/**/*.test.tsx'],
+          setupFiles: ['test/visual/setup.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: wantsBrowser ? { executablePath: findChrome(), args: CHROME_ARGS } : {},
+              // The page around the test iframe is as big as the iframe, so vitest does not
+              // scale the iframe down to fit (a scaled iframe gives resampled screenshots).
+              contextOptions: { viewport: VISUAL_VIEWPORT, deviceScaleFactor: 1 },
+            }),
+            instances: [{ browser: 'chromium' }],
+            viewport: VISUAL_VIEWPORT,
+            expect: {
+              toMatchScreenshot: {
+                resolveScreenshotPath: ({ root, arg, browserName, platform, ext }) =>
+                  path.join(root, 'test/visual/__screenshots__', `${arg}-${browserName}-${platform}${ext}`),
+              },
+            },
+            commands: { compareScreenshots },
           },
         },
       },
