@@ -363,8 +363,9 @@ function ScaleStage({ scaleName, reading }: { scaleName: ScaleName; reading: Met
 
 /**
  * A frozen story of one scale from support/scales.ts. Adding a scale to the gallery and the
- * visual tests is one line: `export const ScaleVu = scaleStory('VU_SCALE');` (a ballistics
- * scale may pass the reading it is meant for).
+ * visual tests is one line: `export const ScaleMine = scaleStory('MINE');`. Frozen values come
+ * from a manual bank, which has no ballistic reading: the scale stories show the level as the
+ * `peak` reading at the same dBFS positions (the scale, zones and ticks are what they test).
  */
 function scaleStory(scaleName: ScaleName, reading: MeterReading = 'peak'): Story {
   return {
@@ -377,3 +378,11 @@ function scaleStory(scaleName: ScaleName, reading: MeterReading = 'peak'): Story
 
 export const ScaleDigital = scaleStory('DIGITAL_SCALE');
 export const ScaleDigitalExpanded = scaleStory('DIGITAL_EXPANDED_SCALE');
+export const ScalePpmEbu = scaleStory('PPM EBU');
+export const ScalePpmBbc = scaleStory('PPM BBC');
+export const ScalePpmDin = scaleStory('PPM DIN');
+export const ScalePpmNordic = scaleStory('PPM Nordic');
+export const ScaleVu = scaleStory('VU');
+export const ScaleK12 = scaleStory('K-12');
+export const ScaleK14 = scaleStory('K-14');
+export const ScaleK20 = scaleStory('K-20');

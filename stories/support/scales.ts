@@ -2,15 +2,23 @@
  * Every meter scale the gallery knows, by name: the `scale` control of every component story
  * offers these, and `stories/Frozen.stories.tsx` has one frozen story per scale.
  *
- * Adding a scale (e.g. a VU, PPM or K-system scale from src/core) is ONE line here — then one
- * line in Frozen.stories.tsx for its frozen story, and `npm run test:visual:update` for its
- * new baseline.
+ * Adding a scale is ONE line here — then one `scaleStory(...)` line in Frozen.stories.tsx for
+ * its frozen story, and `npm run test:visual:update` for its new baseline.
  */
-import { DIGITAL_SCALE, DIGITAL_EXPANDED_SCALE, type MeterScaleSpec } from '../../src/index';
+import { DIGITAL_SCALE, DIGITAL_EXPANDED_SCALE, scaleForBallistics, type MeterScaleSpec } from '../../src/index';
 
 export const SCALES = {
   DIGITAL_SCALE,
   DIGITAL_EXPANDED_SCALE,
+  // The ballistics presets' scales, in their own units at their default reference levels.
+  'PPM EBU': scaleForBallistics('ppm-ebu'),
+  'PPM BBC': scaleForBallistics('ppm-bbc'),
+  'PPM DIN': scaleForBallistics('ppm-din'),
+  'PPM Nordic': scaleForBallistics('ppm-nordic'),
+  VU: scaleForBallistics('vu'),
+  'K-12': scaleForBallistics('k-12'),
+  'K-14': scaleForBallistics('k-14'),
+  'K-20': scaleForBallistics('k-20'),
 } satisfies Record<string, MeterScaleSpec>;
 
 export type ScaleName = keyof typeof SCALES;
