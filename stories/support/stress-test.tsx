@@ -13,10 +13,14 @@ import { WORKLET_URL } from './worklet';
 const TRACKS = 128;
 const HALF = TRACKS / 2;
 
-/** The 32 mixer tracks four times over, each copy starting later in its loop. */
+/** Fader of each copy of the 32 mixer tracks, so the four copies look different. */
+const COPY_GAINS = [1, 0.5, 0.75, 0.3];
+
+/** The 32 mixer tracks four times over, each copy quieter or louder and later in its loop. */
 const STRESS_TRACKS: readonly MixerTrack[] = Array.from({ length: TRACKS }, (_, i) => {
   const track = MIXER_TRACKS[i % MIXER_TRACKS.length];
-  return { ...track, offset: (track.offset ?? 0) + 0.29 * Math.floor(i / MIXER_TRACKS.length) };
+  const copy = Math.floor(i / MIXER_TRACKS.length);
+  return { ...track, gain: (track.gain ?? 1) * COPY_GAINS[copy], offset: (track.offset ?? 0) + 0.29 * copy };
 });
 
 const FIRST = Array.from({ length: HALF }, (_, i) => i);
