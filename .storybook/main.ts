@@ -29,6 +29,21 @@ const config: StorybookConfig = {
   },
   viteFinal(config) {
     config.plugins = [...(config.plugins ?? []), workletSourceVitePlugin()];
+    // meterkit's modules start with "use client" for React Server Components; bundling them
+    // into the gallery is intended, so the per-file MODULE_LEVEL_DIRECTIVE warnings are noise.
+    const rolldownOptions = config.build?.rolldownOptions ?? {};
+    const onwarn = rolldownOptions.onwarn;
+    config.build = {
+      ...config.build,
+      rolldownOptions: {
+        ...rolldownOptions,
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          if (onwarn) onwarn(warning, warn);
+          else warn(warning);
+        },
+      },
+    };
     return config;
   },
 };
