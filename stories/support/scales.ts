@@ -1,8 +1,8 @@
 /**
  * Every meter scale the gallery knows, by name: the `scale` control of every component story
- * offers these, and `stories/Frozen.stories.tsx` has one frozen story per scale.
+ * offers these, and `stories/FrozenScales.stories.tsx` has one frozen story per scale.
  *
- * Adding a scale is ONE line here — then one `scaleStory(...)` line in Frozen.stories.tsx for
+ * Adding a scale is ONE line here — then one `scaleStory(...)` line in FrozenScales.stories.tsx for
  * its frozen story, and `npm run test:visual:update` for its new baseline.
  */
 import { DIGITAL_SCALE, DIGITAL_EXPANDED_SCALE, scaleForBallistics, type MeterScaleSpec } from '../../src/index';
