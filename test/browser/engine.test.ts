@@ -164,22 +164,18 @@ describe('engine on a running AudioContext', () => {
       const engine = await createMeterEngine(ctx, { tracks: 2, channels: 2, workletUrl, staleAfterMs: 100 });
       live.push(engine);
       const heartbeatOnly = new MeterBankReader(engine.words, { staleAfterMs: 100 });
-      await sleep(200);
-      heartbeatOnly.isStale();
-      await sleep(20);
-      expect(engine.bank.isStale()).toBe(false);
-      expect(heartbeatOnly.isStale()).toBe(false);
+      await expect.poll(() => engine.bank.isStale(), { timeout: 5000 }).toBe(false);
+      await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000 }).toBe(false);
       await ctx.suspend();
       expect(engine.bank.isStale()).toBe(true); // the platform says so at once
-      await sleep(300);
-      expect(heartbeatOnly.isStale()).toBe(true); // and the frozen heartbeat says so too
+      // and the frozen heartbeat says so too, once staleAfterMs has passed without a beat
+      await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000, interval: 50 }).toBe(true);
       const out = createTrackLevels(2);
       engine.bank.readInto(0, out);
       expect(out.stale).toBe(true);
       await ctx.resume();
-      await sleep(100);
-      expect(engine.bank.isStale()).toBe(false);
-      expect(heartbeatOnly.isStale()).toBe(false);
+      await expect.poll(() => engine.bank.isStale(), { timeout: 5000 }).toBe(false);
+      await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000 }).toBe(false);
       engine.dispose();
       expect(engine.bank.isStale()).toBe(true);
     } finally {
@@ -196,15 +192,15 @@ describe('engine on a running AudioContext', () => {
         new ConstantSourceNode(ctx, { offset: 0.25 }).connect(e.input(i % 2));
         engines.push(e);
       }
-      await sleep(100);
-      const beats = engines.map((e) => e.createReader().heartbeat);
-      expect(beats.filter((b) => b > 0).length).toBe(200); // every processor is visibly running
+      // Every processor is visibly running.
+      await expect.poll(() => engines.filter((e) => e.createReader().heartbeat > 0).length, { timeout: 10_000 }).toBe(200);
       for (const e of engines) e.dispose();
       for (const e of engines) expect(() => e.input(0)).toThrow(/disposed/);
-      await sleep(200);
-      // Every processor acknowledged the stop (through shared memory or its last message) and
-      // its clock froze.
-      for (const e of engines) expect(Atomics.load(e.words, H_WRITER_STATE)).toBe(WRITER_STOPPED);
+      // Every processor acknowledges the stop (through shared memory or its last message)...
+      await expect
+        .poll(() => engines.filter((e) => Atomics.load(e.words, H_WRITER_STATE) === WRITER_STOPPED).length, { timeout: 10_000 })
+        .toBe(200);
+      // ...and its clock froze.
       const frozen = engines.map((e) => e.createReader().heartbeat);
       await sleep(100);
       expect(engines.map((e) => e.createReader().heartbeat)).toEqual(frozen);

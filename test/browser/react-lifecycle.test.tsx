@@ -80,9 +80,10 @@ describe('useMeterEngine', () => {
       expect(loop.subscriberCount).toBeGreaterThan(0);
       expect(observerCounts().resize).toBeGreaterThan(0);
       unmount();
-      await sleep(50);
-      expect(engine!.disposed).toBe(true);
-      expect(Atomics.load(engine!.words, H_WRITER_STATE)).toBe(WRITER_STOPPED);
+      // Disposal is deferred by one task (StrictMode re-mounts cancel it); then the processor
+      // acknowledges the stop on the audio thread.
+      await expect.poll(() => engine!.disposed, { timeout: 5000 }).toBe(true);
+      await expect.poll(() => Atomics.load(engine!.words, H_WRITER_STATE), { timeout: 5000 }).toBe(WRITER_STOPPED);
       expect(loop.subscriberCount).toBe(0);
       expect(observerCounts()).toEqual({ resize: 0, visibility: 0, pixelRatio: 0 });
       expect(nodes.count).toBe(1);
@@ -192,29 +193,47 @@ describe('accessibility', () => {
 describe('off-screen meters', () => {
   it('stop drawing while off-screen and catch up when visible again', async () => {
     loop.mode = 'demand';
-    const bank = createManualBank({ tracks: 1, channels: 1 });
-    bank.set(0, { levelDb: -40 });
-    const { container } = render(
-      <div style={{ height: 300, overflow: 'auto' }} data-testid="scroller">
-        <div style={{ height: 5000 }}>
-          <LedMeter source={bank.source} width={10} height={100} pixelRatio={1} clipSize={0} />
-        </div>
-      </div>,
-    );
-    const scroller = container.querySelector('[data-testid="scroller"]')!;
-    const canvas = container.querySelector('canvas')!;
-    await sleep(50);
-    loop.advance();
-    const visibleImage = canvas.toDataURL();
-    scroller.scrollTop = 4000;
-    await sleep(100); // IntersectionObserver delivers asynchronously
-    bank.set(0, { levelDb: -1 });
-    loop.advance();
-    expect(canvas.toDataURL()).toBe(visibleImage); // not drawn while hidden
-    scroller.scrollTop = 0;
-    await sleep(100);
-    loop.advance();
-    expect(canvas.toDataURL()).not.toBe(visibleImage); // redrawn with the new level
+    // Count IntersectionObserver deliveries, to wait for them instead of sleeping.
+    const Original = globalThis.IntersectionObserver;
+    let deliveries = 0;
+    globalThis.IntersectionObserver = class extends Original {
+      constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+        super((entries, observer) => {
+          deliveries++;
+          callback(entries, observer);
+        }, options);
+      }
+    };
+    try {
+      const bank = createManualBank({ tracks: 1, channels: 1 });
+      bank.set(0, { levelDb: -40 });
+      const { container } = render(
+        <div style={{ height: 300, overflow: 'auto' }} data-testid="scroller">
+          <div style={{ height: 5000 }}>
+            <LedMeter source={bank.source} width={10} height={100} pixelRatio={1} clipSize={0} />
+          </div>
+        </div>,
+      );
+      const scroller = container.querySelector('[data-testid="scroller"]')!;
+      const canvas = container.querySelector('canvas')!;
+      await expect.poll(() => deliveries, { timeout: 5000 }).toBeGreaterThan(0);
+      await expect.poll(() => canvas.width, { timeout: 5000 }).toBe(10);
+      loop.advance();
+      const visibleImage = canvas.toDataURL();
+      let seen = deliveries;
+      scroller.scrollTop = 4000;
+      await expect.poll(() => deliveries, { timeout: 5000 }).toBeGreaterThan(seen);
+      bank.set(0, { levelDb: -1 });
+      loop.advance();
+      expect(canvas.toDataURL()).toBe(visibleImage); // not drawn while hidden
+      seen = deliveries;
+      scroller.scrollTop = 0;
+      await expect.poll(() => deliveries, { timeout: 5000 }).toBeGreaterThan(seen);
+      loop.advance();
+      expect(canvas.toDataURL()).not.toBe(visibleImage); // redrawn with the new level
+    } finally {
+      globalThis.IntersectionObserver = Original;
+    }
   });
 });
 
