@@ -15,7 +15,9 @@ export const ISOLATION_HEADERS = {
 /** Test iframe size of the visual tests: big enough for the largest frozen story (meters outside the viewport do not draw). */
 const VISUAL_VIEWPORT = { width: 1280, height: 1000 };
 
-const wantsBrowser = !process.argv.some((a, i) => a === '--project' && process.argv[i + 1] === 'unit');
+// Browser projects need Chromium; a run of only Node projects (e.g. `--project unit`) does not.
+const requested = process.argv.flatMap((a, i) => (a === '--project' ? [process.argv[i + 1]] : a.startsWith('--project=') ? [a.slice(10)] : []));
+const wantsBrowser = requested.length === 0 || requested.some((p) => p !== 'unit' && p !== 'e2e');
 
 export default defineConfig({
   plugins: [workletSourceVitePlugin()],

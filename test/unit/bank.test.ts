@@ -130,13 +130,15 @@ describe('reader', () => {
     expect(Array.from(out.subarray(1, 8))).toEqual([0.5, 0.25, 0.75, 0.125, 7, 2, 0.375]);
     expect(Array.from(out.subarray(15, 23))).toEqual([-23, -22, -21, 5, -1, 0.5, -0.25, 12]);
     expect(() => reader.readFieldsInto(0, new Float64Array(4))).toThrow(/out must have room for 22 values/);
-    // Without extras the loudness and correlation words read NaN ("not measured").
-    writer.beginPublish();
-    writer.writeTrack(0, [a, new Fixed()], null, null);
+    // A track published without extras reads NaN there ("not measured").
+    const two = bank(2, 2);
+    two.writer.beginPublish();
+    two.writer.writeTrack(1, [a, new Fixed()], null, null);
     const levels = createTrackLevels(2);
-    reader.readInto(0, levels);
+    new MeterBankReader(two.words).readInto(1, levels);
     expect([levels.momentary, levels.integrated, levels.correlation, levels.loudnessSeconds]).toEqual([NaN, NaN, NaN, NaN]);
     expect(levels.ballistic[0]).toBe(levels.decayingPeak[0]); // digital peak: the decaying peak
+    expect(levels.ballistic[0]).toBe(0.25);
   });
 
   it('rejects an out-of-range track with a RangeError naming the value and range', () => {

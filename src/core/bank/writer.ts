@@ -74,6 +74,8 @@ export class BankWriter {
   private readonly ring: Float64Array;
   /** Last seen values of the UI's request counters: 3 globals, then 3 per track. */
   private readonly seenControl: Int32Array;
+  /** What this writer last stored in each word it owns. */
+  private readonly shadow: Int32Array;
   private seenGen = 0;
   private publishNumber = 0;
 
@@ -86,6 +88,14 @@ export class BankWriter {
     this.pending = new Float64Array(tracks * channels);
     this.ring = new Float64Array(tracks * channels * PEAK_RING);
     this.seenControl = new Int32Array(3 + tracks * 3);
+    this.shadow = new Int32Array(words.length);
+    for (let t = 0; t < tracks; t++) {
+      const xb = trackBase(this.layout, t) + this.layout.extrasOffset;
+      for (let i = 0; i < EXTRA_WORDS; i++) {
+        this.shadow[xb + i] = NAN_BITS;
+        Atomics.store(words, xb + i, NAN_BITS);
+      }
+    }
     this.syncControl();
   }
 
@@ -115,8 +125,9 @@ export class BankWriter {
    * Publishes track `t` from its channel meters (one per channel), consuming each meter's
    * sample peak (`takePeak`). `ballistic` holds one ballistic indication per channel (null:
    * the decaying peak is the indication, as for the digital peak preset). `extras`
-   * (EXTRA_WORDS floats; null writes NaN = "not measured") are the track's loudness and
-   * correlation readings.
+   * (EXTRA_WORDS floats) are the track's loudness and correlation readings; null leaves them as
+   * they are — NaN ("not measured") on a track that never had any. Words whose value did not
+   * change are not stored again.
    */
   writeTrack(t: number, meters: readonly ChannelLevelSource[], ballistic: Float64Array | null, extras: Float64Array | null): void {
     const w = this.words;
@@ -152,21 +163,19 @@ export class BankWriter {
       }
       this.pending[pBase + c] = p;
       const cb = base + T_CHANNELS + c * CHANNEL_STRIDE;
-      Atomics.store(w, cb + C_PEAK, this.floatBits(p));
-      Atomics.store(w, cb + C_DECAY, this.floatBits(m.decayingPeak));
-      Atomics.store(w, cb + C_HOLD, this.floatBits(m.hold));
-      Atomics.store(w, cb + C_RMS, this.floatBits(m.rms));
-      Atomics.store(w, cb + C_OVERS, clampCount(m.overs));
-      Atomics.store(w, cb + C_NONFINITE, clampCount(m.nonFinite));
-      Atomics.store(w, cb + C_BALLISTIC, this.floatBits(ballistic !== null ? ballistic[c] : m.decayingPeak));
+      const decay = m.decayingPeak;
+      this.put(cb + C_PEAK, this.floatBits(p));
+      this.put(cb + C_DECAY, this.floatBits(decay));
+      this.put(cb + C_HOLD, this.floatBits(m.hold));
+      this.put(cb + C_RMS, this.floatBits(m.rms));
+      this.put(cb + C_OVERS, clampCount(m.overs));
+      this.put(cb + C_NONFINITE, clampCount(m.nonFinite));
+      this.put(cb + C_BALLISTIC, this.floatBits(ballistic !== null ? ballistic[c] : decay));
     }
     const xb = base + this.layout.extrasOffset;
-    if (extras !== null) {
-      for (let i = 0; i < EXTRA_WORDS; i++) Atomics.store(w, xb + i, this.floatBits(extras[i]));
-    } else {
-      for (let i = 0; i < EXTRA_WORDS; i++) Atomics.store(w, xb + i, NAN_BITS);
-    }
-    Atomics.store(w, base + T_PUBLISH, n);
+    // Without extras the words keep the NaN ("not measured") written at construction.
+    if (extras !== null) for (let i = 0; i < EXTRA_WORDS; i++) this.put(xb + i, this.floatBits(extras[i]));
+    this.put(base + T_PUBLISH, n);
     // publish: the even sequence tells readers the fields above are complete.
     Atomics.store(w, base + T_SEQ, (seq + 1) | 0);
     this.seq[t] = (seq + 1) | 0;
@@ -234,6 +243,17 @@ export class BankWriter {
       this.seenControl[3 + t * 3] = Atomics.load(w, kb + K_CLEAR_OVERS);
       this.seenControl[4 + t * 3] = Atomics.load(w, kb + K_CLEAR_HOLD);
       this.seenControl[5 + t * 3] = Atomics.load(w, kb + K_RESET_LOUDNESS);
+    }
+  }
+
+  /**
+   * Stores `bits` at word `i` unless that is what the word already holds (the writer is its
+   * only writer, so its shadow copy is exact): an unchanged field costs no atomic store.
+   */
+  private put(i: number, bits: number): void {
+    if (this.shadow[i] !== bits) {
+      this.shadow[i] = bits;
+      Atomics.store(this.words, i, bits);
     }
   }
 
