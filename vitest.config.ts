@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.ts';
 import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
-import { heapSample } from './scripts/vitest-commands.ts';
+import { heapSample, cpuProfile } from './scripts/vitest-commands.ts';
 import { compareScreenshots } from './test/visual/compare-screenshots.ts';
 
 /** Headers that make every page cross-origin isolated (SharedArrayBuffer). */
@@ -64,7 +64,7 @@ export default defineConfig({
                 : {},
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { heapSample },
+            commands: { heapSample, cpuProfile },
           },
         },
       },

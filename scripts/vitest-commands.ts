@@ -40,3 +40,43 @@ export const heapSample: BrowserCommand<[action: 'start' | 'stop']> = async (ctx
   walk(profile.head, []);
   return sites.sort((a, b) => b.bytes - a.bytes);
 };
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+
+/**
+ * `cpuProfile('start' | 'stop')`: V8's CPU profiler over CDP; returns self time by function
+ * (ms), highest first — to see where a frame path spends its time.
+ */
+export const cpuProfile: BrowserCommand<[action: 'start' | 'stop']> = async (ctx, action) => {
+  const page = (ctx as unknown as { page: Page }).page;
+  let cdp = sessions.get(page);
+  if (cdp === undefined) {
+    cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
+  }
+  if (action === 'start') {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    return [];
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byId.get(profile.samples[i])!;
+    const url = n.callFrame.url.replace(/[?#].*$/, '');
+    const file = url.includes('/src/') ? url.slice(url.lastIndexOf('/src/') + 1) : url.split('/').pop();
+    const key = `${n.callFrame.functionName || '(anon)'} ${file}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  const total = (profile.endTime - profile.startTime) / 1000;
+  return [{ name: 'TOTAL', ms: total }, ...[...self].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 30)];
+};

@@ -5,7 +5,7 @@
  *
  * Thread: main thread.
  */
-import { createBankWords } from './bank/layout';
+import { createBankWords, FEATURE_LOUDNESS, FEATURE_CORRELATION } from './bank/layout';
 import { BankWriter, RESET_OVERS, RESET_HOLD, RESET_LOUDNESS, type ChannelLevelSource } from './bank/writer';
 import { MeterBankReader } from './bank/reader';
 import { linearFromDb } from '../dsp/db';
@@ -90,7 +90,7 @@ export function createManualBank(options: { tracks: number; channels?: number; s
   const channels = checkInteger('channels', options.channels ?? 2, 1, 8);
   const words = createBankWords({ tracks, channels, sampleRate: options.sampleRate ?? 48000, shared: false });
   const writer = new BankWriter(words);
-  writer.start(0);
+  writer.start(FEATURE_LOUDNESS | FEATURE_CORRELATION); // setReadings may publish both
   const meters = Array.from({ length: tracks }, () => Array.from({ length: channels }, () => new ManualChannel()));
   // Extras in bank order (see EXTRA_KEYS); NaN = not measured.
   const extras = Array.from({ length: tracks }, () => new Float64Array(EXTRA_KEYS.length).fill(NaN));

@@ -160,7 +160,7 @@ export function MeterBridge(props: MeterBridgeProps) {
 
   const meters = (
     <div style={meterBox}>
-      <canvas ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+      <canvas ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%', willChange: 'transform' }} />
       {shown.map((t, i) => (
         <TrackAria
           key={`${t}-${i}`}

@@ -7,6 +7,8 @@ import {
   T_SEQ,
   H_HEARTBEAT,
   MAX_TRACKS,
+  FEATURE_LOUDNESS,
+  FEATURE_CORRELATION,
 } from '../../src/core/bank/layout';
 import { BankWriter, RESET_OVERS, RESET_HOLD, RESET_LOUDNESS, PEAK_RING, type ChannelLevelSource } from '../../src/core/bank/writer';
 import { MeterBankReader, createTrackLevels, fieldCount } from '../../src/core/bank/reader';
@@ -30,7 +32,7 @@ class Fixed implements ChannelLevelSource {
 function bank(tracks = 2, channels = 2, shared = true) {
   const words = createBankWords({ tracks, channels, sampleRate: 48000, shared });
   const writer = new BankWriter(words);
-  writer.start(0);
+  writer.start(FEATURE_LOUDNESS | FEATURE_CORRELATION);
   return { words, writer };
 }
 
@@ -139,6 +141,15 @@ describe('reader', () => {
     expect([levels.momentary, levels.integrated, levels.correlation, levels.loudnessSeconds]).toEqual([NaN, NaN, NaN, NaN]);
     expect(levels.ballistic[0]).toBe(levels.decayingPeak[0]); // digital peak: the decaying peak
     expect(levels.ballistic[0]).toBe(0.25);
+    // A writer that measures neither: the reader does not even copy the extras; still NaN.
+    const plain = createBankWords({ tracks: 1, channels: 2, sampleRate: 48000, shared: false });
+    const plainWriter = new BankWriter(plain);
+    plainWriter.start(0);
+    plainWriter.beginPublish();
+    plainWriter.writeTrack(0, [a, new Fixed()], null, null);
+    new MeterBankReader(plain).readInto(0, levels);
+    expect([levels.momentary, levels.correlation]).toEqual([NaN, NaN]);
+    expect(levels.rms[0]).toBe(0.125);
   });
 
   it('rejects an out-of-range track with a RangeError naming the value and range', () => {

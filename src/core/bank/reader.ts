@@ -176,7 +176,12 @@ export class MeterBankReader {
   private readonly onControl: (() => void) | null;
   private lastHeartbeat: number;
   private lastBeatAt: number;
-  private frameClock: { readonly nowMs: number } | null = null;
+  private frameClock: { readonly nowMs: number; readonly frame?: number } | null = null;
+  /** isClockRunning's answer for frame `clockFrame` (asked once per frame, not per track). */
+  private clockFrame = -1;
+  private clockRunning = true;
+  /** Words per copy: up to the extras, or through them when the writer publishes any. */
+  private copyLevelsOnly: number;
   /** Reads that gave up after maxRetries (diagnostics). */
   contended = 0;
 
@@ -188,7 +193,10 @@ export class MeterBankReader {
     const f = new Int32Array([Atomics.load(words, H_SAMPLE_RATE)]);
     this.sampleRate = new Float32Array(f.buffer)[0];
     this.copyWords = this.layout.extrasOffset + EXTRA_WORDS - T_PUBLISH;
+    this.copyLevelsOnly = this.layout.extrasOffset - T_PUBLISH;
     this.scratch = new Int32Array(this.copyWords);
+    // Extras read as NaN ("not measured") until a copy brings real values.
+    this.scratch.fill(0x7fc00000, this.copyLevelsOnly);
     this.scratchF = new Float32Array(this.scratch.buffer);
     this.acked = new Int32Array(this.tracks);
     this.consume = options.consume ?? false;
@@ -287,7 +295,8 @@ export class MeterBankReader {
     const w = this.words;
     const base = trackBase(this.layout, track);
     const from = base + T_PUBLISH;
-    const n = this.copyWords;
+    // Extras hold NaN unless the writer measures loudness or correlation somewhere: skip them then.
+    const n = Atomics.load(w, H_FEATURES) === 0 ? this.copyLevelsOnly : this.copyWords;
     const s = this.scratch;
     for (let attempt = 0; attempt < this.maxRetries; attempt++) {
       const seq = Atomics.load(w, base + T_SEQ);
@@ -317,7 +326,18 @@ export class MeterBankReader {
    */
   isStale(): boolean {
     if (Atomics.load(this.words, H_WRITER_STATE) !== WRITER_RUNNING) return true;
-    if (this.isClockRunning !== null && !this.isClockRunning()) return true;
+    if (this.isClockRunning !== null) {
+      const clock = this.frameClock;
+      if (clock !== null && clock.frame !== undefined) {
+        if (clock.frame !== this.clockFrame) {
+          this.clockFrame = clock.frame;
+          this.clockRunning = this.isClockRunning();
+        }
+        if (!this.clockRunning) return true;
+      } else if (!this.isClockRunning()) {
+        return true;
+      }
+    }
     if (this.staleAfterMs === Infinity) return false;
     const beat = Atomics.load(this.words, H_HEARTBEAT);
     // The frame clock, when a frame loop set one, saves a clock call per read (and the heap
@@ -336,7 +356,7 @@ export class MeterBankReader {
    * instead of calling `now`; `null` returns to `now`. A frame loop sets its clock around a
    * frame's reads, so reading many tracks costs no clock calls and allocates nothing.
    */
-  setFrameClock(clock: { readonly nowMs: number } | null): void {
+  setFrameClock(clock: { readonly nowMs: number; readonly frame?: number } | null): void {
     this.frameClock = clock;
   }
 
