@@ -33,7 +33,7 @@ let buffers: AudioBuffer[] | null = null;
 
 async function attachMeterkit(ctx: BaseAudioContext, taps: AudioNode[]): Promise<Attached> {
   const engine: MeterEngine = await createMeterEngine(ctx, { tracks: taps.length, channels: 2 });
-  taps.forEach((tap, t) => tap.connect(engine.input(t)));
+  taps.forEach((tap, t) => engine.connect(tap, t)); // straight into the meter node, as the README shows
   const levels = taps.map(() => createTrackLevels(2));
   return {
     poll() {
@@ -100,7 +100,7 @@ async function attachWapm(ctx: BaseAudioContext, taps: AudioNode[]): Promise<Att
   };
 }
 
-/** Diagnostic: one AudioWorkletNode with one stereo input per track (each through a unity gain, as meterkit wires it) and an empty process(). */
+/** Diagnostic: one AudioWorkletNode with one stereo input per track (connected directly, as `engine.connect` wires it) and an empty process(). */
 async function attachNullWorklet(ctx: BaseAudioContext, taps: AudioNode[]): Promise<Attached> {
   await ctx.audioWorklet.addModule(nullProcessorUrl);
   const node = new AudioWorkletNode(ctx, 'bench-null-processor', {
@@ -109,17 +109,12 @@ async function attachNullWorklet(ctx: BaseAudioContext, taps: AudioNode[]): Prom
     channelCount: 2,
     channelCountMode: 'explicit',
   });
-  const gains = taps.map((tap, t) => {
-    const g = new GainNode(ctx, { channelCount: 2, channelCountMode: 'explicit' });
-    tap.connect(g);
-    g.connect(node, 0, t);
-    return g;
-  });
+  taps.forEach((tap, t) => tap.connect(node, 0, t));
   return {
     poll() {},
     check: () => NaN,
     dispose() {
-      gains.forEach((g) => g.disconnect());
+      taps.forEach((tap) => tap.disconnect(node));
       node.port.close();
     },
   };
