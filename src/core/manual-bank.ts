@@ -23,6 +23,8 @@ export interface ManualChannelLevels {
   peakDb?: number;
   /** Over (clip) count; > 0 lights the clip LED. */
   overs?: number;
+  /** The ballistic indication (PPM, VU, K-system) for `reading="ballistic"`, dBFS. Default: follows levelDb. */
+  ballisticDb?: number;
 }
 
 class ManualChannel implements ChannelLevelSource {
@@ -92,12 +94,19 @@ export function createManualBank(options: { tracks: number; channels?: number; s
   const writer = new BankWriter(words);
   writer.start(FEATURE_LOUDNESS | FEATURE_CORRELATION); // setReadings may publish both
   const meters = Array.from({ length: tracks }, () => Array.from({ length: channels }, () => new ManualChannel()));
+  // Ballistic readings per track (NaN = follow the level, as the digital peak preset does).
+  const ballistic = Array.from({ length: tracks }, () => new Float64Array(channels).fill(NaN));
+  const ballisticOut = new Float64Array(channels);
   // Extras in bank order (see EXTRA_KEYS); NaN = not measured.
   const extras = Array.from({ length: tracks }, () => new Float64Array(EXTRA_KEYS.length).fill(NaN));
   let frame = 0;
   const publishAll = () => {
     writer.beginPublish();
-    for (let t = 0; t < tracks; t++) writer.writeTrack(t, meters[t], null, extras[t]);
+    for (let t = 0; t < tracks; t++) {
+      const b = ballistic[t];
+      for (let c = 0; c < channels; c++) ballisticOut[c] = Number.isNaN(b[c]) ? meters[t][c].decayingPeak : b[c];
+      writer.writeTrack(t, meters[t], ballisticOut, extras[t]);
+    }
     writer.endPublish((frame += 128));
   };
   // Reset requests (clip indicator clicks) apply at once, as the worklet would at its next quantum.
@@ -138,6 +147,7 @@ export function createManualBank(options: { tracks: number; channels?: number; s
         if (l.rmsDb !== undefined) m.rms = linearFromDb(l.rmsDb);
         if (l.peakDb !== undefined) m.peak = linearFromDb(l.peakDb);
         if (l.overs !== undefined) m.overs = l.overs;
+        if (l.ballisticDb !== undefined) ballistic[track][c] = linearFromDb(l.ballisticDb);
       }
       publishAll();
     },

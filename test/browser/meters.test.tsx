@@ -304,3 +304,48 @@ describe('incremental repaint', () => {
     }
   });
 });
+
+describe('scale labels', () => {
+  it('never overlap and never leave the canvas; every tick mark is still drawn', async () => {
+    const { drawScale } = await import('../../src/core/render/scale-draw');
+    const { createSurface, sizeSurface } = await import('../../src/core/render/surface');
+    const { DIGITAL_SCALE, scaleForBallistics } = await import('../../src/core/render/scale');
+    const { DEFAULT_STYLE } = await import('../../src/core/render/style');
+    for (const [orientation, w, h, side] of [
+      ['horizontal', 240, 24, 'bottom'],
+      ['vertical', 36, 120, 'right'],
+    ] as const) {
+      for (const scale of [DIGITAL_SCALE, scaleForBallistics('k-20')]) {
+        const surface = createSurface(document.createElement('canvas'));
+        sizeSurface(surface, w, h, 1);
+        const ctx = surface.ctx!;
+        const labels: { text: string; x: number; y: number; w: number }[] = [];
+        let marks = 0;
+        const fillText = ctx.fillText.bind(ctx);
+        const fillRect = ctx.fillRect.bind(ctx);
+        ctx.fillText = (text: string, x: number, y: number) => {
+          labels.push({ text, x, y, w: ctx.measureText(text).width });
+          fillText(text, x, y);
+        };
+        ctx.fillRect = (...a: Parameters<CanvasRenderingContext2D['fillRect']>) => {
+          marks++;
+          fillRect(...a);
+        };
+        drawScale(surface, scale, DEFAULT_STYLE, { orientation, side, nearInset: 0, farInset: 0 });
+        expect(marks).toBe(scale.ticks.length);
+        expect(labels.length).toBeGreaterThan(2);
+        expect(labels.length).toBeLessThanOrEqual(scale.ticks.length);
+        expect(labels[0].text).toBe(scale.ticks[scale.ticks.length - 1].label); // the top label is kept
+        if (orientation === 'horizontal') {
+          const spans = labels.map((l) => [l.x - l.w / 2, l.x + l.w / 2]).sort((a, b) => a[0] - b[0]);
+          for (const [a, b] of spans) expect(a >= 0 && b <= w).toBe(true);
+          for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThan(spans[i - 1][1]);
+        } else {
+          const ys = labels.map((l) => l.y).sort((a, b) => a - b);
+          for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(10);
+          for (const y of ys) expect(y >= 5 && y <= h - 5).toBe(true);
+        }
+      }
+    }
+  });
+});

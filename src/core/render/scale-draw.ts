@@ -33,7 +33,15 @@ export function drawScale(surface: Surface, scale: MeterScaleSpec, style: MeterS
   const pad = Math.round(2 * dpr);
   ctx.font = scaleFont(style.font, dpr);
   ctx.textBaseline = 'middle';
-  for (const tick of scale.ticks) {
+  const fontPx = fontSizePx(style.font) * dpr;
+  // Labels from the top of the scale down (the marks near full scale matter most); a label
+  // that would overlap the previous one is left out, its tick stays.
+  // Vertical: bottom edge of the last label drawn (labels go down the canvas).
+  // Horizontal: left edge of the last label drawn (labels go leftwards).
+  let lastBottom = -Infinity;
+  let lastLeft = Infinity;
+  for (let k = scale.ticks.length - 1; k >= 0; k--) {
+    const tick = scale.ticks[k];
     // Centre of the tick in device px from the zero end, snapped so the line stays sharp.
     const p = layout.nearInset + Math.round(positionFromDb(scale, tick.db) * (along - line));
     const len = tick.major ? major : minor;
@@ -42,24 +50,36 @@ export function drawScale(surface: Surface, scale: MeterScaleSpec, style: MeterS
       const y = height - p - line;
       const x = layout.side === 'right' ? width - len : 0;
       ctx.fillRect(x, y, len, line);
-      if (tick.label !== '') {
-        ctx.fillStyle = style.colors.text;
-        ctx.textAlign = layout.side === 'right' ? 'right' : 'left';
-        const tx = layout.side === 'right' ? width - len - pad : len + pad;
-        ctx.fillText(tick.label, tx, clamp(y + line / 2, 5 * dpr, height - 5 * dpr));
-      }
+      if (tick.label === '') continue;
+      // Keep the whole label inside the canvas; skip it if it would touch the one above.
+      const cy = clamp(y + line / 2, fontPx / 2, height - fontPx / 2);
+      if (cy - fontPx / 2 < lastBottom + pad) continue;
+      ctx.fillStyle = style.colors.text;
+      ctx.textAlign = layout.side === 'right' ? 'right' : 'left';
+      ctx.fillText(tick.label, layout.side === 'right' ? width - len - pad : len + pad, cy);
+      lastBottom = cy + fontPx / 2;
     } else {
       const x = p;
       const y = layout.side === 'bottom' ? across - len : 0;
       ctx.fillRect(x, y, line, len);
-      if (tick.label !== '') {
-        ctx.fillStyle = style.colors.text;
-        ctx.textAlign = 'center';
-        const ty = layout.side === 'bottom' ? across - len - pad - 5 * dpr : len + pad + 5 * dpr;
-        ctx.fillText(tick.label, clamp(x, 8 * dpr, width - 8 * dpr), ty);
-      }
+      if (tick.label === '') continue;
+      const w = ctx.measureText(tick.label).width;
+      const cx = clamp(x, w / 2, width - w / 2);
+      // Right to left: skip a label whose right edge would reach the previous one's left edge.
+      if (cx + w / 2 > lastLeft - pad * 2) continue;
+      ctx.fillStyle = style.colors.text;
+      ctx.textAlign = 'center';
+      const ty = layout.side === 'bottom' ? across - len - pad - fontPx / 2 : len + pad + fontPx / 2;
+      ctx.fillText(tick.label, cx, ty);
+      lastLeft = cx - w / 2;
     }
   }
+}
+
+/** The px size in a CSS font string ("10px sans-serif" → 10; 10 when none). */
+function fontSizePx(font: string): number {
+  const m = /(\d+(?:\.\d+)?)px/.exec(font);
+  return m === null ? 10 : Number(m[1]);
 }
 
 function clamp(v: number, lo: number, hi: number): number {
