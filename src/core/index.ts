@@ -91,3 +91,4 @@ export { CorrelationView } from './correlation-view';
 export { drawLoudnessBar, drawLoudnessHistory } from './render/loudness';
 export { drawCorrelation } from './render/correlation';
 export { type EngineBallistics } from './engine';
+export type { BallisticsPreset } from '../dsp/ballistics-presets';

@@ -159,7 +159,13 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
         const el = valueRefs.current[k];
         if (el === null || el === undefined) continue;
         el.textContent = tenths === -2147483647 ? 'off' : k === 3 ? formatUnsignedTenths(tenths) : formatReadout(tenths);
-        if (k === 4) el.dataset.over = v > p.target.truePeakDbtp ? 'true' : 'false';
+        if (k === 4) {
+          // True peak above the target's ceiling: flagged for assistive tech and in red.
+          const over = v > p.target.truePeakDbtp;
+          el.dataset.over = over ? 'true' : 'false';
+          el.style.color = over ? (p.colors?.high ?? 'var(--meterkit-high, #e74c3c)') : '';
+          el.title = over ? `above the ${p.target.truePeakDbtp} dBTP ceiling` : '';
+        }
       }
       if (now >= times[1] && meterRef.current !== null) {
         times[1] = now + 500;

@@ -92,7 +92,14 @@ export type FrozenTrack = ManualChannelLevels | readonly ManualChannelLevels[];
 /** Completes a channel's levels so a change of args never leaves old values behind. */
 function complete(l: ManualChannelLevels): ManualChannelLevels {
   const levelDb = l.levelDb ?? -Infinity;
-  return { levelDb, holdDb: l.holdDb ?? levelDb, rmsDb: l.rmsDb ?? levelDb, peakDb: l.peakDb ?? levelDb, overs: l.overs ?? 0 };
+  return {
+    levelDb,
+    holdDb: l.holdDb ?? levelDb,
+    rmsDb: l.rmsDb ?? levelDb,
+    peakDb: l.peakDb ?? levelDb,
+    overs: l.overs ?? 0,
+    ballisticDb: l.ballisticDb ?? levelDb,
+  };
 }
 
 /**

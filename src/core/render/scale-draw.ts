@@ -34,45 +34,57 @@ export function drawScale(surface: Surface, scale: MeterScaleSpec, style: MeterS
   ctx.font = scaleFont(style.font, dpr);
   ctx.textBaseline = 'middle';
   const fontPx = fontSizePx(style.font) * dpr;
-  // Labels from the top of the scale down (the marks near full scale matter most); a label
-  // that would overlap the previous one is left out, its tick stays.
-  // Vertical: bottom edge of the last label drawn (labels go down the canvas).
-  // Horizontal: left edge of the last label drawn (labels go leftwards).
-  let lastBottom = -Infinity;
-  let lastLeft = Infinity;
-  for (let k = scale.ticks.length - 1; k >= 0; k--) {
+  // Every tick mark is drawn. Labels are placed in order of importance — the reference mark
+  // (0 VU, TEST…), the top, the bottom, then the rest from the top down — and a label that
+  // would overlap one already placed is left out.
+  const n = scale.ticks.length;
+  const order: number[] = [];
+  const ref = scale.referenceDb;
+  if (ref !== undefined) {
+    const r = scale.ticks.findIndex((t) => Math.abs(t.db - ref) < 1e-6 && t.label !== '');
+    if (r >= 0) order.push(r);
+  }
+  for (const k of [n - 1, 0]) if (!order.includes(k)) order.push(k);
+  for (let k = n - 2; k > 0; k--) if (!order.includes(k)) order.push(k);
+  const placed: [number, number][] = []; // label extents along the axis, device px
+  for (let k = 0; k < n; k++) {
     const tick = scale.ticks[k];
-    // Centre of the tick in device px from the zero end, snapped so the line stays sharp.
     const p = layout.nearInset + Math.round(positionFromDb(scale, tick.db) * (along - line));
     const len = tick.major ? major : minor;
     ctx.fillStyle = style.colors.tick;
+    if (vertical) ctx.fillRect(layout.side === 'right' ? width - len : 0, height - p - line, len, line);
+    else ctx.fillRect(p, layout.side === 'bottom' ? across - len : 0, line, len);
+  }
+  ctx.fillStyle = style.colors.text;
+  for (const k of order) {
+    const tick = scale.ticks[k];
+    if (tick.label === '') continue;
+    // Centre of the tick in device px from the zero end, snapped so the line stays sharp.
+    const p = layout.nearInset + Math.round(positionFromDb(scale, tick.db) * (along - line));
+    const len = tick.major ? major : minor;
+    let a: number;
+    let b: number;
+    let cx: number;
+    let cy: number;
     if (vertical) {
-      const y = height - p - line;
-      const x = layout.side === 'right' ? width - len : 0;
-      ctx.fillRect(x, y, len, line);
-      if (tick.label === '') continue;
-      // Keep the whole label inside the canvas; skip it if it would touch the one above.
-      const cy = clamp(y + line / 2, fontPx / 2, height - fontPx / 2);
-      if (cy - fontPx / 2 < lastBottom + pad) continue;
-      ctx.fillStyle = style.colors.text;
-      ctx.textAlign = layout.side === 'right' ? 'right' : 'left';
-      ctx.fillText(tick.label, layout.side === 'right' ? width - len - pad : len + pad, cy);
-      lastBottom = cy + fontPx / 2;
+      // Keep the whole label inside the canvas.
+      cy = clamp(height - p - line + line / 2, fontPx / 2, height - fontPx / 2);
+      cx = layout.side === 'right' ? width - len - pad : len + pad;
+      a = cy - fontPx / 2 - pad / 2;
+      b = cy + fontPx / 2 + pad / 2;
     } else {
-      const x = p;
-      const y = layout.side === 'bottom' ? across - len : 0;
-      ctx.fillRect(x, y, line, len);
-      if (tick.label === '') continue;
       const w = ctx.measureText(tick.label).width;
-      const cx = clamp(x, w / 2, width - w / 2);
-      // Right to left: skip a label whose right edge would reach the previous one's left edge.
-      if (cx + w / 2 > lastLeft - pad * 2) continue;
-      ctx.fillStyle = style.colors.text;
-      ctx.textAlign = 'center';
-      const ty = layout.side === 'bottom' ? across - len - pad - fontPx / 2 : len + pad + fontPx / 2;
-      ctx.fillText(tick.label, cx, ty);
-      lastLeft = cx - w / 2;
+      cx = clamp(p, w / 2, width - w / 2);
+      cy = layout.side === 'bottom' ? across - len - pad - fontPx / 2 : len + pad + fontPx / 2;
+      a = cx - w / 2 - pad;
+      b = cx + w / 2 + pad;
     }
+    let free = true;
+    for (const [a2, b2] of placed) if (a < b2 && b > a2) free = false;
+    if (!free) continue;
+    placed.push([a, b]);
+    ctx.textAlign = vertical ? (layout.side === 'right' ? 'right' : 'left') : 'center';
+    ctx.fillText(tick.label, cx, cy);
   }
 }
 

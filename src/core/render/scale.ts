@@ -37,6 +37,8 @@ export interface MeterScaleSpec {
   readonly ticks: readonly ScaleTick[];
   /** The scale's own colour zones (dBFS where amber and red begin), if it defines them. */
   readonly zones?: { readonly midDb: number; readonly highDb: number };
+  /** dBFS of the scale's reference mark (0 VU, PPM TEST, BBC 4…): its label is never thinned out. */
+  readonly referenceDb?: number;
 }
 
 /** Options of {@link createDbScale}. */
@@ -54,6 +56,8 @@ export interface DbScaleOptions {
   ticks?: readonly (number | { db: number; label?: string; major?: boolean })[];
   /** Where the amber and red zones begin, dBFS (meters use them unless midDb/highDb props are given). */
   zones?: { midDb: number; highDb: number };
+  /** dBFS of the reference mark, whose label a crowded scale always keeps. Default: none. */
+  referenceDb?: number;
   /**
    * Interior breakpoints [dBFS, position], ascending in both; default none (linear in dB).
    * E.g. [[-30, 0.4]] gives -60..-30 dB 40 % of the length and -30..0 dB 60 %.
@@ -91,7 +95,7 @@ export function createDbScale(options: DbScaleOptions): MeterScaleSpec {
     if (!(t.db >= minDb && t.db <= maxDb)) throw new RangeError(`ticks must lie within ${minDb}..${maxDb} dBFS, got ${t.db}`);
   }
   const zones = options.zones === undefined ? undefined : Object.freeze({ ...options.zones });
-  return Object.freeze({ id: options.id ?? 'custom', unit: options.unit ?? 'dBFS', minDb, maxDb, breakpoints, ticks, zones });
+  return Object.freeze({ id: options.id ?? 'custom', unit: options.unit ?? 'dBFS', minDb, maxDb, breakpoints, ticks, zones, referenceDb: options.referenceDb });
 }
 
 function defaultTicks(minDb: number, maxDb: number): number[] {
@@ -176,5 +180,6 @@ export function scaleForBallistics(preset: BallisticsPreset, referenceDb?: numbe
     maxDb,
     ticks: info.ticks.map((t) => ({ db: db(t.value), label: t.label })),
     zones: { midDb: caution ? db(caution.from) : maxDb + 1, highDb: over ? db(over.from) : maxDb + 1 },
+    referenceDb: db(info.scaleReference),
   });
 }
