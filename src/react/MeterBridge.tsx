@@ -8,10 +8,9 @@
  */
 import { useRef, type CSSProperties } from 'react';
 import type { MeterSource, HasMeterSource } from '../core/meter-source';
-import { resolveMeterViewOptions, type MeterKind, type MeterReading } from '../core/meter-view';
+import type { MeterKind, MeterReading } from '../core/meter-view';
 import type { Orientation } from '../core/render/geometry';
 import { DIGITAL_SCALE, type MeterScaleSpec } from '../core/render/scale';
-import type { MeterColors } from '../core/render/style';
 import { checkNumber, checkInteger, describeValue } from '../dsp/validate';
 import { useMeterSource } from './context';
 import { useMeterCanvas } from './use-meter-canvas';
@@ -19,8 +18,9 @@ import { useMeterAria } from './use-meter-aria';
 import { ClipIndicator } from './ClipIndicator';
 import { MeterScale } from './MeterScale';
 import { checkTrackProp, checkPixelRatioProp } from './props';
+import { viewOptionsFromProps, styleFromProps, type MeterAppearanceProps } from './meter-props';
 
-export interface MeterBridgeProps {
+export interface MeterBridgeProps extends MeterAppearanceProps {
   /** Engine or source; default: the nearest MeterProvider's. */
   source?: MeterSource | HasMeterSource | null;
   /** Which tracks: a count (the first N) or a list of indices. Default: every track of the source (8 without one). */
@@ -43,23 +43,6 @@ export interface MeterBridgeProps {
   clipIndicators?: boolean;
   /** Label row (vertical) or column (horizontal) size, CSS px. Default 16 / 48. */
   labelSize?: number;
-  channels?: number;
-  scale?: MeterScaleSpec;
-  reading?: MeterReading;
-  segments?: number;
-  segmentGap?: number;
-  channelGap?: number;
-  showHold?: boolean;
-  readoutSize?: number;
-  fallDbPerSecond?: number;
-  pixelRatio?: number;
-  colors?: Partial<MeterColors>;
-  midDb?: number;
-  highDb?: number;
-  segmentOffAlpha?: number;
-  font?: string;
-  className?: string;
-  style?: CSSProperties;
 }
 
 const CLIP = 8;
@@ -109,35 +92,21 @@ export function MeterBridge(props: MeterBridgeProps) {
     throw new RangeError(`MeterBridge: labels must have one entry per shown track (${shown.length}), got ${props.labels.length}`);
   }
   const labels = props.labels ?? shown.map((t) => String(t + 1));
-  const view = resolveMeterViewOptions(
-    {
-      kind,
-      orientation,
-      channels: props.channels ?? source?.channels ?? 2,
-      scale,
-      reading,
-      segments: props.segments,
-      segmentGap: props.segmentGap,
-      channelGap: props.channelGap,
-      trackGap,
-      showHold: props.showHold,
-      clipSize: 0,
-      readoutSize: props.readoutSize ?? 0,
-      fallDbPerSecond: props.fallDbPerSecond,
-    },
-    'MeterBridge: ',
-  );
+  const view = viewOptionsFromProps('MeterBridge', props, {
+    kind,
+    orientation,
+    channels: props.channels ?? source?.channels ?? 2,
+    scale,
+    reading,
+    clipSize: 0,
+    trackGap,
+    readoutSize: props.readoutSize ?? 0,
+  });
   const { canvasRef } = useMeterCanvas({
     source,
     tracks: shown,
     view,
-    style: {
-      colors: props.colors,
-      midDb: props.midDb ?? scale.zones?.midDb,
-      highDb: props.highDb ?? scale.zones?.highDb,
-      segmentOffAlpha: props.segmentOffAlpha,
-      font: props.font,
-    },
+    style: styleFromProps(props, scale),
     pixelRatio,
   });
 

@@ -1,0 +1,83 @@
+/**
+ * The appearance props every canvas level meter takes (LedMeter, PeakHoldMeter, MeterBridge),
+ * documented once, and their mapping to the core view options and style.
+ */
+import type { CSSProperties } from 'react';
+import { resolveMeterViewOptions, type MeterKind, type MeterReading, type ResolvedMeterViewOptions } from '../core/meter-view';
+import type { Orientation } from '../core/render/geometry';
+import type { MeterScaleSpec } from '../core/render/scale';
+import type { MeterColors, MeterStyleInput } from '../core/render/style';
+
+export interface MeterAppearanceProps {
+  /** Channels drawn side by side, 1–8. Default: the source's channel count, else 2. */
+  channels?: number;
+  /** Scale (dB range, ticks). Default DIGITAL_SCALE, -60..0 dBFS. */
+  scale?: MeterScaleSpec;
+  /** `peak` (decaying peak, default), `rms`, or `ballistic` (the engine's ballistics preset; pair with `scaleForBallistics`). */
+  reading?: MeterReading;
+  /** LED segments per channel, 2–200 (LED meters). Default 30. */
+  segments?: number;
+  /** Gap between LED segments, CSS px. Default 1. */
+  segmentGap?: number;
+  /** Gap between channels, CSS px. Default 2. */
+  channelGap?: number;
+  /** Show the peak-hold indication. Default true. */
+  showHold?: boolean;
+  /** Numeric peak-hold readout length at the far end, CSS px; 0 hides it. */
+  readoutSize?: number;
+  /** Display fall when the audio clock stops, dB/s. Default 20 dB / 1.7 s. */
+  fallDbPerSecond?: number;
+  /** Device pixel ratio to render at; default the screen's (followed on change). */
+  pixelRatio?: number;
+  /** Colours (override CSS custom properties --meterkit-*). */
+  colors?: Partial<MeterColors>;
+  /** Zone boundaries in dBFS. Defaults: the scale's zones, else -18 (mid) and -6 (high). */
+  midDb?: number;
+  highDb?: number;
+  /** Opacity of unlit LED segments, 0–1. Default 0.18. */
+  segmentOffAlpha?: number;
+  /** CSS font for the readout and labels. */
+  font?: string;
+  className?: string;
+  style?: CSSProperties;
+}
+
+/**
+ * View options from appearance props plus what the component decides itself. Throws the
+ * RangeError of `resolveMeterViewOptions`, prefixed with the component name.
+ */
+export function viewOptionsFromProps(
+  component: string,
+  props: MeterAppearanceProps,
+  fixed: { kind: MeterKind; orientation: Orientation; channels: number; scale: MeterScaleSpec; reading: MeterReading; clipSize?: number; trackGap?: number; readoutSize: number },
+): ResolvedMeterViewOptions {
+  return resolveMeterViewOptions(
+    {
+      kind: fixed.kind,
+      orientation: fixed.orientation,
+      channels: fixed.channels,
+      scale: fixed.scale,
+      reading: fixed.reading,
+      segments: props.segments,
+      segmentGap: props.segmentGap,
+      channelGap: props.channelGap,
+      trackGap: fixed.trackGap,
+      showHold: props.showHold,
+      clipSize: fixed.clipSize,
+      readoutSize: fixed.readoutSize,
+      fallDbPerSecond: props.fallDbPerSecond,
+    },
+    `${component}: `,
+  );
+}
+
+/** Style input from appearance props: the scale's zones unless midDb/highDb are given. */
+export function styleFromProps(props: MeterAppearanceProps, scale: MeterScaleSpec): MeterStyleInput {
+  return {
+    colors: props.colors,
+    midDb: props.midDb ?? scale.zones?.midDb,
+    highDb: props.highDb ?? scale.zones?.highDb,
+    segmentOffAlpha: props.segmentOffAlpha,
+    font: props.font,
+  };
+}
