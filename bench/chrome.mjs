@@ -8,27 +8,25 @@ import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { chromium } from 'playwright-core';
 
-/** The flags the brief and the browser tests use: no network, no sandbox, autoplay allowed. */
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
+/** scripts/find-chrome.ts, compiled once: the browser lookup and the flags the tests use too. */
+let finder = null;
+async function loadFinder() {
+  if (finder === null) {
+    const source = await readFile(fileURLToPath(new URL('../scripts/find-chrome.ts', import.meta.url)), 'utf8');
+    const { code } = await transform(source, { loader: 'ts', format: 'esm' });
+    finder = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  }
+  return finder;
+}
 
 export async function findChrome() {
-  const source = await readFile(fileURLToPath(new URL('../scripts/find-chrome.ts', import.meta.url)), 'utf8');
-  const { code } = await transform(source, { loader: 'ts', format: 'esm' });
-  const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  return mod.findChrome();
+  return (await loadFinder()).findChrome();
 }
 
 export async function launchChrome() {
-  const executablePath = await findChrome();
+  const { findChrome: find, CHROME_ARGS } = await loadFinder();
+  const executablePath = find();
+  // The same flags as the browser tests: no network, no sandbox, autoplay allowed, sRGB.
   const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
   return { browser, executablePath, version: browser.version() };
 }

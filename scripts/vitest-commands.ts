@@ -9,6 +9,17 @@ import type { CDPSession, Page } from 'playwright';
 
 const sessions = new WeakMap<Page, CDPSession>();
 
+/** The test page's DevTools Protocol session (one per page, reused). */
+async function cdpFor(ctx: unknown): Promise<CDPSession> {
+  const page = (ctx as { page: Page }).page;
+  let cdp = sessions.get(page);
+  if (cdp === undefined) {
+    cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
+  }
+  return cdp;
+}
+
 interface SampleNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   selfSize: number;
@@ -16,12 +27,7 @@ interface SampleNode {
 }
 
 export const heapSample: BrowserCommand<[action: 'start' | 'stop']> = async (ctx, action) => {
-  const page = (ctx as unknown as { page: Page }).page;
-  let cdp = sessions.get(page);
-  if (cdp === undefined) {
-    cdp = await page.context().newCDPSession(page);
-    sessions.set(page, cdp);
-  }
+  const cdp = await cdpFor(ctx);
   if (action === 'start') {
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
@@ -53,12 +59,7 @@ interface ProfileNode {
  * (ms), highest first — to see where a frame path spends its time.
  */
 export const cpuProfile: BrowserCommand<[action: 'start' | 'stop']> = async (ctx, action) => {
-  const page = (ctx as unknown as { page: Page }).page;
-  let cdp = sessions.get(page);
-  if (cdp === undefined) {
-    cdp = await page.context().newCDPSession(page);
-    sessions.set(page, cdp);
-  }
+  const cdp = await cdpFor(ctx);
   if (action === 'start') {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
