@@ -11,7 +11,7 @@ import {
 } from './k-weighting';
 import { LOUDNESS_OFFSET_DB, LoudnessHistogram } from './loudness-histogram';
 import { TruePeakMeter } from './true-peak';
-import { checkInteger, checkNumber, describeValue } from './validate';
+import { checkInteger, checkNumber, describeValue, checkChannelBlock } from './validate';
 
 /** Lowest sample rate LoudnessMeter accepts, Hz. */
 export const LOUDNESS_MIN_SAMPLE_RATE = 8_000;
@@ -170,15 +170,7 @@ export class LoudnessMeter {
    * the number of arrays differs from `channels` or their lengths differ.
    */
   process(input: readonly Float32Array[]): void {
-    if (input.length !== this.channels) {
-      throw new RangeError(`input must have ${this.channels} channel arrays, got ${input.length}`);
-    }
-    const length = input[0].length;
-    for (let ch = 1; ch < input.length; ch++) {
-      if (input[ch].length !== length) {
-        throw new RangeError(`input channel arrays must have equal lengths, got ${length} and ${input[ch].length}`);
-      }
-    }
+    const length = checkChannelBlock(input, this.channels);
     let position = 0;
     while (position < length) {
       const end = Math.min(length, position + this.subBlockRemaining);

@@ -31,7 +31,7 @@
  * arrived (the filter half-length); the sample peak is immediate.
  */
 
-import { checkInteger, checkNumber } from './validate';
+import { checkInteger, checkNumber, checkChannelBlock } from './validate';
 
 /** Minimum oversampled rate in Hz (BS.1770 Annex 2 §3). */
 export const TRUE_PEAK_MIN_OVERSAMPLED_RATE_HZ = 192_000;
@@ -213,15 +213,7 @@ export class TruePeakMeter {
    * Failure: RangeError if the channel count or lengths do not match.
    */
   process(input: readonly ArrayLike<number>[]): void {
-    if (input.length !== this.channels) {
-      throw new RangeError(`input must have ${this.channels} channel arrays, got ${input.length}`);
-    }
-    const length = input[0].length;
-    for (let ch = 1; ch < input.length; ch++) {
-      if (input[ch].length !== length) {
-        throw new RangeError(`input channel arrays must have equal lengths, got ${length} and ${input[ch].length}`);
-      }
-    }
+    const length = checkChannelBlock(input, this.channels);
     for (let ch = 0; ch < this.channels; ch++) {
       const data = input[ch];
       for (let i = 0; i < length; i++) {

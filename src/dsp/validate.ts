@@ -66,3 +66,20 @@ export function checkOneOf<T extends string>(name: string, value: unknown, allow
   }
   return value as T;
 }
+
+/**
+ * Checks a multichannel block: exactly `channels` arrays of equal length. Returns that length.
+ * Throws RangeError naming what differs. Allocation-free (safe before measuring on the audio thread).
+ */
+export function checkChannelBlock(input: readonly ArrayLike<number>[], channels: number): number {
+  if (input.length !== channels) {
+    throw new RangeError(`input must have ${channels} channel arrays, got ${input.length}`);
+  }
+  const length = input[0].length;
+  for (let ch = 1; ch < input.length; ch++) {
+    if (input[ch].length !== length) {
+      throw new RangeError(`input channel arrays must have equal lengths, got ${length} and ${input[ch].length}`);
+    }
+  }
+  return length;
+}
