@@ -7,11 +7,11 @@
 import { useRef, type CSSProperties } from 'react';
 import type { MeterSource, HasMeterSource } from '../core/meter-source';
 import { getMeterHub } from '../core/meter-hub';
-import { getFrameLoop } from '../core/frame-loop';
 import { CorrelationView } from '../core/correlation-view';
 import { resolveMeterStyle, type MeterColors } from '../core/render/style';
 import { formatReadout } from '../core/render/bar';
-import { observeSize, watchPixelRatio, currentPixelRatio } from '../core/observers';
+import { currentPixelRatio } from '../core/observers';
+import { bindCanvases } from './bind-canvases';
 import { checkNumber } from '../dsp/validate';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
@@ -54,23 +54,18 @@ export function CorrelationMeter(props: CorrelationMeterProps) {
     const canvas = canvasRef.current!;
     const view = new CorrelationView(canvas, showBalance);
     viewRef.current = view;
-    let size = { w: 0, h: 0 };
-    const apply = () => {
-      const p = latest.current;
-      view.setStyle(resolveMeterStyle(canvas, { colors: p.colors, font: p.font }));
-      view.resize(size.w, size.h, p.pixelRatio ?? currentPixelRatio());
-      view.draw();
-    };
-    const offs = [
-      observeSize(canvas, (w, h) => {
-        size = { w, h };
-        apply();
-      }),
-      watchPixelRatio(apply),
-      getFrameLoop().subscribe(() => view.draw(), 'draw'),
-    ];
+    const unbind = bindCanvases(
+      [canvas],
+      ([size]) => {
+        const p = latest.current;
+        view.setStyle(resolveMeterStyle(canvas, { colors: p.colors, font: p.font }));
+        view.resize(size.w, size.h, p.pixelRatio ?? currentPixelRatio());
+        view.draw();
+      },
+      () => view.draw(),
+    );
     return () => {
-      for (const off of offs) off();
+      unbind();
       viewRef.current = null;
     };
   }, []);

@@ -13,12 +13,12 @@ import { useRef, type CSSProperties } from 'react';
 import type { MeterSource, HasMeterSource } from '../core/meter-source';
 import type { TrackLevels } from '../core/bank/reader';
 import { getMeterHub } from '../core/meter-hub';
-import { getFrameLoop } from '../core/frame-loop';
 import { LoudnessView, loudnessScale, loudnessRange, type LoudnessScaleRange } from '../core/loudness-view';
 import { resolveLoudnessTarget, type LoudnessTarget, type LoudnessTargetName } from '../core/loudness-targets';
 import { resolveMeterStyle, type MeterColors } from '../core/render/style';
 import { formatReadout, formatUnsignedTenths } from '../core/render/bar';
-import { observeSize, watchPixelRatio, currentPixelRatio } from '../core/observers';
+import { currentPixelRatio } from '../core/observers';
+import { bindCanvases } from './bind-canvases';
 import { checkNumber, checkOneOf } from '../dsp/validate';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
@@ -104,29 +104,18 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
     const history = historyRef.current;
     const view = new LoudnessView(bar, history, { target, range, historySeconds: Math.max(historySeconds, 10) });
     viewRef.current = view;
-    const sizes = { bar: { w: 0, h: 0 }, history: { w: 0, h: 0 } };
-    const apply = () => {
-      const p = latest.current;
-      view.setStyle(resolveMeterStyle(bar, { colors: p.colors, font: p.font }));
-      view.resize(sizes.bar, history === null ? null : sizes.history, p.pixelRatio ?? currentPixelRatio());
-      view.draw();
-    };
-    const offs = [
-      observeSize(bar, (w, h) => {
-        sizes.bar = { w, h };
-        apply();
-      }),
-      history === null
-        ? () => {}
-        : observeSize(history, (w, h) => {
-            sizes.history = { w, h };
-            apply();
-          }),
-      watchPixelRatio(apply),
-      getFrameLoop().subscribe(() => view.draw(), 'draw'),
-    ];
+    const unbind = bindCanvases(
+      [bar, history],
+      ([barSize, historySize]) => {
+        const p = latest.current;
+        view.setStyle(resolveMeterStyle(bar, { colors: p.colors, font: p.font }));
+        view.resize(barSize, history === null ? null : historySize, p.pixelRatio ?? currentPixelRatio());
+        view.draw();
+      },
+      () => view.draw(),
+    );
     return () => {
-      for (const off of offs) off();
+      unbind();
       viewRef.current = null;
     };
   }, [historySeconds]);
