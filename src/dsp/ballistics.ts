@@ -5,13 +5,12 @@
  * {@link ./ballistics-presets}.
  *
  * Models (state per channel; `level` is linear amplitude, 1 = 0 dBFS, before the reference):
- * - quasi-peak (digital peak, PPMs, IEC 60268-10 / -18): |x| charges a first-order integrator
- *   `e += a·(|x| − e)` while |x| > e; `e` falls by a constant factor per sample, i.e. linearly in
- *   dB at the return rate. The charge time constant is solved so that a 5 kHz burst lasting the
- *   integration time reads exactly 2 dB below the steady tone (the IEC 60268-10 definition; EBU
- *   Tech 3205-E §3.3): 2.776 ms for 10 ms (type II), 1.367 ms for 5 ms (DIN), 1.359 ms (Nordic).
- *   A gain of ≈ +0.2 dB then makes a steady 1 kHz sine read its amplitude. Integration 0 =
- *   instant attack (IEC 60268-18). Sample peak: inter-sample peaks are not reconstructed.
+ * - quasi-peak (digital peak, PPMs, IEC 60268-10 / -18): |x| charges two sections in parallel, a
+ *   slow and a fast one (τ_slow = 4.3·τ_fast), each only while |x| exceeds it; both fall by one
+ *   constant factor per sample (linear in dB at the return rate); the indication is their sum
+ *   times a calibration gain. Design, constants and sources: {@link ./quasi-peak}. Type II
+ *   (10 ms): τ 4.90 / 1.14 ms; Type I (5 ms): τ 2.42 / 0.56 ms. Integration 0 = instant attack
+ *   (IEC 60268-18). Sample peak: inter-sample peaks are not reconstructed.
  * - vu (IEC 60268-17): full-wave rectified |x| through a second-order low-pass (bilinear state
  *   variable form), damping from the overshoot (1.25 % → ζ = 0.8127), natural frequency so that a
  *   step first reaches 99 % at the rise time; scaled by π/2 so a sine reads its amplitude
@@ -23,11 +22,12 @@
  * (default IEC 60268-18, 20 dB in 1.7 s) — the K-System's peak section.
  *
  * Thread: construct on any thread (built-in presets use tabulated designs; an overridden
- * quasi-peak integration or return is solved once, ≈ 1–3 ms, then cached). `process`, every
- * getter and `reset` allocate nothing: safe on the audio thread. Non-finite samples are counted
+ * quasi-peak integration or return is solved once, ≈ 1–6 ms, then cached; each sample rate's
+ * gain takes < 0.5 ms once; see ./quasi-peak). `process`, every getter and `reset` allocate nothing: safe on the audio thread. Non-finite samples are counted
  * and measured as 0; they never poison the state.
  */
 import { checkNumber, checkOneOf } from './validate';
+import { chargeCoefficient, quasiPeakDesign, quasiPeakGain, returnFactor } from './quasi-peak';
 import {
   BALLISTICS_PRESETS,
   dbfsFromScale,
@@ -45,7 +45,11 @@ export interface BallisticMeterOptions {
   preset?: BallisticsPreset;
   /** dBFS that reads the scale reference (0, VU 0, BBC mark 4), −60 to 0. Default: the preset's. */
   referenceDb?: number;
-  /** Override of the preset's integration time in ms (quasi-peak 0–1000, vu/rms 10–10,000). */
+  /**
+   * Override of the preset's integration time in ms (quasi-peak 0–1000, vu/rms 10–10,000).
+   * quasi-peak: both charging sections scale together (the shape of the burst curve is kept) so
+   * that a 5 kHz burst of this duration reads 2 dB below the steady tone (IEC 60268-10).
+   */
   integrationMs?: number;
   /** quasi-peak presets only: return rate in dB/s (0.1 to 10,000). Default: the preset's. */
   fallDbPerSecond?: number;
@@ -71,8 +75,6 @@ export interface ResolvedBallisticOptions {
 const FLOAT32_MAX = 3.4028234663852886e38;
 /** States below this (≈ −400 dBFS) are flushed to 0 at block end so they never go denormal. */
 const FLUSH_BELOW = 1e-20;
-/** Burst frequency of the IEC 60268-10 integration-time definition. */
-const BURST_HZ = 5000;
 /** Dimensionless time (t/τ) at which 1 − (1 + x)·e^−x = 0.99² (RMS of two poles at 99 %). */
 const RMS_99_TAUS = solve((x) => 1 - (1 + x) * Math.exp(-x) - 0.9801, 0, 30);
 
@@ -116,93 +118,6 @@ function solve(f: (x: number) => number, lo: number, hi: number): number {
 }
 
 /**
- * Highest quasi-peak envelope for a unit sine of `hz` lasting `samples` at {@link DESIGN_RATE},
- * from rest (over the whole run, or over its last 10 ms when `lastOnly`: the steady crest).
- */
-function toneReading(charge: number, decay: number, hz: number, samples: number, lastOnly = false): number {
-  const w = (2 * Math.PI * hz) / DESIGN_RATE;
-  const cw = Math.cos(w);
-  const sw = Math.sin(w);
-  const from = lastOnly ? samples - DESIGN_RATE / 100 : 0;
-  let c = 1; // cos(w·i), sin(w·i) by rotation: no Math.sin per sample
-  let si = 0;
-  let e = 0;
-  let max = 0;
-  for (let i = 0; i < samples; i++) {
-    const a = si < 0 ? -si : si;
-    e *= decay;
-    if (a > e) e += charge * (a - e);
-    if (e > max && i >= from) max = e;
-    const nc = c * cw - si * sw;
-    si = si * cw + c * sw;
-    c = nc;
-  }
-  return max;
-}
-
-/** A solved quasi-peak design: charge time constant and the gain that calibrates a steady tone. */
-export interface QuasiPeakDesign {
-  /** Charge (attack) time constant in ms; 0 = instant. */
-  readonly attackMs: number;
-  /**
-   * Gain on the envelope so that a steady 1 kHz sine reads its amplitude at the crest of its
-   * ripple (the charge/decay equilibrium otherwise reads ≈ 0.2 dB low; an analogue PPM is
-   * calibrated on its alignment tone the same way). A DC or square wave reads up to 0.24 dB high.
-   */
-  readonly gain: number;
-}
-
-/** Sample rate of the design simulation (the burst is defined in continuous time; τ varies < 0.1 % from 44.1 to 192 kHz). */
-const DESIGN_RATE = 48_000;
-
-/** Designs of the built-in presets, solved by {@link solveQuasiPeak} (a unit test re-solves them). */
-const designCache = new Map<string, QuasiPeakDesign>([
-  ['10|8.571428571428571', { attackMs: 2.77597, gain: 1.028099 }],
-  ['5|13.333333333333334', { attackMs: 1.36692, gain: 1.022434 }],
-  ['5|11.764705882352942', { attackMs: 1.35935, gain: 1.020414 }],
-]);
-
-/**
- * The quasi-peak design for an IEC 60268-10 integration time: the charge τ for which a 5 kHz
- * burst of `integrationMs` reads 2 dB below the steady tone, the return falling at
- * `fallDbPerSecond`. Built-in presets are tabulated; other values are solved by simulation
- * ({@link solveQuasiPeak}, a few ms of work) and cached. Allocates only when solving.
- */
-export function quasiPeakDesign(integrationMs: number, fallDbPerSecond: number): QuasiPeakDesign {
-  if (integrationMs <= 0) return NO_INTEGRATION;
-  const key = `${integrationMs}|${fallDbPerSecond}`;
-  let design = designCache.get(key);
-  if (design === undefined) {
-    design = solveQuasiPeak(integrationMs, fallDbPerSecond);
-    designCache.set(key, design);
-  }
-  return design;
-}
-
-const NO_INTEGRATION: QuasiPeakDesign = Object.freeze({ attackMs: 0, gain: 1 });
-
-/** Solves {@link quasiPeakDesign} by simulation at 48 kHz (log-bisection on τ), uncached. */
-export function solveQuasiPeak(integrationMs: number, fallDbPerSecond: number): QuasiPeakDesign {
-  const decay = Math.pow(10, -fallDbPerSecond / (20 * DESIGN_RATE));
-  const burst = Math.round((integrationMs * DESIGN_RATE) / 1000);
-  const target = Math.pow(10, -2 / 20);
-  const settle = (tauMs: number) => Math.ceil(((30 * tauMs + 20) * DESIGN_RATE) / 1000);
-  const chargeOf = (tauMs: number) => 1 - Math.exp(-1000 / (tauMs * DESIGN_RATE));
-  let lo = Math.log(1e-3);
-  let hi = Math.log(integrationMs * 4);
-  for (let i = 0; i < 30; i++) {
-    const tauMs = Math.exp(0.5 * (lo + hi));
-    const charge = chargeOf(tauMs);
-    const steady = toneReading(charge, decay, BURST_HZ, burst + settle(tauMs));
-    if (toneReading(charge, decay, BURST_HZ, burst) / steady < target) hi = Math.log(tauMs);
-    else lo = Math.log(tauMs);
-  }
-  const attackMs = Math.exp(0.5 * (lo + hi));
-  const gain = 1 / toneReading(chargeOf(attackMs), decay, 1000, settle(attackMs) + DESIGN_RATE / 100, true);
-  return Object.freeze({ attackMs, gain });
-}
-
-/**
  * One channel of a ballistic meter. The caller owns the instance and feeds it with `process`.
  * Readings are live after every `process` call (no publish step) and never NaN.
  */
@@ -213,12 +128,13 @@ export class BallisticMeter {
   readonly info: BallisticsPresetInfo;
 
   private readonly model: 0 | 1 | 2; // 0 quasi-peak, 1 vu, 2 rms
-  private readonly c1: number; // qp: charge; rms: one-pole coefficient; vu: a1
-  private readonly c2: number; // qp: decay per sample; vu: a2
+  private readonly c1: number; // qp: slow charge; rms: one-pole coefficient; vu: a1
+  private readonly c2: number; // qp: return factor per sample; vu: a2
   private readonly c3: number; // qp: calibration gain; vu: a3
+  private readonly c4: number; // qp: fast charge
   private readonly peakDecay: number;
-  private s1 = 0; // qp: envelope; vu: ic1eq; rms: first section
-  private s2 = 0; // vu: ic2eq; rms: second section
+  private s1 = 0; // qp: slow section; vu: ic1eq; rms: first section
+  private s2 = 0; // qp: fast section; vu: ic2eq; rms: second section
   private s3 = 0; // vu: low-pass output
   private _peak = 0;
   private _nonFinite = 0;
@@ -232,9 +148,10 @@ export class BallisticMeter {
     if (this.info.model === 'quasi-peak') {
       this.model = 0;
       const design = quasiPeakDesign(o.integrationMs, o.fallDbPerSecond);
-      this.c1 = design.attackMs > 0 ? 1 - Math.exp(-1000 / (design.attackMs * fs)) : 1;
-      this.c2 = Math.pow(10, -o.fallDbPerSecond / (20 * fs));
-      this.c3 = design.gain;
+      this.c1 = chargeCoefficient(design.slowMs, fs);
+      this.c2 = returnFactor(o.fallDbPerSecond, fs);
+      this.c3 = quasiPeakGain(design, o.fallDbPerSecond, fs);
+      this.c4 = chargeCoefficient(design.fastMs, fs);
     } else if (this.info.model === 'vu') {
       this.model = 1;
       const p = o.overshootPercent / 100;
@@ -250,11 +167,13 @@ export class BallisticMeter {
       this.c1 = a1;
       this.c2 = g * a1;
       this.c3 = g * g * a1;
+      this.c4 = 0;
     } else {
       this.model = 2;
       this.c1 = 1 - Math.exp(-RMS_99_TAUS / ((o.integrationMs / 1000) * fs));
       this.c2 = 0;
       this.c3 = 0;
+      this.c4 = 0;
     }
   }
 
@@ -267,6 +186,7 @@ export class BallisticMeter {
     const c1 = this.c1;
     const c2 = this.c2;
     const c3 = this.c3;
+    const c4 = this.c4;
     const pk = this.peakDecay;
     let s1 = this.s1;
     let s2 = this.s2;
@@ -284,7 +204,9 @@ export class BallisticMeter {
       if (a > peak) peak = a;
       if (model === 0) {
         s1 *= c2;
+        s2 *= c2;
         if (a > s1) s1 += c1 * (a - s1);
+        if (a > s2) s2 += c4 * (a - s2);
       } else if (model === 1) {
         // Zavalishin's trapezoidal state-variable low-pass (s2 carries the low-pass state).
         const v3 = a - s2;
@@ -313,7 +235,7 @@ export class BallisticMeter {
    * on every preset), before the scale reference. ≥ 0, never NaN.
    */
   get level(): number {
-    if (this.model === 0) return this.s1 * this.c3;
+    if (this.model === 0) return (this.s1 + this.s2) * this.c3;
     if (this.model === 1) {
       const y = this.s3 * 0.5 * Math.PI; // π/2: the rectified average of a sine is 2/π of its peak
       return y > 0 ? y : 0;

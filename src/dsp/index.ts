@@ -17,4 +17,5 @@ export * from './true-peak';
 export * from './k-weighting';
 export * from './ballistics';
 export * from './ballistics-presets';
+export * from './quasi-peak';
 export * from './correlation';
