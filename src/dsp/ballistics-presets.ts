@@ -53,8 +53,8 @@ export const BALLISTICS_PRESETS: readonly BallisticsPreset[] = Object.freeze([
 
 /**
  * How a preset integrates:
- * - `quasi-peak`: rectify, first-order charge, linear-in-dB return (`integrationMs` 0 = instant,
- *   a sample-peak meter);
+ * - `quasi-peak`: rectify, two parallel charging sections (slow + fast, see ./quasi-peak),
+ *   linear-in-dB return (`integrationMs` 0 = instant, a sample-peak meter);
  * - `vu`: full-wave rectified average through a second-order movement (may overshoot);
  * - `rms`: mean square through two cascaded first-order sections (no overshoot), AES-17 aligned.
  */
