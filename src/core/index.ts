@@ -62,7 +62,7 @@ export {
   DIGITAL_EXPANDED_SCALE,
   scaleForBallistics,
   type MeterScaleSpec,
-  type ScaleTick,
+  type MeterScaleTick,
   type DbScaleOptions,
 } from './render/scale';
 export {

@@ -8,7 +8,7 @@
  * comparisons per frame and no canvas work, and nothing allocates per frame.
  *
  * When a snapshot is stale (audio clock stopped) the display falls from its last value at
- * `fallDbPerSecond` toward silence instead of freezing; holds disappear, clip latches stay.
+ * `staleFallDbPerSecond` toward silence instead of freezing; holds disappear, clip latches stay.
  *
  * Thread: main thread.
  */
@@ -64,7 +64,7 @@ export interface MeterViewOptions {
   /** Numeric peak-hold readout per track at the far end, this many CSS px long (0 = none, up to 40). Default 0. */
   readoutSize?: number;
   /** Fall of the display when the audio clock stops, dB/s. Default 20 dB / 1.7 s. */
-  fallDbPerSecond?: number;
+  staleFallDbPerSecond?: number;
 }
 
 export type ResolvedMeterViewOptions = Required<MeterViewOptions>;
@@ -83,7 +83,7 @@ const DEFAULTS: ResolvedMeterViewOptions = {
   showHold: true,
   clipSize: 6,
   readoutSize: 0,
-  fallDbPerSecond: DEFAULT_FALL_DB_PER_SECOND,
+  staleFallDbPerSecond: DEFAULT_FALL_DB_PER_SECOND,
 };
 
 /**
@@ -107,7 +107,7 @@ export function resolveMeterViewOptions(o: MeterViewOptions, prefix = ''): Resol
   checkNumber(n('trackGap'), r.trackGap, 0, 100, 'px');
   checkNumber(n('clipSize'), r.clipSize, 0, 40, 'px');
   checkNumber(n('readoutSize'), r.readoutSize, 0, 40, 'px');
-  checkNumber(n('fallDbPerSecond'), r.fallDbPerSecond, 0, 100_000, 'dB/s');
+  checkNumber(n('staleFallDbPerSecond'), r.staleFallDbPerSecond, 0, 100_000, 'dB/s');
   if (typeof r.scale !== 'object' || r.scale === null || !Array.isArray(r.scale.breakpoints)) {
     throw new TypeError(`${n('scale')} must be a scale from createDbScale() or a preset such as DIGITAL_SCALE`);
   }
@@ -213,11 +213,11 @@ export class MeterView {
    */
   update(i: number, levels: TrackLevels, clock: { readonly deltaMs: number }): void {
     const deltaMs = clock.deltaMs;
-    const { channels, reading, fallDbPerSecond, scale } = this.options;
+    const { channels, reading, staleFallDbPerSecond, scale } = this.options;
     const nc = Math.min(channels, levels.channels);
     let changed = false;
     let maxHoldDb = -Infinity;
-    const fall = (fallDbPerSecond * Math.max(0, deltaMs)) / 1000;
+    const fall = (staleFallDbPerSecond * Math.max(0, deltaMs)) / 1000;
     for (let c = 0; c < channels; c++) {
       const k = i * channels + c;
       let db: number;

@@ -26,7 +26,7 @@ export interface MeterAppearanceProps {
   /** Numeric peak-hold readout length at the far end, CSS px; 0 hides it. */
   readoutSize?: number;
   /** Display fall when the audio clock stops, dB/s. Default 20 dB / 1.7 s. */
-  fallDbPerSecond?: number;
+  staleFallDbPerSecond?: number;
   /** Device pixel ratio to render at; default the screen's (followed on change). */
   pixelRatio?: number;
   /** Colours (override CSS custom properties --meterkit-*). */
@@ -65,7 +65,7 @@ export function viewOptionsFromProps(
       showHold: props.showHold,
       clipSize: fixed.clipSize,
       readoutSize: fixed.readoutSize,
-      fallDbPerSecond: props.fallDbPerSecond,
+      staleFallDbPerSecond: props.staleFallDbPerSecond,
     },
     `${component}: `,
   );

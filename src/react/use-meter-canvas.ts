@@ -37,7 +37,7 @@ export function useMeterCanvas({ source, tracks, view: viewOptions, style, pixel
   ratio.current = pixelRatio;
 
   const o = { ...viewOptions, tracks: tracks.length };
-  const optionDeps = [o.kind, o.orientation, o.tracks, o.channels, o.scale, o.reading, o.segments, o.segmentGap, o.channelGap, o.trackGap, o.showHold, o.clipSize, o.readoutSize, o.fallDbPerSecond];
+  const optionDeps = [o.kind, o.orientation, o.tracks, o.channels, o.scale, o.reading, o.segments, o.segmentGap, o.channelGap, o.trackGap, o.showHold, o.clipSize, o.readoutSize, o.staleFallDbPerSecond];
   const c = style.colors ?? {};
   const styleDeps = [c.background, c.track, c.low, c.mid, c.high, c.hold, c.clip, c.clipOff, c.text, c.tick, style.midDb, style.highDb, style.segmentOffAlpha, style.font];
 
