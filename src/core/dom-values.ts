@@ -9,6 +9,7 @@
 import type { TrackLevels } from './bank/reader';
 import type { MeterSource } from './meter-source';
 import { getMeterHub } from './meter-hub';
+import { getFrameLoop, type FrameLoop } from './frame-loop';
 
 /** A value shown in the DOM from a track's snapshots. */
 export interface TrackDomValue {
@@ -20,12 +21,12 @@ export interface TrackDomValue {
   write(key: number, levels: TrackLevels): void;
 }
 
-/** Keeps `values` of `track` current in the DOM (one hub subscription). Returns the unsubscribe. */
-export function watchTrackDom(source: MeterSource, track: number, values: readonly TrackDomValue[]): () => void {
+/** Keeps `values` of `track` current in the DOM (one hub subscription on `loop`). Returns the unsubscribe. */
+export function watchTrackDom(source: MeterSource, track: number, values: readonly TrackDomValue[], loop: FrameLoop = getFrameLoop()): () => void {
   const n = values.length;
   const state = new Float64Array(2 * n).fill(NaN); // [next time, last key] per value
   for (let k = 0; k < n; k++) state[2 * k] = -Infinity;
-  return getMeterHub(source).subscribe(track, (levels, clock) => {
+  return getMeterHub(source, loop).subscribe(track, (levels, clock) => {
     const now = clock.nowMs;
     for (let k = 0; k < n; k++) {
       if (now < state[2 * k]) continue;
