@@ -3,7 +3,8 @@
  * decides where the view runs; this module's `createCanvasHost` runs it here, on the main
  * thread: it builds the view from its spec, sizes the canvas to the view's device size,
  * subscribes the shown tracks through the source's hub (update phase) and paints in the frame
- * loop's draw phase while the canvas is visible. A render worker host would implement the same
+ * loop's draw phase while the canvas is visible (a view without tracks, a scale, paints only on
+ * `paint()`: it changes only with layout and style). A render worker host would implement the same
  * interface by transferring the canvas and posting these calls as messages.
  *
  * Inputs are resolved: the spec holds validated options, the style is a resolved MeterStyle
@@ -55,7 +56,16 @@ export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec
   const paint = () => {
     if (visible && ctx !== null) view.draw(ctx);
   };
-  const offDraw = getFrameLoop().subscribe(paint, 'draw');
+  // Only views that show tracks change between frames; a scale paints when its host is told to.
+  let offDraw: (() => void) | null = null;
+  const syncDraw = () => {
+    if (view.tracks > 0 && offDraw === null) offDraw = getFrameLoop().subscribe(paint, 'draw');
+    else if (view.tracks === 0 && offDraw !== null) {
+      offDraw();
+      offDraw = null;
+    }
+  };
+  syncDraw();
   const resizeView = (w: number, h: number, dpr: number) => {
     view.resize(w, h, dpr);
     // Resizing a canvas clears it: only when the device size really changed.
@@ -81,6 +91,7 @@ export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec
       if (style !== null) view.setStyle(style);
       if (size !== null) resizeView(size[0], size[1], size[2]);
       if (ctx !== null) ctx.clearRect(0, 0, canvas.width, canvas.height);
+      syncDraw();
       subscribe();
     },
     setStyle(next) {
@@ -107,7 +118,8 @@ export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec
     dispose() {
       source = null;
       subscribe();
-      offDraw();
+      offDraw?.();
+      offDraw = null;
     },
   };
 }
