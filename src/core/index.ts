@@ -45,15 +45,24 @@ export { PROCESSOR_NAME } from '../worklet/protocol';
 export { type MeterSource, type HasMeterSource, toMeterSource } from './meter-source';
 export { MeterHub, getMeterHub, type TrackListener } from './meter-hub';
 export { createManualBank, type ManualBank, type ManualChannelLevels, type ManualTrackReadings } from './manual-bank';
+export { MeterView, type MeterViewStats } from './views/meter-view';
 export {
-  MeterView,
   resolveMeterViewOptions,
   type MeterViewOptions,
   type ResolvedMeterViewOptions,
   type MeterKind,
   type MeterReading,
-  type MeterViewStats,
-} from './meter-view';
+} from './views/meter-options';
+export { type CanvasView, type Context2D } from './views/canvas-view';
+export { createCanvasView, type CanvasViewSpec, type AnyCanvasView } from './views/create-canvas-view';
+export { LoudnessBarView } from './views/loudness-bar-view';
+export { LoudnessHistoryView, type LoudnessHistoryOptions } from './views/loudness-history-view';
+export { CorrelationView, type CorrelationViewOptions } from './views/correlation-view';
+export { ScaleView, type ScaleViewOptions } from './views/scale-view';
+export { loudnessScale, loudnessRange, type LoudnessViewOptions, type LoudnessScaleRange } from './views/loudness-scale';
+export { createCanvasHost, type CanvasHost } from './canvas-host';
+export { watchTrackDom, levelAria, clippedKey, type TrackDomValue, type LevelAriaOptions } from './dom-values';
+export { ContextStyleCache } from './render/context';
 export {
   createDbScale,
   positionFromDb,
@@ -62,7 +71,7 @@ export {
   DIGITAL_EXPANDED_SCALE,
   scaleForBallistics,
   type MeterScaleSpec,
-  type ScaleTick,
+  type MeterScaleTick,
   type DbScaleOptions,
 } from './render/scale';
 export {
@@ -74,20 +83,17 @@ export {
   type MeterStyle,
   type MeterStyleInput,
 } from './render/style';
-export { createSurface, sizeSurface, type Surface } from './render/surface';
 export { type Orientation, type Rect } from './render/geometry';
-export { segmentThresholds, litSegments, holdSegment, drawLedChannel } from './render/led';
-export { barLength, drawBarChannel, drawHoldMarker, drawClipLed, drawReadout, formatReadout } from './render/bar';
+export { segmentThresholds, litSegments, drawLedRange } from './render/led';
+export { barLength, drawBarRange, drawHoldMarker, holdStart, holdEnd, drawClipLed, drawReadout, formatReadout, readoutTenths } from './render/bar';
 export { drawScale, type ScaleLayout } from './render/scale-draw';
 export { observeSize, observeVisibility, watchPixelRatio, currentPixelRatio, observerCounts } from './observers';
-export { LoudnessView, loudnessScale, loudnessRange, type LoudnessViewOptions, type LoudnessScaleRange } from './loudness-view';
 export {
   LOUDNESS_TARGETS,
   resolveLoudnessTarget,
   type LoudnessTarget,
   type LoudnessTargetName,
 } from './loudness-targets';
-export { CorrelationView } from './correlation-view';
 export { drawLoudnessBar, drawLoudnessHistory } from './render/loudness';
 export { drawCorrelation } from './render/correlation';
 export { type EngineBallistics } from './engine';

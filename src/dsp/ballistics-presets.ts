@@ -61,7 +61,7 @@ export const BALLISTICS_PRESETS: readonly BallisticsPreset[] = Object.freeze([
 export type BallisticModel = 'quasi-peak' | 'vu' | 'rms';
 
 /** A labelled scale mark, in scale units. */
-export interface ScaleTick {
+export interface BallisticsScaleMark {
   readonly value: number;
   readonly label: string;
 }
@@ -103,12 +103,12 @@ export interface BallisticsPresetInfo {
   readonly scaleMin: number;
   readonly scaleMax: number;
   /** Marks to draw, ascending, all within [scaleMin, scaleMax]. */
-  readonly ticks: readonly ScaleTick[];
+  readonly ticks: readonly BallisticsScaleMark[];
   /** Colour regions covering [scaleMin, scaleMax]. */
   readonly zones: readonly ScaleZone[];
 }
 
-function ticks(values: readonly number[], labels: Readonly<Record<number, string>> = {}): readonly ScaleTick[] {
+function ticks(values: readonly number[], labels: Readonly<Record<number, string>> = {}): readonly BallisticsScaleMark[] {
   return Object.freeze(
     values.map((value) => Object.freeze({ value, label: labels[value] ?? (value > 0 ? `+${value}` : `${value}`) })),
   );

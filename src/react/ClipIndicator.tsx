@@ -5,9 +5,7 @@
  * Its state is written to the element directly (`data-clipped`, colour, label) — no React state.
  */
 import { useRef, type CSSProperties } from 'react';
-import { getMeterHub } from '../core/meter-hub';
-import type { MeterSource, HasMeterSource } from '../core/meter-source';
-import { DEFAULT_COLORS } from '../core/render/style';
+import { DEFAULT_COLORS, watchTrackDom, clippedKey, type MeterSource, type HasMeterSource } from '../core/internal';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkSizeProp } from './props';
@@ -50,16 +48,17 @@ export function ClipIndicator(props: ClipIndicatorProps) {
     const css = getComputedStyle(el);
     const on = colors.current.on ?? (css.getPropertyValue('--meterkit-clip').trim() || DEFAULT_COLORS.clip);
     const off = colors.current.off ?? (css.getPropertyValue('--meterkit-clip-off').trim() || DEFAULT_COLORS.clipOff);
-    let shown = -1;
-    return getMeterHub(source).subscribe(track, (levels) => {
-      let clipped = 0;
-      for (let c = 0; c < levels.channels; c++) if (levels.overs[c] > 0) clipped = 1;
-      if (clipped === shown) return;
-      shown = clipped;
-      el.dataset.clipped = clipped ? 'true' : 'false';
-      el.style.backgroundColor = clipped ? on : off;
-      el.setAttribute('aria-label', `${colors.current.name} clip: ${clipped ? 'clipped' : 'no clip'}. Press to reset.`);
-    });
+    return watchTrackDom(source, track, [
+      {
+        intervalMs: 0,
+        key: clippedKey,
+        write(clipped) {
+          el.dataset.clipped = clipped ? 'true' : 'false';
+          el.style.backgroundColor = clipped ? on : off;
+          el.setAttribute('aria-label', `${colors.current.name} clip: ${clipped ? 'clipped' : 'no clip'}. Press to reset.`);
+        },
+      },
+    ]);
   }, [source, track, props.color, props.offColor]);
 
   const reset = () => {

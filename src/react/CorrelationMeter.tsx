@@ -5,14 +5,8 @@
  * Drawn on canvas when the indicated position changes; never re-renders React.
  */
 import { useRef, type CSSProperties } from 'react';
-import type { MeterSource, HasMeterSource } from '../core/meter-source';
-import { getMeterHub } from '../core/meter-hub';
-import { CorrelationView } from '../core/correlation-view';
-import { resolveMeterStyle, type MeterColors } from '../core/render/style';
-import { formatReadout } from '../core/render/bar';
-import { currentPixelRatio } from '../core/observers';
-import { bindCanvases } from './bind-canvases';
-import { checkNumber } from '../dsp/validate';
+import { checkNumber, formatReadout, watchTrackDom, type MeterSource, type HasMeterSource, type MeterColors } from '../core/internal';
+import { useCanvasView } from './use-canvas-view';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkPixelRatioProp } from './props';
@@ -44,57 +38,31 @@ export function CorrelationMeter(props: CorrelationMeterProps) {
   checkPixelRatioProp('CorrelationMeter', pixelRatio);
   const width = checkNumber('CorrelationMeter: width', props.width ?? 240, 20, 4000, 'px');
   const height = checkNumber('CorrelationMeter: height', props.height ?? (showBalance ? 30 : 14), 4, 1000, 'px');
-  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const { canvasRef } = useCanvasView({
+    spec: { type: 'correlation', options: { showBalance } },
+    specKey: [showBalance],
+    source,
+    tracks: [track],
+    style: { colors: props.colors, font: props.font },
+    pixelRatio,
+  });
   const meterRef = useRef<HTMLDivElement | null>(null);
-  const viewRef = useRef<CorrelationView | null>(null);
-  const latest = useRef({ colors: props.colors, font: props.font, pixelRatio });
-  latest.current = { colors: props.colors, font: props.font, pixelRatio };
 
+  // aria at 2 Hz: the correlation to a hundredth, spoken in tenths ("+0.5", "-1.0").
   useIsomorphicLayoutEffect(() => {
-    const canvas = canvasRef.current!;
-    const view = new CorrelationView(canvas, showBalance);
-    viewRef.current = view;
-    const unbind = bindCanvases(
-      [canvas],
-      ([size]) => {
-        const p = latest.current;
-        view.setStyle(resolveMeterStyle(canvas, { colors: p.colors, font: p.font }));
-        view.resize(size.w, size.h, p.pixelRatio ?? currentPixelRatio());
-        view.draw();
+    const el = meterRef.current;
+    if (source === null || el === null) return;
+    return watchTrackDom(source, track, [
+      {
+        intervalMs: 500,
+        key: (levels) => (levels.stale || !(levels.correlation === levels.correlation) ? 0 : Math.round(levels.correlation * 100)),
+        write(hundredths) {
+          const text = formatReadout(Math.round(hundredths / 10));
+          el.setAttribute('aria-valuenow', text);
+          el.setAttribute('aria-valuetext', `correlation ${text}`);
+        },
       },
-      () => view.draw(),
-    );
-    return () => {
-      unbind();
-      viewRef.current = null;
-    };
-  }, []);
-
-  useIsomorphicLayoutEffect(() => {
-    const view = viewRef.current;
-    if (view === null) return;
-    view.setShowBalance(showBalance);
-    view.setStyle(resolveMeterStyle(canvasRef.current, { colors: props.colors, font: props.font }));
-    view.draw();
-  }, [showBalance, props.colors?.low, props.colors?.mid, props.colors?.high, props.colors?.track, props.colors?.tick]);
-
-  useIsomorphicLayoutEffect(() => {
-    if (source === null) return;
-    const next = new Float64Array([-Infinity]);
-    let shown = 0x7fffffff;
-    return getMeterHub(source).subscribe(track, (levels, clock) => {
-      viewRef.current?.update(levels);
-      if (clock.nowMs < next[0] || meterRef.current === null) return;
-      next[0] = clock.nowMs + 500;
-      const c = levels.correlation;
-      const hundredths = levels.stale || !(c === c) ? 0 : Math.round(c * 100);
-      if (hundredths === shown) return;
-      shown = hundredths;
-      // Tenths-of-a-unit strings from the shared cache: "+0.5", "-1.0".
-      const text = formatReadout(Math.round(hundredths / 10));
-      meterRef.current.setAttribute('aria-valuenow', text);
-      meterRef.current.setAttribute('aria-valuetext', `correlation ${text}`);
-    });
+    ]);
   }, [source, track]);
 
   const label = props.label ?? 'Phase correlation';

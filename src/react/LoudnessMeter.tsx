@@ -9,17 +9,28 @@
  * Canvases and readouts are updated directly (readouts at most 10 times a second, only when
  * their text changes); React renders only when props change.
  */
-import { useRef, type CSSProperties } from 'react';
-import type { MeterSource, HasMeterSource } from '../core/meter-source';
-import type { TrackLevels } from '../core/bank/reader';
-import { getMeterHub } from '../core/meter-hub';
-import { LoudnessView, loudnessScale, loudnessRange, type LoudnessScaleRange } from '../core/loudness-view';
-import { resolveLoudnessTarget, type LoudnessTarget, type LoudnessTargetName } from '../core/loudness-targets';
-import { resolveMeterStyle, type MeterColors } from '../core/render/style';
-import { formatReadout, formatUnsignedTenths } from '../core/render/bar';
-import { currentPixelRatio } from '../core/observers';
-import { bindCanvases } from './bind-canvases';
-import { checkNumber, checkOneOf } from '../dsp/validate';
+import { useRef, type CSSProperties, type RefObject } from 'react';
+import {
+  loudnessScale,
+  loudnessRange,
+  resolveLoudnessTarget,
+  formatReadout,
+  formatUnsignedTenths,
+  readoutTenths,
+  checkNumber,
+  checkOneOf,
+  watchTrackDom,
+  type TrackDomValue,
+  type CanvasHost,
+  type MeterSource,
+  type HasMeterSource,
+  type TrackLevels,
+  type LoudnessScaleRange,
+  type LoudnessTarget,
+  type LoudnessTargetName,
+  type MeterColors,
+} from '../core/internal';
+import { useCanvasView } from './use-canvas-view';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { MeterScale } from './MeterScale';
@@ -56,6 +67,9 @@ export interface LoudnessMeterProps {
 }
 
 const READOUTS = ['M', 'S', 'I', 'LRA', 'TP'] as const;
+/** Readout keys: a NaN reading (not measured) and a silent momentary loudness. */
+const OFF = -2147483647;
+const SILENT = -2147483648;
 const NAMES = { M: 'Momentary', S: 'Short-term', I: 'Integrated', LRA: 'Loudness range', TP: 'True peak' } as const;
 
 /** Readout k of a snapshot: M, S, I (minus `rel` for LU units), LRA, TP. */
@@ -90,86 +104,61 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
   const scale = loudnessScale(target, range, units);
   const { minLufs, maxLufs } = loudnessRange(target, range);
 
-  const barRef = useRef<HTMLCanvasElement | null>(null);
-  const historyRef = useRef<HTMLCanvasElement | null>(null);
+  const style = { colors: props.colors, font: props.font };
+  const { canvasRef: barRef } = useCanvasView({
+    spec: { type: 'loudness-bar', options: { target, range } },
+    specKey: [target.integratedLufs, target.toleranceLu, range],
+    source,
+    tracks: [track],
+    style,
+    pixelRatio,
+  });
+  const historyRef = useRef<CanvasHost | null>(null);
   const meterRef = useRef<HTMLDivElement | null>(null);
   const valueRefs = useRef<(HTMLElement | null)[]>([]);
-  const viewRef = useRef<LoudnessView | null>(null);
-  const latest = useRef({ target, range, units, colors: props.colors, font: props.font, pixelRatio });
-  latest.current = { target, range, units, colors: props.colors, font: props.font, pixelRatio };
+  const latest = useRef({ target, units, colors: props.colors });
+  latest.current = { target, units, colors: props.colors };
 
-  // Mount: the view, sizing and style.
+  // Readouts at most 10 times a second, only when their text changes; aria at 2 Hz.
   useIsomorphicLayoutEffect(() => {
-    const bar = barRef.current!;
-    const history = historyRef.current;
-    const view = new LoudnessView(bar, history, { target, range, historySeconds: Math.max(historySeconds, 10) });
-    viewRef.current = view;
-    const unbind = bindCanvases(
-      [bar, history],
-      ([barSize, historySize]) => {
+    const el = meterRef.current;
+    if (source === null || el === null) return;
+    const values: TrackDomValue[] = READOUTS.map((_, k) => ({
+      intervalMs: 100,
+      key(levels: TrackLevels) {
         const p = latest.current;
-        view.setStyle(resolveMeterStyle(bar, { colors: p.colors, font: p.font }));
-        view.resize(barSize, history === null ? null : historySize, p.pixelRatio ?? currentPixelRatio());
-        view.draw();
+        const v = levels.stale && k < 2 ? -Infinity : reading(levels, k, p.units === 'LU' ? p.target.integratedLufs : 0);
+        return v === v ? readoutTenths(v) : OFF;
       },
-      () => view.draw(),
-    );
-    return () => {
-      unbind();
-      viewRef.current = null;
-    };
-  }, [historySeconds]);
-
-  useIsomorphicLayoutEffect(() => {
-    const view = viewRef.current;
-    if (view === null) return;
-    view.setTarget(target, range);
-    view.setStyle(resolveMeterStyle(barRef.current, { colors: props.colors, font: props.font }));
-    view.draw();
-  }, [target, range, props.colors?.low, props.colors?.mid, props.colors?.high, props.colors?.track, props.colors?.text, props.font]);
-
-  // Levels: the view every frame; readouts ≤ 10 Hz; aria 2 Hz.
-  useIsomorphicLayoutEffect(() => {
-    if (source === null) return;
-    const shown = new Int32Array(READOUTS.length).fill(0x7fffffff);
-    const times = new Float64Array([-Infinity, -Infinity]); // next readout, next aria
-    return getMeterHub(source).subscribe(track, (levels, clock) => {
-      viewRef.current?.update(levels, clock);
-      const now = clock.nowMs;
-      if (now < times[0]) return;
-      times[0] = now + 100;
-      const p = latest.current;
-      const rel = p.units === 'LU' ? p.target.integratedLufs : 0;
-      for (let k = 0; k < READOUTS.length; k++) {
-        const v = levels.stale && k < 2 ? -Infinity : reading(levels, k, rel);
-        const tenths = v === v ? (v > -150 ? Math.round(v * 10) : -2147483648) : -2147483647;
-        if (tenths === shown[k]) continue;
-        shown[k] = tenths;
-        const el = valueRefs.current[k];
-        if (el === null || el === undefined) continue;
-        el.textContent = tenths === -2147483647 ? 'off' : k === 3 ? formatUnsignedTenths(tenths) : formatReadout(tenths);
+      write(tenths: number, levels: TrackLevels) {
+        const out = valueRefs.current[k];
+        if (out === null || out === undefined) return;
+        out.textContent = tenths === OFF ? 'off' : k === 3 ? formatUnsignedTenths(tenths) : formatReadout(tenths);
         if (k === 4) {
           // True peak above the target's ceiling: flagged for assistive tech and in red.
-          const over = v > p.target.truePeakDbtp;
-          el.dataset.over = over ? 'true' : 'false';
-          el.style.color = over ? (p.colors?.high ?? 'var(--meterkit-high, #e74c3c)') : '';
-          el.title = over ? `above the ${p.target.truePeakDbtp} dBTP ceiling` : '';
+          const p = latest.current;
+          const over = levels.truePeak > p.target.truePeakDbtp;
+          out.dataset.over = over ? 'true' : 'false';
+          out.style.color = over ? (p.colors?.high ?? 'var(--meterkit-high, #e74c3c)') : '';
+          out.title = over ? `above the ${p.target.truePeakDbtp} dBTP ceiling` : '';
         }
-      }
-      if (now >= times[1] && meterRef.current !== null) {
-        times[1] = now + 500;
-        const m = levels.momentary;
-        const inRange = !levels.stale && m > minLufs;
-        const tenths = inRange ? Math.round(Math.min(m, maxLufs) * 10) : Math.round(minLufs * 10);
-        meterRef.current.setAttribute('aria-valuenow', formatReadout(tenths));
-        meterRef.current.setAttribute('aria-valuetext', inRange ? `${formatReadout(tenths)} LUFS momentary` : 'silent');
-      }
+      },
+    }));
+    values.push({
+      intervalMs: 500,
+      key: (levels) => (!levels.stale && levels.momentary > minLufs ? Math.round(Math.min(levels.momentary, maxLufs) * 10) : SILENT),
+      write(tenths) {
+        const text = formatReadout(tenths === SILENT ? Math.round(minLufs * 10) : tenths);
+        el.setAttribute('aria-valuenow', text);
+        el.setAttribute('aria-valuetext', tenths === SILENT ? 'silent' : `${text} LUFS momentary`);
+      },
     });
+    return watchTrackDom(source, track, values);
   }, [source, track, minLufs, maxLufs]);
 
   const reset = () => {
     source?.resetLoudness?.(track);
-    viewRef.current?.clearHistory();
+    historyRef.current?.clear();
   };
 
   const text: CSSProperties = {
@@ -224,13 +213,50 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
         </div>
       </div>
       {historySeconds > 0 ? (
-        <canvas
-          ref={historyRef}
-          aria-hidden="true"
-          data-history=""
-          style={{ display: 'block', width: historyWidth, height: historyHeight }}
+        <LoudnessHistory
+          hostRef={historyRef}
+          source={source}
+          track={track}
+          target={target}
+          range={range}
+          historySeconds={Math.max(historySeconds, 10)}
+          width={historyWidth}
+          height={historyHeight}
+          style={style}
+          pixelRatio={pixelRatio}
         />
       ) : null}
     </div>
   );
+}
+
+/** The history graph's canvas, present only while the graph is shown. */
+function LoudnessHistory(props: {
+  hostRef: RefObject<CanvasHost | null>;
+  source: MeterSource | null;
+  track: number;
+  target: LoudnessTarget;
+  range: LoudnessScaleRange;
+  historySeconds: number;
+  width: number;
+  height: number;
+  style: { colors?: Partial<MeterColors>; font?: string };
+  pixelRatio?: number;
+}) {
+  const { target, range, historySeconds } = props;
+  const { canvasRef, hostRef } = useCanvasView({
+    spec: { type: 'loudness-history', options: { target, range, historySeconds } },
+    specKey: [target.integratedLufs, target.toleranceLu, range, historySeconds],
+    source: props.source,
+    tracks: [props.track],
+    style: props.style,
+    pixelRatio: props.pixelRatio,
+  });
+  useIsomorphicLayoutEffect(() => {
+    props.hostRef.current = hostRef.current;
+    return () => {
+      props.hostRef.current = null;
+    };
+  }, []);
+  return <canvas ref={canvasRef} aria-hidden="true" data-history="" style={{ display: 'block', width: props.width, height: props.height }} />;
 }

@@ -7,18 +7,25 @@
  * Layout is computed from props in CSS (no measuring), so it renders identically on the server.
  */
 import { useRef, type CSSProperties } from 'react';
-import type { MeterSource, HasMeterSource } from '../core/meter-source';
-import type { MeterKind, MeterReading } from '../core/meter-view';
-import type { Orientation } from '../core/render/geometry';
-import { DIGITAL_SCALE, type MeterScaleSpec } from '../core/render/scale';
-import { checkNumber, checkInteger, describeValue } from '../dsp/validate';
+import {
+  DIGITAL_SCALE,
+  checkNumber,
+  checkInteger,
+  describeValue,
+  type MeterSource,
+  type HasMeterSource,
+  type MeterKind,
+  type MeterReading,
+  type Orientation,
+  type MeterScaleSpec,
+} from '../core/internal';
 import { useMeterSource } from './context';
-import { useMeterCanvas } from './use-meter-canvas';
+import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
 import { ClipIndicator } from './ClipIndicator';
 import { MeterScale } from './MeterScale';
 import { checkTrackProp, checkPixelRatioProp } from './props';
-import { viewOptionsFromProps, styleFromProps, type MeterAppearanceProps } from './meter-props';
+import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
 
 export interface MeterBridgeProps extends MeterAppearanceProps {
   /** Engine or source; default: the nearest MeterProvider's. */
@@ -95,6 +102,7 @@ export function MeterBridge(props: MeterBridgeProps) {
   const view = viewOptionsFromProps('MeterBridge', props, {
     kind,
     orientation,
+    tracks: shown.length,
     channels: props.channels ?? source?.channels ?? 2,
     scale,
     reading,
@@ -102,10 +110,11 @@ export function MeterBridge(props: MeterBridgeProps) {
     trackGap,
     readoutSize: props.readoutSize ?? 0,
   });
-  const { canvasRef } = useMeterCanvas({
+  const { canvasRef } = useCanvasView({
+    spec: { type: 'level', options: view },
+    specKey: viewOptionsKey(view),
     source,
     tracks: shown,
-    view,
     style: styleFromProps(props, scale),
     pixelRatio,
   });

@@ -3,15 +3,9 @@
  * A dB scale drawn on canvas: ticks and labels of a meter scale, aligned with meters of the
  * same length. Redrawn only on resize, pixel-ratio or style change.
  */
-import { useRef, type CSSProperties } from 'react';
-import { createSurface, sizeSurface, type Surface } from '../core/render/surface';
-import { drawScale } from '../core/render/scale-draw';
-import { DIGITAL_SCALE, type MeterScaleSpec } from '../core/render/scale';
-import { resolveMeterStyle, type MeterColors } from '../core/render/style';
-import type { Orientation } from '../core/render/geometry';
-import { observeSize, watchPixelRatio, currentPixelRatio } from '../core/observers';
-import { checkOneOf, checkNumber } from '../dsp/validate';
-import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
+import type { CSSProperties } from 'react';
+import { DIGITAL_SCALE, checkOneOf, checkNumber, type MeterScaleSpec, type MeterColors, type Orientation } from '../core/internal';
+import { useCanvasView } from './use-canvas-view';
 import { checkSizeProp, checkPixelRatioProp } from './props';
 
 export interface MeterScaleProps {
@@ -47,42 +41,14 @@ export function MeterScale(props: MeterScaleProps) {
   checkSizeProp('MeterScale', 'width', props.width);
   checkSizeProp('MeterScale', 'height', props.height);
   checkPixelRatioProp('MeterScale', pixelRatio);
-  const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  const surfaceRef = useRef<Surface | null>(null);
-  const latest = useRef({ scale, orientation, side, nearInset, farInset, pixelRatio, colors: props.colors, font: props.font });
-  latest.current = { scale, orientation, side, nearInset, farInset, pixelRatio, colors: props.colors, font: props.font };
-  const size = useRef({ w: 0, h: 0 });
-
-  const paint = () => {
-    const surface = surfaceRef.current;
-    if (surface === null || size.current.w === 0) return;
-    const p = latest.current;
-    const dpr = p.pixelRatio ?? currentPixelRatio();
-    sizeSurface(surface, size.current.w, size.current.h, dpr);
-    const style = resolveMeterStyle(surface.canvas, { colors: p.colors, font: p.font });
-    drawScale(surface, p.scale, style, {
-      orientation: p.orientation,
-      side: p.side,
-      nearInset: Math.round(p.nearInset * dpr),
-      farInset: Math.round(p.farInset * dpr),
-    });
-  };
-
-  useIsomorphicLayoutEffect(() => {
-    surfaceRef.current = createSurface(canvasRef.current!);
-    const offSize = observeSize(canvasRef.current!, (w, h) => {
-      size.current = { w, h };
-      paint();
-    });
-    const offRatio = watchPixelRatio(paint);
-    return () => {
-      offSize();
-      offRatio();
-      surfaceRef.current = null;
-    };
-  }, []);
-
-  useIsomorphicLayoutEffect(paint, [scale, orientation, side, nearInset, farInset, pixelRatio, props.colors?.text, props.colors?.tick, props.font]);
+  const { canvasRef } = useCanvasView({
+    spec: { type: 'scale', options: { scale, orientation, side, nearInset, farInset } },
+    specKey: [scale, orientation, side, nearInset, farInset],
+    source: null,
+    tracks: [],
+    style: { colors: props.colors, font: props.font },
+    pixelRatio,
+  });
 
   return (
     <div

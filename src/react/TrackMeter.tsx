@@ -4,13 +4,10 @@
  * `role="meter"` element.
  */
 import { useRef } from 'react';
-import type { MeterSource, HasMeterSource } from '../core/meter-source';
-import type { MeterKind } from '../core/meter-view';
-import type { Orientation } from '../core/render/geometry';
-import { DIGITAL_SCALE } from '../core/render/scale';
-import { viewOptionsFromProps, styleFromProps, type MeterAppearanceProps } from './meter-props';
+import { DIGITAL_SCALE, type MeterSource, type HasMeterSource, type MeterKind, type Orientation } from '../core/internal';
+import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
 import { useMeterSource } from './context';
-import { useMeterCanvas } from './use-meter-canvas';
+import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
 import { checkTrackProp, checkSizeProp, checkPixelRatioProp } from './props';
 
@@ -42,16 +39,18 @@ export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component
   const view = viewOptionsFromProps(component, props, {
     kind,
     orientation,
+    tracks: 1,
     channels: props.channels ?? source?.channels ?? 2,
     scale,
     reading,
     clipSize: props.clipSize,
     readoutSize: props.readoutSize ?? (kind === 'bar' ? 14 : 0),
   });
-  const { canvasRef } = useMeterCanvas({
+  const { canvasRef } = useCanvasView({
+    spec: { type: 'level', options: view },
+    specKey: viewOptionsKey(view),
     source,
     tracks: [track],
-    view,
     style: styleFromProps(props, scale),
     pixelRatio,
   });

@@ -4,7 +4,7 @@
  * `<MeterProvider source={engine}>`.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { toMeterSource, type MeterSource, type HasMeterSource } from '../core/meter-source';
+import { toMeterSource, type MeterSource, type HasMeterSource } from '../core/internal';
 
 const MeterSourceContext = createContext<MeterSource | null>(null);
 

@@ -3,10 +3,16 @@
  * documented once, and their mapping to the core view options and style.
  */
 import type { CSSProperties } from 'react';
-import { resolveMeterViewOptions, type MeterKind, type MeterReading, type ResolvedMeterViewOptions } from '../core/meter-view';
-import type { Orientation } from '../core/render/geometry';
-import type { MeterScaleSpec } from '../core/render/scale';
-import type { MeterColors, MeterStyleInput } from '../core/render/style';
+import {
+  resolveMeterViewOptions,
+  type MeterKind,
+  type MeterReading,
+  type ResolvedMeterViewOptions,
+  type Orientation,
+  type MeterScaleSpec,
+  type MeterColors,
+  type MeterStyleInput,
+} from '../core/internal';
 
 export interface MeterAppearanceProps {
   /** Channels drawn side by side, 1–8. Default: the source's channel count, else 2. */
@@ -25,8 +31,8 @@ export interface MeterAppearanceProps {
   showHold?: boolean;
   /** Numeric peak-hold readout length at the far end, CSS px; 0 hides it. */
   readoutSize?: number;
-  /** Display fall when the audio clock stops, dB/s. Default 20 dB / 1.7 s. */
-  fallDbPerSecond?: number;
+  /** Display fall when the audio clock stops (stale readings), dB/s. Default 20 dB / 1.7 s. */
+  staleFallDbPerSecond?: number;
   /** Device pixel ratio to render at; default the screen's (followed on change). */
   pixelRatio?: number;
   /** Colours (override CSS custom properties --meterkit-*). */
@@ -49,12 +55,13 @@ export interface MeterAppearanceProps {
 export function viewOptionsFromProps(
   component: string,
   props: MeterAppearanceProps,
-  fixed: { kind: MeterKind; orientation: Orientation; channels: number; scale: MeterScaleSpec; reading: MeterReading; clipSize?: number; trackGap?: number; readoutSize: number },
+  fixed: { kind: MeterKind; orientation: Orientation; tracks: number; channels: number; scale: MeterScaleSpec; reading: MeterReading; clipSize?: number; trackGap?: number; readoutSize: number },
 ): ResolvedMeterViewOptions {
   return resolveMeterViewOptions(
     {
       kind: fixed.kind,
       orientation: fixed.orientation,
+      tracks: fixed.tracks,
       channels: fixed.channels,
       scale: fixed.scale,
       reading: fixed.reading,
@@ -65,7 +72,7 @@ export function viewOptionsFromProps(
       showHold: props.showHold,
       clipSize: fixed.clipSize,
       readoutSize: fixed.readoutSize,
-      fallDbPerSecond: props.fallDbPerSecond,
+      staleFallDbPerSecond: props.staleFallDbPerSecond,
     },
     `${component}: `,
   );
@@ -80,4 +87,9 @@ export function styleFromProps(props: MeterAppearanceProps, scale: MeterScaleSpe
     segmentOffAlpha: props.segmentOffAlpha,
     font: props.font,
   };
+}
+
+/** The values resolved view options are made of, in a fixed order: a change of one rebuilds the view. */
+export function viewOptionsKey(o: ResolvedMeterViewOptions): readonly unknown[] {
+  return [o.kind, o.orientation, o.tracks, o.channels, o.scale, o.reading, o.segments, o.segmentGap, o.channelGap, o.trackGap, o.showHold, o.clipSize, o.readoutSize, o.staleFallDbPerSecond];
 }

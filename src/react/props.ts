@@ -2,8 +2,7 @@
  * Prop checks shared by the components: clear errors naming the component, the prop and the
  * value — never a silent blank meter.
  */
-import type { MeterSource } from '../core/meter-source';
-import { describeValue } from '../dsp/validate';
+import { describeValue, type MeterSource } from '../core/internal';
 
 export function checkTrackProp(component: string, track: unknown, source: MeterSource | null, prop = 'track'): void {
   const max = source === null ? Infinity : source.tracks - 1;

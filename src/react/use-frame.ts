@@ -1,6 +1,6 @@
 'use client';
 import { useRef } from 'react';
-import { getFrameLoop, type FrameCallback, type FramePhase, type FrameLoop } from '../core/frame-loop';
+import { getFrameLoop, type FrameCallback, type FramePhase, type FrameLoop } from '../core/internal';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
 /**

@@ -9,7 +9,7 @@
  * - On the server (and with `context` null) it stays `idle`.
  */
 import { useEffect, useRef, useState } from 'react';
-import { createMeterEngine, type MeterEngine, type MeterEngineOptions } from '../core/engine';
+import { createMeterEngine, type MeterEngine, type MeterEngineOptions } from '../core/internal';
 
 export type MeterEngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 

@@ -7,10 +7,7 @@
  * — draw there (`clock.nowMs`, `clock.deltaMs`; both objects are updated in place). Changing `onFrame` between renders never resubscribes.
  */
 import { useRef, type RefObject } from 'react';
-import type { TrackLevels } from '../core/bank/reader';
-import { getMeterHub } from '../core/meter-hub';
-import type { FrameClock } from '../core/frame-loop';
-import type { MeterSource, HasMeterSource } from '../core/meter-source';
+import { getMeterHub, type TrackLevels, type FrameClock, type MeterSource, type HasMeterSource } from '../core/internal';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp } from './props';

@@ -20,7 +20,7 @@ export const meterArgTypes = {
   segmentGap: range(0, 4),
   channelGap: range(0, 10),
   readoutSize: range(0, 40),
-  fallDbPerSecond: range(1, 60, 0.5),
+  staleFallDbPerSecond: range(1, 60, 0.5),
   pixelRatio: { control: { type: 'number', min: 0.25, max: 8, step: 0.25 } },
   segmentOffAlpha: range(0, 1, 0.01),
   midDb: range(-60, 0, 0.5),

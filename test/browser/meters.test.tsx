@@ -254,17 +254,20 @@ describe('orientation and theming', () => {
 
 describe('incremental repaint', () => {
   it('repainting only what changed gives exactly the pixels of a full repaint', async () => {
-    const { MeterView } = await import('../../src/core/meter-view');
+    const { MeterView } = await import('../../src/core/views/meter-view');
+    const { resolveMeterViewOptions } = await import('../../src/core/views/meter-options');
     const { createTrackLevels } = await import('../../src/core/bank/reader');
     const { DEFAULT_STYLE } = await import('../../src/core/render/style');
     for (const kind of ['led', 'bar'] as const) {
       for (const orientation of ['vertical', 'horizontal'] as const) {
         const make = () => {
           const canvas = document.createElement('canvas');
-          const view = new MeterView(canvas, { kind, orientation, tracks: 3, channels: 2, clipSize: 6, readoutSize: kind === 'bar' ? 14 : 0 });
+          const view = new MeterView(resolveMeterViewOptions({ kind, orientation, tracks: 3, channels: 2, clipSize: 6, readoutSize: kind === 'bar' ? 14 : 0 }));
           view.setStyle({ ...DEFAULT_STYLE, colors: { ...DEFAULT_STYLE.colors, background: '#101418' } });
           view.resize(orientation === 'vertical' ? 90 : 240, orientation === 'vertical' ? 240 : 90, 2);
-          return { canvas, view };
+          canvas.width = view.deviceWidth;
+          canvas.height = view.deviceHeight;
+          return { canvas, view, ctx: canvas.getContext('2d')! };
         };
         const a = make();
         const levels = createTrackLevels(2);
@@ -284,7 +287,7 @@ describe('incremental repaint', () => {
             set();
             a.view.update(t, levels, clock);
           }
-          a.view.draw();
+          a.view.draw(a.ctx);
         }
         // A second view shown only the final state, painted in one go.
         const b = make();
@@ -293,7 +296,7 @@ describe('incremental repaint', () => {
           set();
           if (frame === 59) b.view.update(t, levels, clock);
         }
-        b.view.draw();
+        b.view.draw(b.ctx);
         const pa = a.canvas.getContext('2d')!.getImageData(0, 0, a.canvas.width, a.canvas.height).data;
         const pb = b.canvas.getContext('2d')!.getImageData(0, 0, b.canvas.width, b.canvas.height).data;
         let differing = 0;
@@ -308,7 +311,6 @@ describe('incremental repaint', () => {
 describe('scale labels', () => {
   it('never overlap and never leave the canvas; every tick mark is still drawn', async () => {
     const { drawScale } = await import('../../src/core/render/scale-draw');
-    const { createSurface, sizeSurface } = await import('../../src/core/render/surface');
     const { DIGITAL_SCALE, scaleForBallistics } = await import('../../src/core/render/scale');
     const { DEFAULT_STYLE } = await import('../../src/core/render/style');
     for (const [orientation, w, h, side] of [
@@ -316,9 +318,10 @@ describe('scale labels', () => {
       ['vertical', 36, 120, 'right'],
     ] as const) {
       for (const scale of [DIGITAL_SCALE, scaleForBallistics('k-20'), scaleForBallistics('vu')]) {
-        const surface = createSurface(document.createElement('canvas'));
-        sizeSurface(surface, w, h, 1);
-        const ctx = surface.ctx!;
+        const canvas = document.createElement('canvas');
+        canvas.width = w;
+        canvas.height = h;
+        const ctx = canvas.getContext('2d')!;
         const labels: { text: string; x: number; y: number; w: number }[] = [];
         let marks = 0;
         const fillText = ctx.fillText.bind(ctx);
@@ -331,7 +334,7 @@ describe('scale labels', () => {
           marks++;
           fillRect(...a);
         };
-        drawScale(surface, scale, DEFAULT_STYLE, { orientation, side, nearInset: 0, farInset: 0 });
+        drawScale(ctx, w, h, 1, scale, DEFAULT_STYLE, { orientation, side, nearInset: 0, farInset: 0 });
         expect(marks).toBe(scale.ticks.length);
         expect(labels.length).toBeGreaterThan(2);
         expect(labels.length).toBeLessThanOrEqual(scale.ticks.length);

@@ -1,9 +1,12 @@
 /**
- * Continuous bar meter and peak-hold marker: pure draw functions.
+ * Continuous bar meter, peak-hold marker, clip LED and readout: pure draw functions.
+ *
+ * Thread: any.
  */
 import { type MeterScaleSpec, positionFromDb } from './scale';
 import type { MeterStyle } from './style';
-import { type Rect, type Orientation, fillAlong, axisLength } from './geometry';
+import { type Rect, type Orientation, fillAlong, clearAlong, axisLength } from './geometry';
+import type { Context2D, ContextStyleCache } from './context';
 
 /** Lit length in device pixels of a bar `length` long showing `levelDb`. */
 export function barLength(scale: MeterScaleSpec, length: number, levelDb: number): number {
@@ -11,37 +14,78 @@ export function barLength(scale: MeterScaleSpec, length: number, levelDb: number
 }
 
 /**
- * Draws one channel's bar into `r`: the unlit track, then the lit part `lit` px long in zone
- * colours (zone boundaries at `midPx` and `highPx` along the axis).
+ * Repaints the stretch [from, to) device px along the axis (0 ≤ from < to ≤ the meter length)
+ * of one channel's bar in `r`: zone colours below the level `lit` px (zone boundaries at
+ * `midPx` and `highPx`), the unlit track above it, then the hold line whose far edge is `hold`
+ * px along (−1: none). `clear` clears under the (translucent) track first, restoring
+ * `background` when it is not null. Only fills; allocates nothing.
  */
-export function drawBarChannel(
-  ctx: CanvasRenderingContext2D,
+export function drawBarRange(
+  ctx: Context2D,
+  cache: ContextStyleCache,
   r: Rect,
   o: Orientation,
   lit: number,
+  hold: number,
+  holdThickness: number,
   midPx: number,
   highPx: number,
+  from: number,
+  to: number,
+  clear: boolean,
   style: MeterStyle,
+  background: string | null,
 ): void {
-  const len = axisLength(r, o);
-  ctx.fillStyle = style.colors.track;
-  fillAlong(ctx, r, o, lit, len);
-  ctx.fillStyle = style.colors.low;
-  fillAlong(ctx, r, o, 0, Math.min(lit, midPx));
-  ctx.fillStyle = style.colors.mid;
-  fillAlong(ctx, r, o, midPx, Math.min(lit, highPx));
-  ctx.fillStyle = style.colors.high;
-  fillAlong(ctx, r, o, highPx, lit);
+  const b = lit < 0 ? 0 : lit;
+  const litTo = b < to ? b : to;
+  if (from < litTo) {
+    if (from < midPx) fillZone(ctx, cache, r, o, style.colors.low, from, litTo < midPx ? litTo : midPx);
+    if (litTo > midPx && from < highPx) fillZone(ctx, cache, r, o, style.colors.mid, from > midPx ? from : midPx, litTo < highPx ? litTo : highPx);
+    if (litTo > highPx) fillZone(ctx, cache, r, o, style.colors.high, from > highPx ? from : highPx, litTo);
+  }
+  const trackFrom = b > from ? b : from;
+  if (trackFrom < to) {
+    if (clear) clearAlong(ctx, cache, r, o, trackFrom, to, background);
+    fillZone(ctx, cache, r, o, style.colors.track, trackFrom, to);
+  }
+  if (hold >= 0) drawHoldMarker(ctx, cache, r, o, hold, holdThickness, holdColor(style, hold, midPx, highPx), from, to);
+}
+
+/** Start (device px along the axis) of a hold line whose far edge is at `hold`, on a meter `length` long. */
+export function holdStart(hold: number, thickness: number, length: number): number {
+  return Math.max(0, holdEnd(hold, thickness, length) - thickness);
+}
+
+/** Far edge (device px along the axis) of a hold line at `hold`: at least `thickness`, at most `length`. */
+export function holdEnd(hold: number, thickness: number, length: number): number {
+  return Math.min(length, Math.max(thickness, hold));
 }
 
 /**
- * Draws a peak-hold marker whose far edge is `at` device pixels along the axis, `thickness`
- * thick, in `color` (see {@link holdColor}).
+ * Draws the part within [from, to) of a peak-hold line whose far edge is `at` device px along
+ * the axis, `thickness` thick, in `color` (see {@link holdColor}).
  */
-export function drawHoldMarker(ctx: CanvasRenderingContext2D, r: Rect, o: Orientation, at: number, thickness: number, color: string): void {
-  const end = Math.min(axisLength(r, o), Math.max(thickness, at));
-  ctx.fillStyle = color;
-  fillAlong(ctx, r, o, end - thickness, end);
+export function drawHoldMarker(
+  ctx: Context2D,
+  cache: ContextStyleCache,
+  r: Rect,
+  o: Orientation,
+  at: number,
+  thickness: number,
+  color: string,
+  from: number,
+  to: number,
+): void {
+  const len = axisLength(r, o);
+  const a = holdStart(at, thickness, len);
+  const b = holdEnd(at, thickness, len);
+  fillZone(ctx, cache, r, o, color, a > from ? a : from, b < to ? b : to);
+}
+
+function fillZone(ctx: Context2D, cache: ContextStyleCache, r: Rect, o: Orientation, color: string, from: number, to: number): void {
+  if (to <= from) return;
+  cache.setFill(ctx, color);
+  fillAlong(ctx, r, o, from, to);
 }
 
 /** The hold marker colour: the style's hold colour, or the zone colour of the marker's position (px along the axis). */
@@ -51,17 +95,16 @@ export function holdColor(style: MeterStyle, at: number, midPx: number, highPx: 
 }
 
 /** Draws a clip LED filling `r`. */
-export function drawClipLed(ctx: CanvasRenderingContext2D, r: Rect, lit: boolean, style: MeterStyle): void {
-  ctx.fillStyle = lit ? style.colors.clip : style.colors.clipOff;
+export function drawClipLed(ctx: Context2D, cache: ContextStyleCache, r: Rect, lit: boolean, style: MeterStyle): void {
+  cache.setFill(ctx, lit ? style.colors.clip : style.colors.clipOff);
   ctx.fillRect(r.x, r.y, r.w, r.h);
 }
 
 /** Draws a numeric readout centred in `r`; `font` already scaled to device pixels. */
-export function drawReadout(ctx: CanvasRenderingContext2D, r: Rect, text: string, style: MeterStyle, font: string): void {
-  ctx.fillStyle = style.colors.text;
-  ctx.font = font;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
+export function drawReadout(ctx: Context2D, cache: ContextStyleCache, r: Rect, text: string, style: MeterStyle, font: string): void {
+  cache.setFill(ctx, style.colors.text);
+  cache.setFont(ctx, font);
+  cache.setText(ctx, 'center', 'middle');
   // Integer coordinates: no fractional numbers to box per call.
   ctx.fillText(text, r.x + (r.w >> 1), r.y + (r.h >> 1), r.w);
 }

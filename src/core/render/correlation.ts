@@ -4,6 +4,7 @@
  * balance bar (L … R) below it. Pure function of (context, geometry, values, style).
  */
 import type { Rect } from './geometry';
+import type { Context2D } from './context';
 import type { MeterStyle } from './style';
 
 /** Device-px offset from the centre of a value in −1…+1 over a half-width; NaN → 0. */
@@ -14,7 +15,7 @@ export function offsetPx(value: number, halfWidth: number): number {
 }
 
 function row(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   r: Rect,
   off: number,
   positive: string,
@@ -42,7 +43,7 @@ function row(
 
 /** Draws the correlation row into `top` and, if `bottom` is given, the balance row into it. */
 export function drawCorrelation(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   top: Rect,
   bottom: Rect | null,
   correlationPx: number,

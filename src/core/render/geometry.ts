@@ -1,7 +1,10 @@
 /**
  * Rectangles in device pixels and the one helper that maps "along the meter / across it" to
  * x/y, so every renderer is written once for both orientations.
+ *
+ * Thread: any.
  */
+import type { Context2D, ContextStyleCache } from './context';
 
 export type Orientation = 'vertical' | 'horizontal';
 
@@ -27,7 +30,7 @@ export function axisLength(r: Rect, o: Orientation): number {
  * from the meter's zero end (bottom when vertical, left when horizontal), across the full
  * breadth of `r`.
  */
-export function fillAlong(ctx: CanvasRenderingContext2D, r: Rect, o: Orientation, from: number, to: number): void {
+export function fillAlong(ctx: Context2D, r: Rect, o: Orientation, from: number, to: number): void {
   if (to <= from) return;
   if (o === 'vertical') ctx.fillRect(r.x, r.y + r.h - to, r.w, to - from);
   else ctx.fillRect(r.x + from, r.y, to - from, r.h);
@@ -44,4 +47,22 @@ export function splitEven(total: number, n: number, gap: number, starts: Int32Ar
     starts[i] = offset + a;
     lengths[i] = Math.max(1, b - a);
   }
+}
+
+/**
+ * Clears [from, to) of `r` along the axis and, when `background` is not null, fills it with
+ * that colour again (a non-transparent canvas background).
+ */
+export function clearAlong(ctx: Context2D, cache: ContextStyleCache, r: Rect, o: Orientation, from: number, to: number, background: string | null): void {
+  if (o === 'vertical') ctx.clearRect(r.x, r.y + r.h - to, r.w, to - from);
+  else ctx.clearRect(r.x + from, r.y, to - from, r.h);
+  if (background !== null) {
+    cache.setFill(ctx, background);
+    fillAlong(ctx, r, o, from, to);
+  }
+}
+
+/** Device-pixel length of `css` CSS pixels at `dpr`, at least `min`. */
+export function devicePx(css: number, dpr: number, min = 0): number {
+  return Math.max(min, Math.round(css * dpr));
 }

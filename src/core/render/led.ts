@@ -5,10 +5,13 @@
  * slot on the scale, `dbFromPosition(scale, (i + 1) / segments)`. A segment is lit when the
  * level is at or above its threshold (within 0.0001 dB, so a level of exactly -6 dBFS lights
  * the -6 dB segment).
+ *
+ * Thread: any.
  */
 import { type MeterScaleSpec, dbFromPosition } from './scale';
 import { type MeterStyle, zoneColor, dimColor } from './style';
-import { type Rect, type Orientation, fillAlong } from './geometry';
+import { type Rect, type Orientation, fillAlong, clearAlong } from './geometry';
+import type { Context2D, ContextStyleCache } from './context';
 
 const EPSILON_DB = 1e-4;
 
@@ -31,11 +34,6 @@ export function litSegments(thresholds: Float64Array, segments: number, levelDb:
   return lo;
 }
 
-/** Index of the segment that shows a hold value (the highest segment it lights), or -1. */
-export function holdSegment(thresholds: Float64Array, segments: number, holdDb: number): number {
-  return litSegments(thresholds, segments, holdDb) - 1;
-}
-
 /** Per-segment colours, lit and unlit, resolved once per style/layout (not per frame). */
 export interface SegmentColors {
   lit: string[];
@@ -55,12 +53,16 @@ export function segmentColors(thresholds: Float64Array, segments: number, style:
 }
 
 /**
- * Draws one channel's LED column into `r`: `lit` segments in their zone colour, the rest
- * dimmed, and the segment `hold` (if ≥ lit) at full colour. `starts[i]`..`starts[i] + lens[i]`
- * are the segment slots along the axis (see splitEven). Allocates nothing.
+ * Repaints the stretch [from, to) device px along the axis of one channel's LED column in `r`:
+ * segments below `lit` and the segment `hold` in their zone colour, the rest dimmed. Only the
+ * segments whose slots overlap the stretch are filled (fills, not image copies: about a
+ * microsecond each in Chromium). `clear` clears under each unlit (translucent) segment first,
+ * restoring `background` when it is not null; pass false right after the whole track was
+ * cleared. `starts[i]`..`starts[i] + lens[i]` are the slots (see splitEven). Allocates nothing.
  */
-export function drawLedChannel(
-  ctx: CanvasRenderingContext2D,
+export function drawLedRange(
+  ctx: Context2D,
+  cache: ContextStyleCache,
   r: Rect,
   o: Orientation,
   colors: SegmentColors,
@@ -69,9 +71,28 @@ export function drawLedChannel(
   segments: number,
   lit: number,
   hold: number,
+  from: number,
+  to: number,
+  clear: boolean,
+  background: string | null,
 ): void {
-  for (let i = 0; i < segments; i++) {
-    ctx.fillStyle = i < lit || i === hold ? colors.lit[i] : colors.unlit[i];
-    fillAlong(ctx, r, o, starts[i], starts[i] + lens[i]);
+  // First segment whose slot ends after `from` (slots ascend).
+  let lo = 0;
+  let hi = segments;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] + lens[mid] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segments && starts[i] < to; i++) {
+    const a = starts[i];
+    const b = a + lens[i];
+    if (i < lit || i === hold) {
+      cache.setFill(ctx, colors.lit[i]); // opaque: covers whatever was there
+    } else {
+      if (clear) clearAlong(ctx, cache, r, o, a, b, background);
+      cache.setFill(ctx, colors.unlit[i]);
+    }
+    fillAlong(ctx, r, o, a, b);
   }
 }

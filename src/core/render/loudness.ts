@@ -4,6 +4,7 @@
  * (context, geometry, values, style); integer device-pixel geometry.
  */
 import type { Rect } from './geometry';
+import type { Context2D } from './context';
 import type { MeterStyle } from './style';
 
 /** Vertical position (device px from the bottom of `length`) of `lufs` in [minLufs, maxLufs]; -1 below. */
@@ -23,7 +24,7 @@ export function loudnessColor(style: MeterStyle, px: number, bandLowPx: number, 
  * short-term marker at `shortPx`, and an integrated tick at `intPx` (−1 hides each).
  */
 export function drawLoudnessBar(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   r: Rect,
   momPx: number,
   shortPx: number,
@@ -62,7 +63,7 @@ export function drawLoudnessBar(
  * the ring `values` (newest at `head − 1`) as a line, and the integrated level as a dashed line.
  */
 export function drawLoudnessHistory(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   r: Rect,
   values: Float32Array,
   count: number,

@@ -1,8 +1,10 @@
 /**
  * Draws a meter scale: tick marks and labels at their dBFS positions, aligned with a meter of
- * the same length and insets. Pure function of (surface, scale, style, layout).
+ * the same length and insets. Pure function of (context, size, scale, style, layout).
+ *
+ * Thread: any.
  */
-import type { Surface } from './surface';
+import type { Context2D } from './context';
 import type { Orientation } from './geometry';
 import { type MeterScaleSpec, positionFromDb } from './scale';
 import type { MeterStyle } from './style';
@@ -18,11 +20,11 @@ export interface ScaleLayout {
   farInset: number;
 }
 
-/** Draws the whole scale (clears first). */
-export function drawScale(surface: Surface, scale: MeterScaleSpec, style: MeterStyle, layout: ScaleLayout): void {
-  const ctx = surface.ctx;
-  if (ctx === null) return;
-  const { width, height, dpr } = surface;
+/**
+ * Draws the whole scale (clears first) on a `width` × `height` device-px canvas at `dpr`
+ * device px per CSS px. Allocates (label bookkeeping): call on layout or style changes only.
+ */
+export function drawScale(ctx: Context2D, width: number, height: number, dpr: number, scale: MeterScaleSpec, style: MeterStyle, layout: ScaleLayout): void {
   ctx.clearRect(0, 0, width, height);
   const vertical = layout.orientation === 'vertical';
   const along = (vertical ? height : width) - layout.nearInset - layout.farInset;

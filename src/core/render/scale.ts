@@ -12,7 +12,7 @@ import { checkNumber } from '../../dsp/validate';
 import { presetInfo, dbfsFromScale, type BallisticsPreset } from '../../dsp/ballistics-presets';
 
 /** One labelled (or unlabelled minor) tick at a dBFS position. */
-export interface ScaleTick {
+export interface MeterScaleTick {
   /** Position of the tick in dBFS. */
   readonly db: number;
   /** Text drawn beside it, in the scale's own units ('' for a minor tick). */
@@ -34,7 +34,7 @@ export interface MeterScaleSpec {
   /** Ascending [dBFS, position] pairs; the first is [minDb, 0], the last [maxDb, 1]. */
   readonly breakpoints: readonly (readonly [number, number])[];
   /** Ticks in ascending dBFS order. */
-  readonly ticks: readonly ScaleTick[];
+  readonly ticks: readonly MeterScaleTick[];
   /** The scale's own colour zones (dBFS where amber and red begin), if it defines them. */
   readonly zones?: { readonly midDb: number; readonly highDb: number };
   /** dBFS of the scale's reference mark (0 VU, PPM TEST, BBC 4…): its label is never thinned out. */

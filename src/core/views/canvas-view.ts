@@ -13,6 +13,7 @@
  * frame, update:     update(slot, levels, clock) for each source track the view shows (view.tracks)
  * frame, draw:       draw(ctx) — repaints only what changed; true if it painted
  * host, on demand:   invalidate() — the next draw repaints everything (canvas cleared, made visible)
+ * host, on demand:   clear?() — forget accumulated state (the loudness history after a reset)
  * ```
  *
  * Every constructor takes plain, structured-cloneable data (resolved options, resolved style),
@@ -23,8 +24,9 @@
 import type { TrackLevels } from '../bank/reader';
 import type { FrameClock } from '../frame-loop';
 
-/** A 2D context a view draws with: a canvas element's or an OffscreenCanvas's. */
-export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+import type { Context2D } from '../render/context';
+
+export type { Context2D } from '../render/context';
 
 export interface CanvasView<Style> {
   /** Backing-store size in device pixels for the last `resize` (0 before). The host sizes the canvas to it. */
@@ -46,4 +48,10 @@ export interface CanvasView<Style> {
   draw(ctx: Context2D): boolean;
   /** Marks everything for a full repaint at the next draw. */
   invalidate(): void;
+  /**
+   * Forgets what the view accumulated over time (only views with a memory have it: the loudness
+   * history). Added to the contract because a user action on the main thread (a loudness reset)
+   * must reach a view that may live in the render worker.
+   */
+  clear?(): void;
 }

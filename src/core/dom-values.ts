@@ -1,0 +1,112 @@
+/**
+ * Per-frame DOM output of the components — numeric readouts, throttled aria values, clip
+ * state — through one helper: each value is recomputed at most every `intervalMs` of frame
+ * time, reduced to a number key, and written to the DOM only when that key changes. Writes go
+ * straight to elements, never through React state.
+ *
+ * Thread: main thread. No allocation per frame (aria strings are cached per value).
+ */
+import type { TrackLevels } from './bank/reader';
+import type { MeterSource } from './meter-source';
+import { getMeterHub } from './meter-hub';
+import { getFrameLoop, type FrameLoop } from './frame-loop';
+
+/** A value shown in the DOM from a track's snapshots. */
+export interface TrackDomValue {
+  /** Minimum ms of frame time between recomputations; 0 = every frame. */
+  readonly intervalMs: number;
+  /** What would be shown, as a number (not NaN): equal keys write nothing. */
+  key(levels: TrackLevels): number;
+  /** Writes what `key` shows. */
+  write(key: number, levels: TrackLevels): void;
+}
+
+/** Keeps `values` of `track` current in the DOM (one hub subscription on `loop`). Returns the unsubscribe. */
+export function watchTrackDom(source: MeterSource, track: number, values: readonly TrackDomValue[], loop: FrameLoop = getFrameLoop()): () => void {
+  const n = values.length;
+  const state = new Float64Array(2 * n).fill(NaN); // [next time, last key] per value
+  for (let k = 0; k < n; k++) state[2 * k] = -Infinity;
+  return getMeterHub(source, loop).subscribe(track, (levels, clock) => {
+    const now = clock.nowMs;
+    for (let k = 0; k < n; k++) {
+      if (now < state[2 * k]) continue;
+      const v = values[k];
+      state[2 * k] = now + v.intervalMs;
+      const key = v.key(levels);
+      if (key === state[2 * k + 1]) continue;
+      state[2 * k + 1] = key;
+      v.write(key, levels);
+    }
+  });
+}
+
+/** Options of {@link levelAria}. */
+export interface LevelAriaOptions {
+  minDb: number;
+  maxDb: number;
+  reading?: 'peak' | 'rms' | 'ballistic';
+  /** Default 500 ms (≈ 2 Hz). */
+  intervalMs?: number;
+  /** Unit spoken after the value. Default "dBFS". */
+  unit?: string;
+}
+
+const valueText = new Map<number, string>();
+const valueNow = new Map<number, string>();
+const SILENT_KEY = 1e7;
+
+function ariaValueNow(tenths: number): string {
+  let now = valueNow.get(tenths);
+  if (now === undefined) {
+    now = String(tenths / 10);
+    valueNow.set(tenths, now);
+  }
+  return now;
+}
+
+function ariaValueText(tenths: number, silent: boolean, clipped: boolean, unit: string): string {
+  const key = (silent ? SILENT_KEY : tenths) * 2 + (clipped ? 1 : 0);
+  let text = unit === 'dBFS' ? valueText.get(key) : undefined;
+  if (text === undefined) {
+    text = (silent ? 'silent' : `${(tenths / 10).toFixed(1)} ${unit}`) + (clipped ? ', clipped' : '');
+    if (unit === 'dBFS') valueText.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * `aria-valuenow` / `aria-valuetext` of a `role="meter"` element showing a track's level: the
+ * highest channel level in dBFS to 0.1 dB, clamped to [minDb, maxDb]; text such as
+ * "-12.4 dBFS, clipped" or "silent".
+ */
+export function levelAria(el: Element, { minDb, maxDb, reading = 'peak', intervalMs = 500, unit = 'dBFS' }: LevelAriaOptions): TrackDomValue {
+  const minTenths = Math.round(minDb * 10);
+  return {
+    intervalMs,
+    key(levels) {
+      let maxLin = 0;
+      let clipped = 0;
+      for (let c = 0; c < levels.channels; c++) {
+        const v = reading === 'rms' ? levels.rms[c] : reading === 'ballistic' ? levels.ballistic[c] : levels.decayingPeak[c];
+        if (v > maxLin) maxLin = v;
+        if (levels.overs[c] > 0) clipped = 1;
+      }
+      const db = levels.stale ? -Infinity : 20 * Math.log10(maxLin);
+      return (db > minDb ? Math.round(Math.min(db, maxDb) * 10) : SILENT_KEY) * 2 + clipped;
+    },
+    write(key) {
+      const clipped = (key & 1) === 1;
+      const k = (key - (clipped ? 1 : 0)) / 2;
+      const silent = k === SILENT_KEY;
+      const tenths = silent ? minTenths : k;
+      el.setAttribute('aria-valuenow', ariaValueNow(tenths));
+      el.setAttribute('aria-valuetext', ariaValueText(tenths, silent, clipped, unit));
+    },
+  };
+}
+
+/** 1 when any channel of the snapshot has an over (the latched clip state), else 0. */
+export function clippedKey(levels: TrackLevels): number {
+  for (let c = 0; c < levels.channels; c++) if (levels.overs[c] > 0) return 1;
+  return 0;
+}

@@ -1,0 +1,122 @@
+'use client';
+/**
+ * The one host binding of every canvas component (level meters, bridge, scale, loudness,
+ * correlation): it gives a canvas a {@link CanvasHost}, and wires size (shared
+ * ResizeObserver), device pixel ratio (followed when it changes), theme (props + CSS custom
+ * properties, resolved here on the main thread on mount, resize and style change — the view
+ * only ever receives the resolved style), visibility (off-screen canvases do not paint) and the
+ * shown tracks. No React state; the returned ref goes on the <canvas>.
+ *
+ * The hook talks only to the host interface: a render-worker mode swaps `createCanvasHost`
+ * (draw here) for a host that posts the same calls to the worker.
+ */
+import { useRef, type RefObject } from 'react';
+import {
+  createCanvasHost,
+  resolveMeterStyle,
+  observeSize,
+  observeVisibility,
+  watchPixelRatio,
+  currentPixelRatio,
+  type CanvasHost,
+  type CanvasViewSpec,
+  type MeterSource,
+  type MeterStyleInput,
+} from '../core/internal';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
+
+export interface CanvasViewBinding {
+  /** The view, with options the component resolved once. */
+  spec: CanvasViewSpec;
+  /** The values the spec is made of: when one changes, the view is rebuilt (the spec object's identity is ignored). */
+  specKey: readonly unknown[];
+  /** Source of the shown tracks; null shows nothing. */
+  source: MeterSource | null;
+  /** Source track shown at each view slot (empty for a scale). */
+  tracks: readonly number[];
+  /** Style from props; CSS custom properties on the canvas fill the rest. */
+  style: MeterStyleInput;
+  /** Fixed device pixel ratio; default: the screen's, followed when it changes. */
+  pixelRatio?: number;
+}
+
+export function useCanvasView(binding: CanvasViewBinding): {
+  canvasRef: RefObject<HTMLCanvasElement | null>;
+  hostRef: RefObject<CanvasHost | null>;
+} {
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const hostRef = useRef<CanvasHost | null>(null);
+  const latest = useRef(binding);
+  latest.current = binding;
+  const size = useRef({ w: 0, h: 0 });
+
+  const restyle = (host: CanvasHost) => host.setStyle(resolveMeterStyle(canvasRef.current, latest.current.style));
+  const relayout = (host: CanvasHost) => {
+    if (size.current.w > 0 || size.current.h > 0) host.resize(size.current.w, size.current.h, latest.current.pixelRatio ?? currentPixelRatio());
+  };
+
+  // Mount: the host and its observers.
+  useIsomorphicLayoutEffect(() => {
+    const canvas = canvasRef.current!;
+    const host = createCanvasHost(canvas, latest.current.spec);
+    hostRef.current = host;
+    restyle(host);
+    const offSize = observeSize(canvas, (w, h) => {
+      size.current = { w, h };
+      restyle(host);
+      relayout(host);
+      host.paint();
+    });
+    const offVisible = observeVisibility(canvas, (visible) => {
+      host.setVisible(visible);
+      if (visible) host.paint();
+    });
+    const offRatio = watchPixelRatio(() => {
+      relayout(host);
+      host.paint();
+    });
+    return () => {
+      offSize();
+      offVisible();
+      offRatio();
+      host.dispose();
+      hostRef.current = null;
+    };
+  }, []);
+
+  // The view: rebuilt when what it is made of changes.
+  useIsomorphicLayoutEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return;
+    host.setSpec(latest.current.spec);
+    relayout(host);
+    host.paint();
+  }, binding.specKey);
+
+  useIsomorphicLayoutEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return;
+    relayout(host);
+    host.paint();
+  }, [binding.pixelRatio]);
+
+  const s = binding.style;
+  const c = s.colors ?? {};
+  useIsomorphicLayoutEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return;
+    restyle(host);
+    host.paint();
+  }, [c.background, c.track, c.low, c.mid, c.high, c.hold, c.clip, c.clipOff, c.text, c.tick, s.midDb, s.highDb, s.segmentOffAlpha, s.font]);
+
+  // Levels: the shown tracks.
+  const tracksKey = binding.tracks.join(',');
+  useIsomorphicLayoutEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return;
+    host.setTracks(binding.source, binding.tracks);
+    return () => host.setTracks(null, []);
+  }, [binding.source, tracksKey]);
+
+  return { canvasRef, hostRef };
+}
