@@ -8,6 +8,9 @@ import { workletSourceEsbuildPlugin } from './scripts/worklet-source-plugin.ts';
  *    from whichever file the engine code lands in.
  * 2. The worklet: one self-contained file with no imports (AudioWorkletGlobalScope cannot
  *    resolve them).
+ * 3. The render worker (dist/render-worker.js, beside the code that starts it): one
+ *    self-contained module too, so it loads from any static server and any bundler ships it
+ *    as a plain asset.
  */
 export default defineConfig([
   {
@@ -25,6 +28,17 @@ export default defineConfig([
   },
   {
     entry: { 'worklet/processor': 'src/worklet/processor.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    splitting: false,
+    noExternal: [/.*/],
+    target: 'es2022',
+    platform: 'browser',
+    outDir: 'dist',
+  },
+  {
+    entry: { 'render-worker': 'src/render-worker/worker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: false,

@@ -81,3 +81,60 @@ export const cpuProfile: BrowserCommand<[action: 'start' | 'stop']> = async (ctx
   const total = (profile.endTime - profile.startTime) / 1000;
   return [{ name: 'TOTAL', ms: total }, ...[...self].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 30)];
 };
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  cat?: string;
+  args?: { name?: string };
+}
+
+/** Animation frames per thread between two performance marks, from a DevTools trace. */
+export interface AnimationFrameTrace {
+  /** µs between the two marks. */
+  spanUs: number;
+  /** `FireAnimationFrame` events between the marks on threads named like a dedicated worker. */
+  workerFrames: number;
+  /** The same on the page's main thread(s). */
+  mainFrames: number;
+  /** Thread names seen with animation frames (diagnostics). */
+  threads: Record<string, number>;
+}
+
+/**
+ * `traceAnimationFrames('start')` starts a DevTools trace in the browser (categories
+ * devtools.timeline, blink.user_timing, __metadata); `traceAnimationFrames('stop', from, to)`
+ * stops it and counts `FireAnimationFrame` events on worker threads and on the main thread
+ * between the `performance.mark(from)` and `performance.mark(to)` the page placed. Observes
+ * the page from outside: screenshots and captureStream wait for a blocked main thread, a trace
+ * does not (TOOLCHAIN.md).
+ */
+export const traceAnimationFrames: BrowserCommand<[action: 'start' | 'stop', from?: string, to?: string]> = async (ctx, action, from, to) => {
+  const page = (ctx as { page: Page }).page;
+  const browser = page.context().browser();
+  if (browser === null) throw new Error('traceAnimationFrames needs a launched browser');
+  if (action === 'start') {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', '__metadata', 'disabled-by-default-devtools.timeline.frame'] });
+    return null;
+  }
+  const buffer = await browser.stopTracing();
+  const { traceEvents } = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
+  const names = new Map<string, string>();
+  for (const e of traceEvents) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const markAt = (name: string | undefined) => traceEvents.find((e) => e.name === name && (e.cat ?? '').includes('blink.user_timing'))?.ts;
+  const t0 = markAt(from);
+  const t1 = markAt(to);
+  if (t0 === undefined || t1 === undefined) throw new Error(`marks ${from} / ${to} not found in the trace`);
+  const result: AnimationFrameTrace = { spanUs: t1 - t0, workerFrames: 0, mainFrames: 0, threads: {} };
+  for (const e of traceEvents) {
+    if (e.name !== 'FireAnimationFrame' || e.ph === 'E' || e.ts < t0 || e.ts > t1) continue;
+    const thread = names.get(`${e.pid}:${e.tid}`) ?? '?';
+    result.threads[thread] = (result.threads[thread] ?? 0) + 1;
+    if (/worker/i.test(thread)) result.workerFrames++;
+    else if (/CrRendererMain/.test(thread)) result.mainFrames++;
+  }
+  return result;
+};

@@ -70,6 +70,11 @@ export interface FrameLoop {
   /** Current mode. Switching to `demand` cancels the pending frame; to `auto` resumes. */
   mode: 'auto' | 'demand';
   /**
+   * Calls `listener(mode)` after every change of {@link mode} (e.g. so the render worker's loop
+   * follows the page's into demand mode); returns the unsubscribe function.
+   */
+  onModeChange(listener: (mode: 'auto' | 'demand') => void): () => void;
+  /**
    * Runs one frame now. In demand mode the virtual clock moves by `deltaMs` (default 1000/60);
    * in auto mode it uses the real clock. Works with zero subscribers (a no-op frame).
    */
@@ -113,6 +118,7 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
   let mode = options.mode ?? 'auto';
   const clock = new LoopClock();
   let listening = false;
+  let modeListeners: ((mode: 'auto' | 'demand') => void)[] = [];
 
   const hidden = (): boolean => doc !== null && doc.hidden;
 
@@ -214,9 +220,18 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
     },
     set mode(next: 'auto' | 'demand') {
       if (next !== 'auto' && next !== 'demand') throw new RangeError(`mode must be "auto" or "demand", got ${String(next)}`);
+      const changed = next !== mode;
       mode = next;
       if (mode === 'demand') cancel();
       else schedule();
+      if (changed) for (const listener of modeListeners) listener(mode);
+    },
+    onModeChange(listener: (mode: 'auto' | 'demand') => void): () => void {
+      if (typeof listener !== 'function') throw new TypeError(`onModeChange needs a function, got ${typeof listener}`);
+      modeListeners = [...modeListeners, listener];
+      return () => {
+        modeListeners = modeListeners.filter((l) => l !== listener);
+      };
     },
     advance(deltaMs = 1000 / 60): void {
       if (mode === 'demand') {

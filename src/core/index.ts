@@ -61,6 +61,35 @@ export { CorrelationView, type CorrelationViewOptions } from './views/correlatio
 export { ScaleView, type ScaleViewOptions } from './views/scale-view';
 export { loudnessScale, loudnessRange, type LoudnessViewOptions, type LoudnessScaleRange } from './views/loudness-scale';
 export { createCanvasHost, type CanvasHost } from './canvas-host';
+export { ViewBinding, SILENT_FEED_MS, type SizedCanvas } from './views/view-binding';
+export {
+  RenderWorkerClient,
+  getRenderWorker,
+  configureRenderWorker,
+  resetRenderWorker,
+  settleRenderWorker,
+  canRenderInWorker,
+  RENDER_MODES,
+  WORKER_READY_TIMEOUT_MS,
+  type RenderMode,
+  type RenderWorkerState,
+  type WorkerViewHandle,
+  type WorkerLinkable,
+} from './render-worker/client';
+export { placementFor, createHostFor, setDefaultRenderMode, defaultRenderMode, type Placement } from './render-worker/placement';
+export { createWorkerCanvasHost, type HostPlacement } from './render-worker/worker-canvas-host';
+export { WorkerRenderHost, type WorkerHostPlatform } from './render-worker/worker-host';
+export { defaultRenderWorkerUrl } from './render-worker/worker-url';
+export {
+  RENDER_WORKER_PROTOCOL,
+  type SourceLink,
+  type WorkerSourceLink,
+  type ToRenderWorker,
+  type FromRenderWorker,
+  type RenderWorkerStats,
+  type ViewGeometry,
+  type ViewCommand,
+} from './render-worker/protocol';
 export { watchTrackDom, levelAria, clippedKey, type TrackDomValue, type LevelAriaOptions } from './dom-values';
 export { ContextStyleCache } from './render/context';
 export {

@@ -5,9 +5,9 @@
  * Drawn on canvas when the indicated position changes; never re-renders React.
  */
 import { useRef, type CSSProperties } from 'react';
-import { checkNumber, formatReadout, watchTrackDom, type MeterSource, type HasMeterSource, type MeterColors } from '../core/internal';
+import { checkNumber, formatReadout, watchTrackDom, type MeterSource, type HasMeterSource, type MeterColors, type RenderMode } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
-import { useMeterSource } from './context';
+import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkPixelRatioProp } from './props';
 
@@ -23,6 +23,12 @@ export interface CorrelationMeterProps {
   height?: number;
   /** Show the balance bar. Default true. */
   showBalance?: boolean;
+  /**
+   * Where the canvas paints: `'auto'` (default: the provider's mode, else the page's render
+   * worker where supported), `'worker'` (the render worker; main thread where impossible) or
+   * `'main'` (this thread).
+   */
+  render?: RenderMode;
   pixelRatio?: number;
   /** `low` (positive correlation), `high` (negative), `mid` (balance), `track`, `tick`, `text`. */
   colors?: Partial<MeterColors>;
@@ -38,13 +44,15 @@ export function CorrelationMeter(props: CorrelationMeterProps) {
   checkPixelRatioProp('CorrelationMeter', pixelRatio);
   const width = checkNumber('CorrelationMeter: width', props.width ?? 240, 20, 4000, 'px');
   const height = checkNumber('CorrelationMeter: height', props.height ?? (showBalance ? 30 : 14), 4, 1000, 'px');
-  const { canvasRef } = useCanvasView({
+  const render = useRenderMode('CorrelationMeter', props.render);
+  const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'correlation', options: { showBalance } },
     specKey: [showBalance],
     source,
     tracks: [track],
     style: { colors: props.colors, font: props.font },
     pixelRatio,
+    render,
   });
   const meterRef = useRef<HTMLDivElement | null>(null);
 
@@ -84,7 +92,7 @@ export function CorrelationMeter(props: CorrelationMeterProps) {
         aria-valuetext="correlation 0.0"
         style={{ width, height }}
       >
-        <canvas ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+        <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
       </div>
       <div aria-hidden="true" style={small}>
         <span>−1</span>

@@ -28,10 +28,9 @@ import {
   type LoudnessScaleRange,
   type LoudnessTarget,
   type LoudnessTargetName,
-  type MeterColors,
-} from '../core/internal';
+  type MeterColors, type RenderMode } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
-import { useMeterSource } from './context';
+import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { MeterScale } from './MeterScale';
 import { checkTrackProp, checkPixelRatioProp } from './props';
@@ -59,6 +58,12 @@ export interface LoudnessMeterProps {
   historyHeight?: number;
   /** Show the reset button. Default true. */
   showReset?: boolean;
+  /**
+   * Where the canvas paints: `'auto'` (default: the provider's mode, else the page's render
+   * worker where supported), `'worker'` (the render worker; main thread where impossible) or
+   * `'main'` (this thread).
+   */
+  render?: RenderMode;
   pixelRatio?: number;
   colors?: Partial<MeterColors>;
   font?: string;
@@ -105,13 +110,15 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
   const { minLufs, maxLufs } = loudnessRange(target, range);
 
   const style = { colors: props.colors, font: props.font };
-  const { canvasRef: barRef } = useCanvasView({
+  const render = useRenderMode('LoudnessMeter', props.render);
+  const { canvasRef: barRef, canvasKey: barKey } = useCanvasView({
     spec: { type: 'loudness-bar', options: { target, range } },
     specKey: [target.integratedLufs, target.toleranceLu, range],
     source,
     tracks: [track],
     style,
     pixelRatio,
+    render,
   });
   const historyRef = useRef<CanvasHost | null>(null);
   const meterRef = useRef<HTMLDivElement | null>(null);
@@ -185,9 +192,9 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
           aria-valuetext="silent"
           style={{ width: barWidth, height }}
         >
-          <canvas ref={barRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+          <canvas key={barKey} ref={barRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
         </div>
-        <MeterScale scale={scale} side="left" farInset={0} width={40} height={height} pixelRatio={pixelRatio} colors={props.colors} font={props.font} />
+        <MeterScale render={render} scale={scale} side="left" farInset={0} width={40} height={height} pixelRatio={pixelRatio} colors={props.colors} font={props.font} />
         <div style={{ display: 'flex', flexDirection: 'column', gap: 4, minWidth: 120 }}>
           <div data-target="" style={{ opacity: 0.8 }}>
             {`${target.name}: ${target.integratedLufs} LUFS, TP ≤ ${target.truePeakDbtp} dBTP`}
@@ -224,6 +231,7 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
           height={historyHeight}
           style={style}
           pixelRatio={pixelRatio}
+          render={render}
         />
       ) : null}
     </div>
@@ -242,21 +250,23 @@ function LoudnessHistory(props: {
   height: number;
   style: { colors?: Partial<MeterColors>; font?: string };
   pixelRatio?: number;
+  render: RenderMode;
 }) {
   const { target, range, historySeconds } = props;
-  const { canvasRef, hostRef } = useCanvasView({
+  const { canvasRef, hostRef, canvasKey } = useCanvasView({
     spec: { type: 'loudness-history', options: { target, range, historySeconds } },
     specKey: [target.integratedLufs, target.toleranceLu, range, historySeconds],
     source: props.source,
     tracks: [props.track],
     style: props.style,
     pixelRatio: props.pixelRatio,
+    render: props.render,
   });
   useIsomorphicLayoutEffect(() => {
     props.hostRef.current = hostRef.current;
     return () => {
       props.hostRef.current = null;
     };
-  }, []);
-  return <canvas ref={canvasRef} aria-hidden="true" data-history="" style={{ display: 'block', width: props.width, height: props.height }} />;
+  }, [canvasKey]);
+  return <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" data-history="" style={{ display: 'block', width: props.width, height: props.height }} />;
 }

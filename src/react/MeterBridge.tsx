@@ -19,7 +19,7 @@ import {
   type Orientation,
   type MeterScaleSpec,
 } from '../core/internal';
-import { useMeterSource } from './context';
+import { useMeterSource, useRenderMode } from './context';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
 import { ClipIndicator } from './ClipIndicator';
@@ -110,13 +110,15 @@ export function MeterBridge(props: MeterBridgeProps) {
     trackGap,
     readoutSize: props.readoutSize ?? 0,
   });
-  const { canvasRef } = useCanvasView({
+  const render = useRenderMode('MeterBridge', props.render);
+  const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'level', options: view },
     specKey: viewOptionsKey(view),
     source,
     tracks: shown,
     style: styleFromProps(props, scale),
     pixelRatio,
+    render,
   });
 
   const n = shown.length;
@@ -138,7 +140,7 @@ export function MeterBridge(props: MeterBridgeProps) {
 
   const meters = (
     <div style={meterBox}>
-      <canvas ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%', willChange: 'transform' }} />
+      <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%', willChange: 'transform' }} />
       {shown.map((t, i) => (
         <TrackAria
           key={`${t}-${i}`}
@@ -188,6 +190,7 @@ export function MeterBridge(props: MeterBridgeProps) {
     ) : null;
   const scaleEl = showScale ? (
     <MeterScale
+      render={render}
       scale={scale}
       orientation={orientation}
       side={vertical ? 'right' : 'bottom'}

@@ -4,8 +4,9 @@
  * same length. Redrawn only on resize, pixel-ratio or style change.
  */
 import type { CSSProperties } from 'react';
-import { DIGITAL_SCALE, checkOneOf, checkNumber, type MeterScaleSpec, type MeterColors, type Orientation } from '../core/internal';
+import { DIGITAL_SCALE, checkOneOf, checkNumber, type MeterScaleSpec, type MeterColors, type Orientation, type RenderMode } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
+import { useRenderMode } from './context';
 import { checkSizeProp, checkPixelRatioProp } from './props';
 
 export interface MeterScaleProps {
@@ -23,6 +24,12 @@ export interface MeterScaleProps {
   width?: number | string;
   /** CSS height. Default 200 (vertical) or 24 (horizontal). */
   height?: number | string;
+  /**
+   * Where the canvas paints: `'auto'` (default: the provider's mode, else the page's render
+   * worker where supported), `'worker'` (the render worker; main thread where impossible) or
+   * `'main'` (this thread).
+   */
+  render?: RenderMode;
   pixelRatio?: number;
   colors?: Partial<Pick<MeterColors, 'text' | 'tick'>>;
   font?: string;
@@ -41,13 +48,15 @@ export function MeterScale(props: MeterScaleProps) {
   checkSizeProp('MeterScale', 'width', props.width);
   checkSizeProp('MeterScale', 'height', props.height);
   checkPixelRatioProp('MeterScale', pixelRatio);
-  const { canvasRef } = useCanvasView({
+  const render = useRenderMode('MeterScale', props.render);
+  const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'scale', options: { scale, orientation, side, nearInset, farInset } },
     specKey: [scale, orientation, side, nearInset, farInset],
     source: null,
     tracks: [],
     style: { colors: props.colors, font: props.font },
     pixelRatio,
+    render,
   });
 
   return (
@@ -57,7 +66,7 @@ export function MeterScale(props: MeterScaleProps) {
       data-meterkit="MeterScale"
       style={{ display: 'inline-block', width: props.width ?? (vertical ? 36 : 240), height: props.height ?? (vertical ? 200 : 24), ...props.style }}
     >
-      <canvas ref={canvasRef} style={{ display: 'block', width: '100%', height: '100%' }} />
+      <canvas key={canvasKey} ref={canvasRef} style={{ display: 'block', width: '100%', height: '100%' }} />
     </div>
   );
 }

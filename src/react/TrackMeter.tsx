@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import { DIGITAL_SCALE, type MeterSource, type HasMeterSource, type MeterKind, type Orientation } from '../core/internal';
 import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
-import { useMeterSource } from './context';
+import { useMeterSource, useRenderMode } from './context';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
 import { checkTrackProp, checkSizeProp, checkPixelRatioProp } from './props';
@@ -46,13 +46,15 @@ export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component
     clipSize: props.clipSize,
     readoutSize: props.readoutSize ?? (kind === 'bar' ? 14 : 0),
   });
-  const { canvasRef } = useCanvasView({
+  const render = useRenderMode(component, props.render);
+  const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'level', options: view },
     specKey: viewOptionsKey(view),
     source,
     tracks: [track],
     style: styleFromProps(props, scale),
     pixelRatio,
+    render,
   });
   const meterRef = useRef<HTMLDivElement | null>(null);
   useMeterAria(meterRef, source, track, { minDb: scale.minDb, maxDb: scale.maxDb, reading });
@@ -72,7 +74,7 @@ export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component
       data-meterkit={component}
       style={{ display: 'inline-block', position: 'relative', width, height, ...props.style }}
     >
-      <canvas ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+      <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
     </div>
   );
 }

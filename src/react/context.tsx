@@ -1,23 +1,58 @@
 'use client';
 /**
- * Which meter source components read when they are not given one: the nearest
- * `<MeterProvider source={engine}>`.
+ * What components read when they are not told: the nearest `<MeterProvider>`'s source and
+ * render mode.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { toMeterSource, type MeterSource, type HasMeterSource } from '../core/internal';
+import { toMeterSource, configureRenderWorker, checkOneOf, defaultRenderMode, RENDER_MODES, type MeterSource, type HasMeterSource, type RenderMode } from '../core/internal';
 
 const MeterSourceContext = createContext<MeterSource | null>(null);
+/** null: no provider chose one — the page default (`setDefaultRenderMode`, else 'auto'). */
+const RenderModeContext = createContext<RenderMode | null>(null);
 
 export interface MeterProviderProps {
-  /** An engine (its `bank` is read), a `MeterBankReader`, a manual bank's `source`, or null while loading. */
-  source: MeterSource | HasMeterSource | null | undefined;
+  /**
+   * An engine (its `bank` is read), a `MeterBankReader`, a manual bank's `source`, or null while
+   * loading. Omitted: the enclosing provider's (so a provider can set only `render`).
+   */
+  source?: MeterSource | HasMeterSource | null;
+  /**
+   * Where the canvas components below paint: `'auto'` (the page's render worker where the
+   * browser supports it, else this thread), `'worker'`, or `'main'`. A component's own
+   * `render` prop wins. Default: the enclosing provider's, else `setDefaultRenderMode`'s
+   * (itself `'auto'` unless set).
+   */
+  render?: RenderMode;
+  /**
+   * URL of the render worker file (`meterkit/render-worker`, i.e.
+   * node_modules/meterkit/dist/render-worker.js) for strict Content-Security-Policy sites or
+   * self-hosting; default: the file bundled next to meterkit's code. Applies to the page's one
+   * worker, before it starts.
+   */
+  workerUrl?: string | URL;
   children?: ReactNode;
 }
 
-/** Provides a meter source to every meterkit component below it. */
-export function MeterProvider({ source, children }: MeterProviderProps) {
-  const value = useMemo(() => toMeterSource(source), [source]);
-  return <MeterSourceContext.Provider value={value}>{children}</MeterSourceContext.Provider>;
+/** Provides a meter source (and a render mode) to every meterkit component below it. */
+export function MeterProvider({ source, render, workerUrl, children }: MeterProviderProps) {
+  const inherited = useContext(RenderModeContext);
+  const mode = render === undefined ? inherited : checkOneOf('MeterProvider: render', render, RENDER_MODES);
+  if (workerUrl !== undefined) configureRenderWorker({ url: workerUrl });
+  const parentSource = useContext(MeterSourceContext);
+  const own = useMemo(() => toMeterSource(source), [source]);
+  const value = source === undefined ? parentSource : own;
+  return (
+    <MeterSourceContext.Provider value={value}>
+      <RenderModeContext.Provider value={mode}>{children}</RenderModeContext.Provider>
+    </MeterSourceContext.Provider>
+  );
+}
+
+/** The render mode a component uses: its own prop if given (validated), else the provider's. */
+export function useRenderMode(component: string, explicit?: RenderMode): RenderMode {
+  const fromContext = useContext(RenderModeContext);
+  if (explicit === undefined) return fromContext ?? defaultRenderMode();
+  return checkOneOf(`${component}: render`, explicit, RENDER_MODES);
 }
 
 /** The source a component should read: its own prop if given, else the provider's (or null). */

@@ -8,6 +8,7 @@ import {
   type MeterKind,
   type MeterReading,
   type ResolvedMeterViewOptions,
+  type RenderMode,
   type Orientation,
   type MeterScaleSpec,
   type MeterColors,
@@ -33,6 +34,12 @@ export interface MeterAppearanceProps {
   readoutSize?: number;
   /** Display fall when the audio clock stops (stale readings), dB/s. Default 20 dB / 1.7 s. */
   staleFallDbPerSecond?: number;
+  /**
+   * Where the canvas paints: `'auto'` (default: the provider's mode, else the page's render
+   * worker where supported), `'worker'` (the render worker; main thread where impossible) or
+   * `'main'` (this thread).
+   */
+  render?: RenderMode;
   /** Device pixel ratio to render at; default the screen's (followed on change). */
   pixelRatio?: number;
   /** Colours (override CSS custom properties --meterkit-*). */

@@ -7,12 +7,16 @@
  * only ever receives the resolved style), visibility (off-screen canvases do not paint) and the
  * shown tracks. No React state; the returned ref goes on the <canvas>.
  *
- * The hook talks only to the host interface: a render-worker mode swaps `createCanvasHost`
- * (draw here) for a host that posts the same calls to the worker.
+ * The hook talks only to the host interface: `placementFor` decides where the view paints
+ * (`render` mode, see core/render-worker/placement.ts) and `createHostFor` gives either the
+ * main-thread host or the render-worker host, which posts the same calls to the worker. A
+ * canvas can be transferred to a worker once: the returned `canvasKey` goes on the <canvas> as
+ * its React key, so a change of placement mounts a fresh canvas element.
  */
 import { useRef, type RefObject } from 'react';
 import {
-  createCanvasHost,
+  createHostFor,
+  placementFor,
   resolveMeterStyle,
   observeSize,
   observeVisibility,
@@ -22,6 +26,8 @@ import {
   type CanvasViewSpec,
   type MeterSource,
   type MeterStyleInput,
+  type Placement,
+  type RenderMode,
 } from '../core/internal';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
@@ -38,11 +44,15 @@ export interface CanvasViewBinding {
   style: MeterStyleInput;
   /** Fixed device pixel ratio; default: the screen's, followed when it changes. */
   pixelRatio?: number;
+  /** Where to paint (already resolved from the component prop and the provider). */
+  render: RenderMode;
 }
 
 export function useCanvasView(binding: CanvasViewBinding): {
   canvasRef: RefObject<HTMLCanvasElement | null>;
   hostRef: RefObject<CanvasHost | null>;
+  /** The React key of the <canvas>: changes when the view moves between threads. */
+  canvasKey: Placement;
 } {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const hostRef = useRef<CanvasHost | null>(null);
@@ -55,10 +65,12 @@ export function useCanvasView(binding: CanvasViewBinding): {
     if (size.current.w > 0 || size.current.h > 0) host.resize(size.current.w, size.current.h, latest.current.pixelRatio ?? currentPixelRatio());
   };
 
-  // Mount: the host and its observers.
+  const placement = placementFor(binding.render, binding.source);
+
+  // Mount: the host and its observers (again, on a fresh canvas, when the placement changes).
   useIsomorphicLayoutEffect(() => {
     const canvas = canvasRef.current!;
-    const host = createCanvasHost(canvas, latest.current.spec);
+    const host = createHostFor(placement, canvas, latest.current.spec);
     hostRef.current = host;
     restyle(host);
     const offSize = observeSize(canvas, (w, h) => {
@@ -82,7 +94,7 @@ export function useCanvasView(binding: CanvasViewBinding): {
       host.dispose();
       hostRef.current = null;
     };
-  }, []);
+  }, [placement]);
 
   // The view: rebuilt when what it is made of changes.
   useIsomorphicLayoutEffect(() => {
@@ -116,7 +128,7 @@ export function useCanvasView(binding: CanvasViewBinding): {
     if (host === null) return;
     host.setTracks(binding.source, binding.tracks);
     return () => host.setTracks(null, []);
-  }, [binding.source, tracksKey]);
+  }, [binding.source, tracksKey, placement]);
 
-  return { canvasRef, hostRef };
+  return { canvasRef, hostRef, canvasKey: placement };
 }

@@ -10,7 +10,7 @@
  * - a story renders its meters inside a {@link FrozenStage}, fed by {@link useFrozenBank}.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
-import { createManualBank, getFrameLoop, type ManualBank, type ManualChannelLevels } from '../../src/index';
+import { createManualBank, getFrameLoop, settleRenderWorker, type ManualBank, type ManualChannelLevels } from '../../src/index';
 import { GALLERY_FONT, GALLERY_FONT_FAMILY, loadGalleryFont } from './font';
 import { themeStyle, type ThemeName } from './themes';
 
@@ -46,7 +46,8 @@ export interface FrozenStageProps {
 /**
  * The box a frozen story draws in (and the element the visual tests screenshot): a themed,
  * padded block in the shipped font. After every commit it waits for layout, runs exactly ONE
- * frame of the demand-mode loop and marks itself `data-frozen="ready"`.
+ * frame of the demand-mode loop (and of the render worker's loop, which follows it) and marks
+ * itself `data-frozen="ready"` once that frame is drawn and on screen.
  */
 export function FrozenStage({ theme = 'dark', children, style }: FrozenStageProps) {
   const ref = useRef<HTMLDivElement | null>(null);
@@ -57,11 +58,17 @@ export function FrozenStage({ theme = 'dark', children, style }: FrozenStageProp
     const el = ref.current!;
     el.dataset.frozen = 'pending';
     let current = true;
-    void afterLayout().then(() => {
+    void (async () => {
+      await afterLayout();
+      // Meters painted by the render worker: registered with it (and laid out) first…
+      await settleRenderWorker();
       if (!current) return;
       getFrameLoop().advance();
-      el.dataset.frozen = 'ready';
-    });
+      // …then the worker's frame drawn, and shown on screen.
+      await settleRenderWorker();
+      await afterLayout();
+      if (current) el.dataset.frozen = 'ready';
+    })();
     return () => {
       current = false;
     };

@@ -1,0 +1,389 @@
+/**
+ * The page's side of the render worker: starts the one worker of the page on first use,
+ * checks what it can do, registers meter sources and views with it, and keeps its frame loop
+ * in step with the page's when the page loop is in demand mode (frozen states, screenshots).
+ *
+ * - `auto` rendering uses the worker only where it can work: OffscreenCanvas 2D,
+ *   `transferControlToOffscreen`, module workers and animation frames in workers (the worker
+ *   reports the last two itself). Until the worker has said `ready`, views wait (nothing is
+ *   transferred); if it fails to load, every view falls back to main-thread painting and one
+ *   console warning says why — never a blank meter.
+ * - A canvas can be transferred once: the host transfers only after `ready`, so a fallback
+ *   can still paint the same canvas on the main thread.
+ *
+ * Thread: main thread. Nothing touches `Worker`, `document` or `window` at import (SSR safe).
+ */
+import { getFrameLoop, type FrameClock, type FrameLoop } from '../frame-loop';
+import type { MeterSource } from '../meter-source';
+import type { CanvasViewSpec } from '../views/create-canvas-view';
+import type { MeterStyle } from '../render/style';
+import { defaultRenderWorkerUrl } from './worker-url';
+import {
+  RENDER_WORKER_PROTOCOL,
+  type FromRenderWorker,
+  type RenderWorkerStats,
+  type ToRenderWorker,
+  type ViewCommand,
+  type ViewGeometry,
+  type WorkerSourceLink,
+} from './protocol';
+
+/** Where meters paint: `worker` (the render worker), `main` (this thread), `auto` (worker where it works). */
+export type RenderMode = 'auto' | 'worker' | 'main';
+
+export const RENDER_MODES: readonly RenderMode[] = ['auto', 'worker', 'main'];
+
+/** A source the render worker can read: it offers a link (see `MeterSource.linkForWorker`). */
+export interface WorkerLinkable {
+  linkForWorker?(): WorkerSourceLink | null;
+}
+
+/** How long the worker may take to say `ready` before views fall back to the main thread, ms. */
+export const WORKER_READY_TIMEOUT_MS = 5000;
+
+/** True where this page could paint in a worker at all (the worker confirms the rest). */
+export function canRenderInWorker(): boolean {
+  const g = globalThis as { Worker?: unknown; OffscreenCanvas?: unknown; HTMLCanvasElement?: { prototype: object } };
+  return (
+    typeof g.Worker === 'function' &&
+    typeof g.OffscreenCanvas === 'function' &&
+    g.HTMLCanvasElement !== undefined &&
+    'transferControlToOffscreen' in g.HTMLCanvasElement.prototype
+  );
+}
+
+/** A view registered with the worker; every setter posts one message. */
+export interface WorkerViewHandle {
+  setSpec(spec: CanvasViewSpec): void;
+  setStyle(style: MeterStyle): void;
+  setGeometry(geometry: ViewGeometry): void;
+  setSource(source: MeterSource | null, tracks: readonly number[]): void;
+  setVisible(visible: boolean): void;
+  command(command: ViewCommand): void;
+  /** Removes the view (and releases its source); idempotent. */
+  remove(): void;
+}
+
+export interface AddViewOptions {
+  canvas: HTMLCanvasElement;
+  spec: CanvasViewSpec;
+  style: MeterStyle;
+  geometry: ViewGeometry;
+  source: MeterSource | null;
+  tracks: readonly number[];
+  visible: boolean;
+}
+
+interface SourceRecord {
+  readonly id: number;
+  readonly link: WorkerSourceLink;
+  refs: number;
+  offRunning: () => void;
+}
+
+export type RenderWorkerState = 'idle' | 'loading' | 'ready' | 'failed';
+
+export class RenderWorkerClient {
+  readonly url: string;
+  state: RenderWorkerState = 'idle';
+  /** Why the worker is not used (after `failed`), else null. */
+  failure: string | null = null;
+  private worker: Worker | null = null;
+  private readyPromise: Promise<boolean> | null = null;
+  private readonly sources = new Map<MeterSource, SourceRecord>();
+  private nextId = 1;
+  private seq = 0;
+  private readonly pongs = new Map<number, () => void>();
+  private readonly statsWaiters = new Map<number, (s: RenderWorkerStats) => void>();
+  private readonly loop: FrameLoop;
+  private offDemand: (() => void) | null = null;
+  private offMode: (() => void) | null = null;
+  private offVisibility: (() => void) | null = null;
+  private warned = false;
+
+  constructor(url: string | URL, loop: FrameLoop = getFrameLoop()) {
+    this.url = String(url);
+    this.loop = loop;
+  }
+
+  /**
+   * Starts the worker (once) and resolves true when it is ready to paint, false when views must
+   * paint on the main thread (the reason is in `failure`; one console warning says it).
+   */
+  ready(): Promise<boolean> {
+    if (this.readyPromise !== null) return this.readyPromise;
+    this.readyPromise = this.start();
+    return this.readyPromise;
+  }
+
+  /** The worker is usable right now (ready answered true). */
+  get isReady(): boolean {
+    return this.state === 'ready';
+  }
+
+  /**
+   * True when `source` can be read by the worker (it offers a link). Sources that cannot (a
+   * custom MeterSource) are painted on the main thread.
+   */
+  canLink(source: MeterSource | null): boolean {
+    return source === null || typeof (source as WorkerLinkable).linkForWorker === 'function';
+  }
+
+  /**
+   * Transfers `canvas` to the worker and paints the view there. Call only after `ready()`
+   * resolved true. Throws if the canvas already has a context or was transferred.
+   */
+  addView(options: AddViewOptions): WorkerViewHandle {
+    const id = this.nextId++;
+    const offscreen = options.canvas.transferControlToOffscreen();
+    let sourceId = this.acquire(options.source);
+    let source = options.source;
+    this.post(
+      {
+        type: 'view',
+        id,
+        canvas: offscreen,
+        spec: options.spec,
+        style: options.style,
+        geometry: options.geometry,
+        source: sourceId,
+        tracks: [...options.tracks],
+        visible: options.visible,
+      },
+      [offscreen],
+    );
+    let removed = false;
+    return {
+      setSpec: (spec) => !removed && this.post({ type: 'view-spec', id, spec }),
+      setStyle: (style) => !removed && this.post({ type: 'view-style', id, style }),
+      setGeometry: (geometry) => !removed && this.post({ type: 'view-geometry', id, geometry }),
+      setVisible: (visible) => !removed && this.post({ type: 'view-visible', id, visible }),
+      command: (command) => !removed && this.post({ type: 'view-command', id, command }),
+      setSource: (next, tracks) => {
+        if (removed) return;
+        const nextId = next === source ? sourceId : this.acquire(next);
+        this.post({ type: 'view-source', id, source: nextId, tracks: [...tracks] });
+        if (next !== source) this.releaseSource(source);
+        source = next;
+        sourceId = nextId;
+      },
+      remove: () => {
+        if (removed) return;
+        removed = true;
+        this.post({ type: 'view-remove', id });
+        this.releaseSource(source);
+      },
+    };
+  }
+
+  /** Resolves once the worker has applied every message posted before (and drawn any frame they ran). */
+  flush(): Promise<void> {
+    if (this.worker === null || this.state !== 'ready') return Promise.resolve();
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.pongs.set(seq, resolve);
+      this.post({ type: 'ping', seq });
+    });
+  }
+
+  /** The worker's live counts (views, sources, listeners, loop subscribers); null without a worker. */
+  stats(): Promise<RenderWorkerStats | null> {
+    if (this.worker === null || this.state !== 'ready') return Promise.resolve(null);
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.statsWaiters.set(seq, resolve);
+      this.post({ type: 'stats', seq });
+    });
+  }
+
+  /** Number of sources registered with the worker (leak tests). */
+  get sourceCount(): number {
+    return this.sources.size;
+  }
+
+  /** Stops the worker; views must have been removed. For tests and page teardown. */
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.offDemand?.();
+    this.offMode?.();
+    this.offVisibility?.();
+    this.offDemand = this.offMode = this.offVisibility = null;
+    for (const s of this.sources.values()) {
+      s.offRunning();
+      s.link.release();
+    }
+    this.sources.clear();
+    for (const resolve of this.pongs.values()) resolve();
+    this.pongs.clear();
+    this.state = 'idle';
+    this.readyPromise = null;
+  }
+
+  private async start(): Promise<boolean> {
+    if (!canRenderInWorker()) return this.fail('this browser has no OffscreenCanvas with transferControlToOffscreen, or no Worker', false);
+    this.state = 'loading';
+    let worker: Worker;
+    try {
+      worker = new Worker(this.url, { type: 'module', name: 'meterkit-render' });
+    } catch (error) {
+      return this.fail(`could not start the render worker from ${this.url} (${describe(error)})`);
+    }
+    this.worker = worker;
+    const answer = await new Promise<FromRenderWorker | string>((resolve) => {
+      const timer = setTimeout(() => resolve(`no answer from the render worker at ${this.url} within ${WORKER_READY_TIMEOUT_MS} ms`), WORKER_READY_TIMEOUT_MS);
+      worker.onmessage = (e: MessageEvent<FromRenderWorker>) => {
+        clearTimeout(timer);
+        resolve(e.data);
+      };
+      worker.onerror = (e: ErrorEvent) => {
+        clearTimeout(timer);
+        e.preventDefault?.();
+        resolve(
+          `the render worker at ${this.url} failed to load (${e.message || 'no message; check that the file is served with a JavaScript MIME type and allowed by your Content-Security-Policy worker-src'})`,
+        );
+      };
+    });
+    if (typeof answer === 'string') return this.fail(answer);
+    if (answer.type !== 'ready' || answer.protocol !== RENDER_WORKER_PROTOCOL) {
+      return this.fail(`the file at ${this.url} is not this meterkit version's render worker`);
+    }
+    if (!answer.offscreen2d || !answer.animationFrames) {
+      return this.fail('this browser has no 2D OffscreenCanvas or no requestAnimationFrame in workers', false);
+    }
+    worker.onmessage = (e: MessageEvent<FromRenderWorker>) => this.onMessage(e.data);
+    worker.onerror = (e: ErrorEvent) => this.warn(`the render worker stopped with an error: ${e.message}`);
+    this.state = 'ready';
+    this.followPage();
+    return true;
+  }
+
+  private onMessage(msg: FromRenderWorker): void {
+    if (msg.type === 'pong') {
+      this.pongs.get(msg.seq)?.();
+      this.pongs.delete(msg.seq);
+    } else if (msg.type === 'stats') {
+      this.statsWaiters.get(msg.seq)?.(msg.stats);
+      this.statsWaiters.delete(msg.seq);
+    } else if (msg.type === 'error') {
+      this.warn(`the render worker reported: ${msg.message}`);
+    }
+  }
+
+  /** Mirrors the page loop's mode (demand frames are forwarded) and the page's visibility. */
+  private followPage(): void {
+    const onMode = (mode: 'auto' | 'demand') => {
+      this.post({ type: 'mode', mode });
+      this.offDemand?.();
+      this.offDemand = null;
+      // Each demand frame of the page runs one frame in the worker, with the same delta.
+      if (mode === 'demand') this.offDemand = this.loop.subscribe(this.forwardFrame, 'draw');
+    };
+    this.offMode = this.loop.onModeChange(onMode);
+    if (this.loop.mode === 'demand') onMode('demand');
+    const doc = (globalThis as { document?: Document }).document;
+    if (doc !== undefined) {
+      const onVisibility = () => this.post({ type: 'page-visible', visible: !doc.hidden });
+      doc.addEventListener('visibilitychange', onVisibility);
+      this.offVisibility = () => doc.removeEventListener('visibilitychange', onVisibility);
+      if (doc.hidden) onVisibility();
+    }
+  }
+
+  private readonly forwardFrame = (clock: FrameClock): void => {
+    if (this.loop.mode === 'demand') this.post({ type: 'advance', deltaMs: clock.deltaMs });
+  };
+
+  private acquire(source: MeterSource | null): number {
+    if (source === null) return -1;
+    let record = this.sources.get(source);
+    if (record === undefined) {
+      const link = (source as WorkerLinkable).linkForWorker?.() ?? null;
+      if (link === null) return -1;
+      const id = this.nextId++;
+      const offRunning = link.onRunningChange(() => this.post({ type: 'source-running', id, running: link.running() }));
+      record = { id, link, refs: 0, offRunning };
+      this.sources.set(source, record);
+      this.post({ type: 'source', id, link: link.link, running: link.running() }, link.transfer);
+    }
+    record.refs++;
+    return record.id;
+  }
+
+  private releaseSource(source: MeterSource | null): void {
+    if (source === null) return;
+    const record = this.sources.get(source);
+    if (record === undefined) return;
+    if (--record.refs > 0) return;
+    // A task later: a StrictMode remount (or a source handed from one view to the next in the
+    // same commit) takes it again without a new consumer slot or port.
+    setTimeout(() => {
+      if (record.refs > 0 || this.sources.get(source) !== record) return;
+      this.sources.delete(source);
+      record.offRunning();
+      this.post({ type: 'source-remove', id: record.id });
+      record.link.release();
+    }, 0);
+  }
+
+  private post(message: ToRenderWorker, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(message, transfer);
+  }
+
+  private fail(reason: string, warn = true): false {
+    this.state = 'failed';
+    this.failure = reason;
+    this.worker?.terminate();
+    this.worker = null;
+    if (warn) this.warn(`${reason}; meters are painted on the main thread instead.`);
+    return false;
+  }
+
+  private warn(message: string): void {
+    if (this.warned) return;
+    this.warned = true;
+    console.warn(`meterkit: ${message}`);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+let shared: RenderWorkerClient | null = null;
+let configuredUrl: string | URL | null = null;
+
+/**
+ * Sets the URL of the render worker file (strict Content-Security-Policy, self-hosting, or a
+ * bundler that does not ship it): copy `node_modules/meterkit/dist/render-worker.js` to your
+ * site and pass its URL. Call before the first meter mounts; later calls apply to a worker
+ * started after `terminate`.
+ */
+export function configureRenderWorker(options: { url?: string | URL }): void {
+  configuredUrl = options.url ?? null;
+  if (shared !== null && shared.state === 'idle') shared = null;
+}
+
+/** The page's render worker client (created on first use, never at import). */
+export function getRenderWorker(): RenderWorkerClient {
+  if (shared === null) shared = new RenderWorkerClient(configuredUrl ?? defaultRenderWorkerUrl());
+  return shared;
+}
+
+/** Stops the page's render worker and forgets it (tests). */
+export function resetRenderWorker(): void {
+  shared?.terminate();
+  shared = null;
+}
+
+/**
+ * Resolves when everything posted to the page's render worker so far has been applied and any
+ * frame it ran has been drawn — at once when no worker was started. Frozen states and
+ * screenshots call it after `getFrameLoop().advance()`.
+ */
+export async function settleRenderWorker(): Promise<void> {
+  const client = shared;
+  if (client === null || client.state === 'idle' || client.state === 'failed') return;
+  if (!(await client.ready())) return;
+  await client.flush();
+}

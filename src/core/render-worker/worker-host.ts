@@ -1,0 +1,235 @@
+/**
+ * The render worker's logic, platform-free: it takes the page's messages (protocol.ts), keeps
+ * one consuming reader per source (its own consumer slot of a shared bank, or a MessageMirror
+ * fed by a port) and one {@link ViewBinding} per transferred canvas, and runs them on its own
+ * frame loop — the same loop, hubs and views as the main thread. `src/render-worker/worker.ts`
+ * only adapts `DedicatedWorkerGlobalScope` to it.
+ *
+ * Thread: the render worker (tests also drive it on the main thread). A frame allocates nothing.
+ */
+import { MeterBankReader } from '../bank/reader';
+import { createFrameLoop, type FrameLoop, type FrameLoopOptions, type VisibilitySource } from '../frame-loop';
+import type { MeterSource } from '../meter-source';
+import { MessageMirror } from '../transport';
+import type { Context2D } from '../render/context';
+import { ViewBinding } from '../views/view-binding';
+import type { FromRenderWorker, RenderWorkerStats, SourceLink, ToRenderWorker } from './protocol';
+
+/** What the host needs from its platform. */
+export interface WorkerHostPlatform {
+  /** Posts a message to the page. */
+  post(message: FromRenderWorker): void;
+  /** The worker's animation frames (DedicatedWorkerGlobalScope.requestAnimationFrame). */
+  raf: FrameLoopOptions['raf'];
+  caf: FrameLoopOptions['caf'];
+  now?: () => number;
+}
+
+interface SourceEntry {
+  readonly reader: MeterBankReader;
+  readonly port: MessagePort | null;
+  running: boolean;
+}
+
+/** The OffscreenCanvas surface of the worker: only width/height and a 2D context. */
+interface WorkerCanvas {
+  width: number;
+  height: number;
+  getContext(type: '2d'): unknown;
+}
+
+interface ViewEntry {
+  readonly binding: ViewBinding;
+}
+
+/** Page visibility as told by the page (a worker has no document). */
+class PageVisibility implements VisibilitySource {
+  hidden = false;
+  private listener: (() => void) | null = null;
+  addEventListener(_type: 'visibilitychange', listener: () => void): void {
+    this.listener = listener;
+  }
+  removeEventListener(): void {
+    this.listener = null;
+  }
+  set(visible: boolean): void {
+    if (this.hidden === !visible) return;
+    this.hidden = !visible;
+    this.listener?.();
+  }
+}
+
+export class WorkerRenderHost {
+  readonly loop: FrameLoop;
+  private readonly platform: WorkerHostPlatform;
+  private readonly page = new PageVisibility();
+  private readonly sources = new Map<number, SourceEntry>();
+  private readonly views = new Map<number, ViewEntry>();
+  private reportedError = false;
+
+  constructor(platform: WorkerHostPlatform) {
+    this.platform = platform;
+    this.loop = createFrameLoop({
+      raf: platform.raf,
+      caf: platform.caf,
+      now: platform.now,
+      document: this.page,
+      onError: (error) => this.fail(error),
+    });
+  }
+
+  /** Applies one message from the page. Never throws: a failure is reported once, as a message. */
+  receive(msg: ToRenderWorker): void {
+    try {
+      this.apply(msg);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  stats(): RenderWorkerStats {
+    let listeners = 0;
+    for (const v of this.views.values()) listeners += v.binding.listeners;
+    let painted = 0;
+    for (const v of this.views.values()) painted += v.binding.paints;
+    return {
+      views: this.views.size,
+      sources: this.sources.size,
+      listeners,
+      subscribers: this.loop.subscriberCount,
+      frames: this.loop.frameCount,
+      painted,
+    };
+  }
+
+  private apply(msg: ToRenderWorker): void {
+    switch (msg.type) {
+      case 'source':
+        this.removeSource(msg.id);
+        this.sources.set(msg.id, this.openSource(msg.link, msg.running));
+        return;
+      case 'source-running': {
+        const s = this.sources.get(msg.id);
+        if (s !== undefined) s.running = msg.running;
+        return;
+      }
+      case 'source-remove':
+        this.removeSource(msg.id);
+        return;
+      case 'view': {
+        this.removeView(msg.id);
+        const canvas = msg.canvas as unknown as WorkerCanvas;
+        const ctx = canvas.getContext('2d') as Context2D | null;
+        const binding = new ViewBinding(canvas, ctx, msg.spec, this.loop);
+        this.views.set(msg.id, { binding });
+        binding.setStyle(msg.style);
+        binding.resize(msg.geometry.width, msg.geometry.height, msg.geometry.pixelRatio);
+        binding.setVisible(msg.visible);
+        binding.setTracks(this.sourceOf(msg.source), msg.tracks);
+        binding.paint();
+        return;
+      }
+      case 'view-spec':
+        this.withView(msg.id, (b) => b.setSpec(msg.spec));
+        return;
+      case 'view-style':
+        this.withView(msg.id, (b) => b.setStyle(msg.style));
+        return;
+      case 'view-geometry':
+        this.withView(msg.id, (b) => b.resize(msg.geometry.width, msg.geometry.height, msg.geometry.pixelRatio));
+        return;
+      case 'view-source':
+        this.withView(msg.id, (b) => b.setTracks(this.sourceOf(msg.source), msg.tracks));
+        return;
+      case 'view-visible':
+        this.withView(msg.id, (b) => b.setVisible(msg.visible));
+        return;
+      case 'view-command':
+        if (msg.command === 'clear-history') this.withView(msg.id, (b) => b.clear());
+        return;
+      case 'view-remove':
+        this.removeView(msg.id);
+        return;
+      case 'page-visible':
+        this.page.set(msg.visible);
+        return;
+      case 'mode':
+        this.loop.mode = msg.mode;
+        return;
+      case 'advance':
+        this.loop.advance(msg.deltaMs);
+        return;
+      case 'ping':
+        this.platform.post({ type: 'pong', seq: msg.seq });
+        return;
+      case 'stats':
+        this.platform.post({ type: 'stats', seq: msg.seq, stats: this.stats() });
+        return;
+    }
+  }
+
+  /** Applies `change` to view `id` and paints what it changed now (a view without tracks paints only then). */
+  private withView(id: number, change: (binding: ViewBinding) => void): void {
+    const v = this.views.get(id);
+    if (v === undefined) return;
+    change(v.binding);
+    v.binding.paint();
+  }
+
+  private openSource(link: SourceLink, running: boolean): SourceEntry {
+    const entry: { reader: MeterBankReader; port: MessagePort | null; running: boolean } = {
+      reader: null as unknown as MeterBankReader,
+      port: null,
+      running,
+    };
+    const isClockRunning = () => entry.running;
+    if (link.kind === 'shared') {
+      entry.reader = new MeterBankReader(link.words, {
+        consume: true,
+        consumerSlot: link.consumerSlot,
+        staleAfterMs: link.staleAfterMs,
+        isClockRunning,
+      });
+    } else {
+      const mirror = new MessageMirror(link.tracks, link.channels, link.sampleRate);
+      entry.reader = new MeterBankReader(mirror.words, { consume: true, staleAfterMs: link.staleAfterMs, isClockRunning });
+      link.port.onmessage = (e: MessageEvent<{ type: string; words: Int32Array }>) => {
+        if (e.data?.type === 'snapshot') mirror.receive(e.data.words);
+      };
+      entry.port = link.port;
+    }
+    return entry;
+  }
+
+  private sourceOf(id: number): MeterSource | null {
+    return this.sources.get(id)?.reader ?? null;
+  }
+
+  private removeSource(id: number): void {
+    const s = this.sources.get(id);
+    if (s === undefined) return;
+    this.sources.delete(id);
+    // Views still showing it fall to silence.
+    for (const v of this.views.values()) {
+      if (v.binding.currentSource === s.reader) v.binding.setTracks(null, []);
+    }
+    if (s.port !== null) {
+      s.port.onmessage = null;
+      s.port.close();
+    }
+    // Its hub lives in a WeakMap keyed by the reader: it goes with it.
+  }
+
+  private removeView(id: number): void {
+    const v = this.views.get(id);
+    if (v === undefined) return;
+    this.views.delete(id);
+    v.binding.dispose();
+  }
+
+  private fail(error: unknown): void {
+    if (this.reportedError) return;
+    this.reportedError = true;
+    this.platform.post({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  }
+}
