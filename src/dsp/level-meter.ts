@@ -2,11 +2,19 @@
  * The level kernel: per-channel sample peak, decaying peak, peak hold, sliding-window RMS,
  * over (clip) count and non-finite sample count, over Float32Array blocks of any length.
  *
- * Every statistic is updated sample by sample, so readings do not depend on how the signal is
- * cut into blocks (1, 128 or 100,000 samples give identical results).
+ * Every statistic is defined sample by sample, so readings do not depend on how the signal is
+ * cut into blocks (1, 128 or 100,000 samples give identical results, to the bit).
+ *
+ * Cost: samples are measured in chunks of up to 256. One tight pass per chunk computes the
+ * sample peak, the decaying peak and the RMS sub-block sums; the hold, the overs and the
+ * non-finite count then follow per chunk in O(1) whenever nothing can have happened to them
+ * (the usual case), and only a chunk with a NaN/±Infinity, an over, a new hold maximum or a
+ * hold expiring is measured again sample by sample. Both paths do the same arithmetic in the
+ * same order, so which one ran never shows in a reading.
  *
  * Thread: safe on the audio thread. `process` and every reading allocate nothing; all memory
- * is allocated in the constructor (the RMS ring: at most 1025 doubles per channel).
+ * is allocated in the constructor (the RMS ring: at most 1024 doubles per channel, plus 514
+ * doubles of chunk scratch and decay powers).
  */
 import { checkInteger, checkNumber, checkBoolean } from './validate';
 
