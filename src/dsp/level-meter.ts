@@ -248,6 +248,8 @@ export class LevelMeter {
       this.holdLeft = holdLeft - n; // held throughout, no new maximum
     } else if (holdLeft === 0 && segMax < this._decay * this.powK[n] * RELEASE_MARGIN) {
       this._hold = decay; // released throughout: the hold follows the decaying peak
+    } else if (segMax === 0 && this._hold === 0) {
+      this.holdLeft = this.holdSamples; // digital silence: every sample re-arms a hold of 0
     } else {
       return false;
     }

@@ -332,6 +332,22 @@ class ReferenceMeter {
 }
 
 describe('the optimized kernel equals a sample-by-sample model', () => {
+  it('from digital silence (a hold of 0 re-armed by every sample) into a signal and back', () => {
+    const sr = 48000;
+    const signal = new Float32Array(sr);
+    for (let i = 3000; i < 3400; i++) signal[i] = 0.5 * Math.sin(i * 0.05);
+    signal[20_000] = 0.25; // a lone sample long after the hold time (20 ms) expired
+    const meter = new LevelMeter({ sampleRate: sr, holdMs: 20 });
+    const ref = new ReferenceMeter(Math.pow(10, -DEFAULT_FALL_DB_PER_SECOND / (20 * sr)), Math.round(0.02 * sr), 1, 1);
+    for (let offset = 0; offset < signal.length; offset += 128) {
+      meter.process(signal, offset, offset + 128);
+      for (let i = offset; i < offset + 128; i++) ref.push(signal[i]);
+      expect([meter.decayingPeak, meter.hold]).toEqual([ref.decay, ref.hold]);
+    }
+    expect(meter.peak).toBe(ref.peak);
+    expect(ref.hold).toBeGreaterThan(0);
+  });
+
   const cases = [
     { holdMs: 1500, overConsecutive: 1 },
     { holdMs: 0, overConsecutive: 3 },
