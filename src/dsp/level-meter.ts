@@ -157,7 +157,7 @@ export class LevelMeter {
   private slotPos = 0;
   private ringSum = 0;
   private ringFresh = 0;
-  /** Sub-block sums completed by {@link fastChunk}, entered into the ring once it commits. */
+  /** Sub-block sums completed in the current chunk, entered into the ring once it commits. */
   private readonly pendingSums = new Float64Array(CHUNK + 1);
 
   constructor(options: LevelMeterOptions) {
@@ -201,14 +201,20 @@ export class LevelMeter {
 
   /**
    * The common case, per block instead of per sample: one pass computes the sample peak, the
-   * decaying peak and the RMS sub-block sums (into `pendingSums`); {@link commitChunk} then
-   * decides whether the rest followed in O(1). Returns false, changing nothing, otherwise.
+   * decaying peak and the RMS sub-block sums (into `pendingSums`); the chunk is then committed
+   * when the hold, the overs and the non-finite count followed in O(1): no NaN, no sample at or
+   * above the over threshold or the hold value, the hold neither expiring nor released under a
+   * new maximum (or digital silence). Otherwise nothing changes and it returns false (the chunk
+   * is then measured by {@link exactChunk}). The arithmetic and its order are those of
+   * {@link exactChunk}, so the readings are identical. One function on purpose: passing the
+   * float results to a helper would box them (allocate) in V8.
    */
   private fastChunk(samples: Float32Array, start: number, end: number): boolean {
     const k = this.decayPerSample;
     const slotSamples = this.slotSamples;
     const pending = this.pendingSums;
-    let decay = this._decay;
+    const decay0 = this._decay;
+    let decay = decay0;
     let acc = this.slotAcc;
     let fill = this.slotFill;
     let segMax = 0;
@@ -226,27 +232,14 @@ export class LevelMeter {
         fill = 0;
       }
     }
-    return this.commitChunk(end - start, segMax, decay, acc, fill, done);
-  }
-
-  /**
-   * Commits a chunk of `n` samples scanned by the fast pass (its max |x|, the decaying peak,
-   * sub-block sum and fill at its end, and `done` completed sums in `pendingSums`) when the
-   * hold, the overs and the non-finite count followed in O(1): no NaN, no sample at or above the
-   * over threshold or the hold value, the hold neither expiring nor released under a new
-   * maximum. Otherwise changes nothing and returns false (the chunk is then measured by
-   * {@link exactChunk}). The arithmetic and its order are those of {@link exactChunk}, so the
-   * readings are identical.
-   */
-  private commitChunk(n: number, segMax: number, decay: number, acc: number, fill: number, done: number): boolean {
-    const pending = this.pendingSums;
     let probe = acc;
     for (let d = 0; d < done; d++) probe += pending[d];
     if (probe !== probe || !(segMax < this.overLinear)) return false; // a NaN or an over
+    const n = end - start;
     const holdLeft = this.holdLeft;
     if (holdLeft > n && segMax < this._hold) {
       this.holdLeft = holdLeft - n; // held throughout, no new maximum
-    } else if (holdLeft === 0 && segMax < this._decay * this.powK[n] * RELEASE_MARGIN) {
+    } else if (holdLeft === 0 && segMax < decay0 * this.powK[n] * RELEASE_MARGIN) {
       this._hold = decay; // released throughout: the hold follows the decaying peak
     } else if (segMax === 0 && this._hold === 0) {
       this.holdLeft = this.holdSamples; // digital silence: every sample re-arms a hold of 0
@@ -256,9 +249,9 @@ export class LevelMeter {
     this.overRun = 0;
     if (segMax > this._peak) this._peak = segMax;
     this._decay = decay;
-    for (let d = 0; d < done; d++) this.pushSum(pending[d]);
     this.slotAcc = acc;
     this.slotFill = fill;
+    this.pushSums(done);
     return true;
   }
 
@@ -269,6 +262,7 @@ export class LevelMeter {
     const thr = this.overLinear;
     const need = this.overNeed;
     const slotSamples = this.slotSamples;
+    const pending = this.pendingSums;
     let peak = this._peak;
     let decay = this._decay;
     let hold = this._hold;
@@ -278,6 +272,7 @@ export class LevelMeter {
     let nonFinite = this._nonFinite;
     let acc = this.slotAcc;
     let fill = this.slotFill;
+    let done = 0;
     for (let j = start; j < end; j++) {
       let x = samples[j];
       let a = Math.abs(x);
@@ -304,7 +299,7 @@ export class LevelMeter {
       }
       acc += x * x;
       if (++fill === slotSamples) {
-        this.pushSum(acc);
+        pending[done++] = acc;
         acc = 0;
         fill = 0;
       }
@@ -318,23 +313,28 @@ export class LevelMeter {
     this._nonFinite = nonFinite;
     this.slotAcc = acc;
     this.slotFill = fill;
+    this.pushSums(done);
   }
 
-  /** Enters one completed sub-block sum of squares into the RMS ring. */
-  private pushSum(acc: number): void {
+  /** Enters the first `count` completed sub-block sums of `pendingSums` into the RMS ring, in order. */
+  private pushSums(count: number): void {
     const ring = this.ring;
-    const pos = this.slotPos;
-    this.ringSum += acc - ring[pos];
-    this.ringFresh += acc;
-    ring[pos] = acc;
-    if (pos + 1 === ring.length) {
-      // The ring now holds exactly the sums accumulated since the last wrap: resync the
-      // running sum to that fresh total so rounding drift never outlives one window.
-      this.slotPos = 0;
-      this.ringSum = this.ringFresh;
-      this.ringFresh = 0;
-    } else {
-      this.slotPos = pos + 1;
+    const pending = this.pendingSums;
+    for (let d = 0; d < count; d++) {
+      const acc = pending[d];
+      const pos = this.slotPos;
+      this.ringSum += acc - ring[pos];
+      this.ringFresh += acc;
+      ring[pos] = acc;
+      if (pos + 1 === ring.length) {
+        // The ring now holds exactly the sums accumulated since the last wrap: resync the
+        // running sum to that fresh total so rounding drift never outlives one window.
+        this.slotPos = 0;
+        this.ringSum = this.ringFresh;
+        this.ringFresh = 0;
+      } else {
+        this.slotPos = pos + 1;
+      }
     }
   }
 
