@@ -6,8 +6,8 @@ import { workletSourceEsbuildPlugin } from './scripts/worklet-source-plugin.ts';
  * 1. The library entries, flat in dist/ (dist/index.js, dist/core.js, dist/dsp.js and shared
  *    chunks), so `new URL('./worklet/processor.js', import.meta.url)` resolves to the worklet
  *    from whichever file the engine code lands in.
- * 2. The worklet: one self-contained file with no imports (AudioWorkletGlobalScope cannot
- *    resolve them).
+ * 2. The worklet: one self-contained, minified file with no imports (AudioWorkletGlobalScope
+ *    cannot resolve them).
  */
 export default defineConfig([
   {
@@ -29,6 +29,9 @@ export default defineConfig([
     dts: false,
     sourcemap: false,
     splitting: false,
+    // Shipped minified, with the same esbuild options as its embedded fallback copy
+    // (scripts/worklet-source-plugin.ts).
+    minify: true,
     noExternal: [/.*/],
     target: 'es2022',
     platform: 'browser',
