@@ -17,12 +17,14 @@
  * control     tracks × CONTROL_STRIDE words           (writer: the UI)
  *   CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS (request counters), CONSUMED (publish number read)
  * ```
+ * The fields of each group are listed once, in schema.ts; the constants below derive from it.
  * Every word has exactly one writer: header words H_RESET_*, H_CONTROL_GEN and H_STOP_REQUEST
  * and the control region are written by the UI; everything else by the worklet.
  *
  * Thread: pure functions and constants; usable everywhere, including the audio thread.
  */
 import { checkInteger, checkNumber } from '../../dsp/validate';
+import { CHANNEL_FIELDS, TRACK_FIELDS, CONTROL_FIELDS, offsetOf } from './schema';
 
 /** Identifies a meterkit bank: ASCII "MTRK". */
 export const BANK_MAGIC = 0x4d54524b;
@@ -69,35 +71,38 @@ export const T_SEQ = 0;
 export const T_PUBLISH = 1;
 export const T_CHANNELS = 2;
 
-/** Channel field offsets within a channel's words. */
-export const C_PEAK = 0;
-export const C_DECAY = 1;
-export const C_HOLD = 2;
-export const C_RMS = 3;
-export const C_OVERS = 4;
-export const C_NONFINITE = 5;
+/** Channel field offsets within a channel's words (from CHANNEL_FIELDS in schema.ts). */
+export const C_PEAK = offsetOf(CHANNEL_FIELDS, 'peak');
+export const C_DECAY = offsetOf(CHANNEL_FIELDS, 'decayingPeak');
+export const C_HOLD = offsetOf(CHANNEL_FIELDS, 'hold');
+export const C_RMS = offsetOf(CHANNEL_FIELDS, 'rms');
+export const C_OVERS = offsetOf(CHANNEL_FIELDS, 'overs');
+export const C_NONFINITE = offsetOf(CHANNEL_FIELDS, 'nonFinite');
 /** The ballistic indication (PPM, VU, K-system; the decaying peak for digital peak), linear. */
-export const C_BALLISTIC = 6;
-export const CHANNEL_STRIDE = 7;
+export const C_BALLISTIC = offsetOf(CHANNEL_FIELDS, 'ballistic');
+export const CHANNEL_STRIDE = CHANNEL_FIELDS.length;
 
-/** Extra (per-track) field offsets within the extras words. */
-export const X_MOMENTARY = 0;
-export const X_SHORT_TERM = 1;
-export const X_INTEGRATED = 2;
-export const X_LOUDNESS_RANGE = 3;
-export const X_TRUE_PEAK = 4;
-export const X_CORRELATION = 5;
-export const X_BALANCE = 6;
+/** Extra (per-track) field offsets within the extras words (from TRACK_FIELDS in schema.ts). */
+export const X_MOMENTARY = offsetOf(TRACK_FIELDS, 'momentary');
+export const X_SHORT_TERM = offsetOf(TRACK_FIELDS, 'shortTerm');
+export const X_INTEGRATED = offsetOf(TRACK_FIELDS, 'integrated');
+export const X_LOUDNESS_RANGE = offsetOf(TRACK_FIELDS, 'loudnessRange');
+export const X_TRUE_PEAK = offsetOf(TRACK_FIELDS, 'truePeak');
+export const X_CORRELATION = offsetOf(TRACK_FIELDS, 'correlation');
+export const X_BALANCE = offsetOf(TRACK_FIELDS, 'balance');
 /** Seconds of input in the current integrated / LRA measurement (Tech 3341 §2.4: LRA unstable below 60 s). */
-export const X_LOUDNESS_SECONDS = 7;
-export const EXTRA_WORDS = 8;
+export const X_LOUDNESS_SECONDS = offsetOf(TRACK_FIELDS, 'loudnessSeconds');
+export const EXTRA_WORDS = TRACK_FIELDS.length;
 
-/** Control words per track. */
-export const K_CLEAR_OVERS = 0;
-export const K_CLEAR_HOLD = 1;
-export const K_RESET_LOUDNESS = 2;
-export const K_CONSUMED = 3;
-export const CONTROL_STRIDE = 4;
+/** Control words per track (from CONTROL_FIELDS in schema.ts). */
+export const K_CLEAR_OVERS = offsetOf(CONTROL_FIELDS, 'clearOvers');
+export const K_CLEAR_HOLD = offsetOf(CONTROL_FIELDS, 'clearHold');
+export const K_RESET_LOUDNESS = offsetOf(CONTROL_FIELDS, 'resetLoudness');
+export const K_CONSUMED = offsetOf(CONTROL_FIELDS, 'consumed');
+export const CONTROL_STRIDE = CONTROL_FIELDS.length;
+
+/** Bit pattern of the float32 quiet NaN: "not measured". */
+export const NAN_BITS = 0x7fc00000;
 
 /** Limits of a bank (and so of an engine). */
 export const MAX_TRACKS = 1024;

@@ -9,6 +9,8 @@
  * Thread: any thread except the writer's; one reader object per thread.
  */
 import { checkInteger, checkNumber } from '../../dsp/validate';
+import { type TrackLevels, fieldCount } from './track-levels';
+import { CHANNEL_FIELDS, TRACK_FIELDS } from './schema';
 import {
   type BankLayout,
   layoutFromWords,
@@ -51,81 +53,8 @@ import {
   FEATURE_LOUDNESS,
   FEATURE_CORRELATION,
   WRITER_RUNNING,
+  NAN_BITS,
 } from './layout';
-
-/**
- * A snapshot of one track. Levels are linear amplitude (1.0 = 0 dBFS), per channel.
- * Create with {@link createTrackLevels}; fill with {@link MeterBankReader.readInto}.
- */
-export interface TrackLevels {
-  /** Number of channels (length of every per-channel array). */
-  readonly channels: number;
-  /**
-   * Sample peak: max |x| over the samples since the consuming reader's previous read of this
-   * track (for the consuming reader itself: 0 when nothing new was published since).
-   */
-  readonly peak: Float32Array;
-  /** Decaying peak (ballistic peak level). */
-  readonly decayingPeak: Float32Array;
-  /** Peak-hold value. */
-  readonly hold: Float32Array;
-  /** Sliding-window RMS. */
-  readonly rms: Float32Array;
-  /** Samples at or above the over threshold since the last clear (latched). */
-  readonly overs: Uint32Array;
-  /** NaN/±Infinity samples since the last clear; excluded from every measure. */
-  readonly nonFinite: Uint32Array;
-  /**
-   * The indication of the engine's ballistics preset (PPM, VU, K-system), linear: a steady
-   * sine reads its amplitude. Equals `decayingPeak` for the digital peak preset.
-   */
-  readonly ballistic: Float32Array;
-  /** Momentary loudness, LUFS (-Infinity until measured; NaN when loudness is off for this track). */
-  momentary: number;
-  /** Short-term loudness, LUFS. */
-  shortTerm: number;
-  /** Integrated loudness since reset, LUFS. */
-  integrated: number;
-  /** Loudness range since reset, LU. */
-  loudnessRange: number;
-  /** True peak since reset, dBTP. */
-  truePeak: number;
-  /** Phase correlation, -1..+1 (NaN when correlation is off). */
-  correlation: number;
-  /** Stereo balance, -1 (left) .. +1 (right) (NaN when correlation is off). */
-  balance: number;
-  /** Seconds in the current integrated / LRA measurement (NaN when loudness is off). */
-  loudnessSeconds: number;
-  /** Publish number of this snapshot (increases by one per writer publish, wraps at 2^32). */
-  publish: number;
-  /** True when the audio clock has stopped: context suspended or closed, node disposed. */
-  stale: boolean;
-}
-
-/** Allocates a snapshot for `channels` channels (1 to 8). Allocate once, reuse every frame. */
-export function createTrackLevels(channels: number): TrackLevels {
-  checkInteger('channels', channels, 1, 8);
-  return {
-    channels,
-    peak: new Float32Array(channels),
-    decayingPeak: new Float32Array(channels),
-    hold: new Float32Array(channels),
-    rms: new Float32Array(channels),
-    overs: new Uint32Array(channels),
-    nonFinite: new Uint32Array(channels),
-    ballistic: new Float32Array(channels),
-    momentary: NaN,
-    shortTerm: NaN,
-    integrated: NaN,
-    loudnessRange: NaN,
-    truePeak: NaN,
-    correlation: NaN,
-    balance: NaN,
-    loudnessSeconds: NaN,
-    publish: 0,
-    stale: true,
-  };
-}
 
 /** Options of {@link MeterBankReader}; every field optional. */
 export interface BankReaderOptions {
@@ -150,12 +79,13 @@ export interface BankReaderOptions {
   onControl?: () => void;
 }
 
-/** Number of values {@link MeterBankReader.readFieldsInto} writes for a bank's track. */
-export function fieldCount(channels: number): number {
-  return channels * CHANNEL_STRIDE + EXTRA_WORDS;
-}
+/** 1 where a channel / track field is an unsigned count (schema.ts `kind`), precomputed once. */
+const CHANNEL_UINT = Uint8Array.from(CHANNEL_FIELDS, (f) => (f.kind === 'uint' ? 1 : 0));
+const TRACK_UINT = Uint8Array.from(TRACK_FIELDS, (f) => (f.kind === 'uint' ? 1 : 0));
 
 const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export { type TrackLevels, createTrackLevels, fieldCount } from './track-levels';
 
 export class MeterBankReader {
   readonly words: Int32Array;
@@ -196,7 +126,7 @@ export class MeterBankReader {
     this.copyLevelsOnly = this.layout.extrasOffset - T_PUBLISH;
     this.scratch = new Int32Array(this.copyWords);
     // Extras read as NaN ("not measured") until a copy brings real values.
-    this.scratch.fill(0x7fc00000, this.copyLevelsOnly);
+    this.scratch.fill(NAN_BITS, this.copyLevelsOnly);
     this.scratchF = new Float32Array(this.scratch.buffer);
     this.acked = new Int32Array(this.tracks);
     this.consume = options.consume ?? false;
@@ -231,6 +161,8 @@ export class MeterBankReader {
     const s = this.scratch;
     const f = this.scratchF;
     const o = T_CHANNELS - T_PUBLISH;
+    // Straight-line stores of the schema's named offsets (monomorphic, no keyed lookups per
+    // frame); test/unit/bank-schema.test.ts checks every schema field lands in its key.
     for (let c = 0; c < this.channels; c++) {
       const b = o + c * CHANNEL_STRIDE;
       out.peak[c] = f[b + C_PEAK];
@@ -258,10 +190,10 @@ export class MeterBankReader {
 
   /**
    * Copies a consistent snapshot of `track` into a caller-owned typed array as numbers, from
-   * `offset`: per channel [peak, decayingPeak, hold, rms, overs, nonFinite, ballistic], then the
-   * 8 extras [momentary, shortTerm, integrated, loudnessRange, truePeak, correlation, balance,
-   * loudnessSeconds]
-   * ({@link fieldCount} values). Returns false (array untouched) if the read gave up.
+   * `offset`: per channel the CHANNEL_FIELDS [peak, decayingPeak, hold, rms, overs, nonFinite,
+   * ballistic], then the TRACK_FIELDS [momentary, shortTerm, integrated, loudnessRange,
+   * truePeak, correlation, balance, loudnessSeconds] (schema.ts; {@link fieldCount} values).
+   * Returns false (array untouched) if the read gave up.
    */
   readFieldsInto(track: number, out: Float32Array | Float64Array, offset = 0): boolean {
     this.checkTrack(track);
@@ -273,20 +205,15 @@ export class MeterBankReader {
     const s = this.scratch;
     const f = this.scratchF;
     const o = T_CHANNELS - T_PUBLISH;
+    // Derived from the schema: every channel field, then every track field, in bank order.
     for (let c = 0; c < this.channels; c++) {
       const b = o + c * CHANNEL_STRIDE;
       const d = offset + c * CHANNEL_STRIDE;
-      out[d] = f[b + C_PEAK];
-      out[d + 1] = f[b + C_DECAY];
-      out[d + 2] = f[b + C_HOLD];
-      out[d + 3] = f[b + C_RMS];
-      out[d + 4] = s[b + C_OVERS] >>> 0;
-      out[d + 5] = s[b + C_NONFINITE] >>> 0;
-      out[d + 6] = f[b + C_BALLISTIC];
+      for (let i = 0; i < CHANNEL_STRIDE; i++) out[d + i] = CHANNEL_UINT[i] === 1 ? s[b + i] >>> 0 : f[b + i];
     }
     const x = this.layout.extrasOffset - T_PUBLISH;
     const d = offset + this.channels * CHANNEL_STRIDE;
-    for (let i = 0; i < EXTRA_WORDS; i++) out[d + i] = f[x + i];
+    for (let i = 0; i < EXTRA_WORDS; i++) out[d + i] = TRACK_UINT[i] === 1 ? s[x + i] >>> 0 : f[x + i];
     return true;
   }
 

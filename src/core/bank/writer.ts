@@ -40,6 +40,9 @@ import {
   K_RESET_LOUDNESS,
   K_CONSUMED,
   EXTRA_WORDS,
+  NAN_BITS,
+  WRITER_RUNNING,
+  WRITER_STOPPED,
 } from './layout';
 
 /** Publishes remembered per track for exact peak-since-consumed (a power of two). */
@@ -102,12 +105,12 @@ export class BankWriter {
   /** Marks the writer running and records which optional fields it publishes. */
   start(features: number): void {
     Atomics.store(this.words, H_FEATURES, features);
-    Atomics.store(this.words, H_WRITER_STATE, 1);
+    Atomics.store(this.words, H_WRITER_STATE, WRITER_RUNNING);
   }
 
   /** Marks the writer stopped (disposed); readers then report stale at once. */
   stop(): void {
-    Atomics.store(this.words, H_WRITER_STATE, 2);
+    Atomics.store(this.words, H_WRITER_STATE, WRITER_STOPPED);
   }
 
   /** True once the UI asked the writer to stop (engine disposed). */
@@ -262,9 +265,6 @@ export class BankWriter {
     return this.bits[0];
   }
 }
-
-/** Bit pattern of a float32 quiet NaN. */
-const NAN_BITS = 0x7fc00000;
 
 /** Counts are published as uint32 bit patterns, saturating at 2^32 − 1. */
 function clampCount(n: number): number {
