@@ -41,7 +41,7 @@ export {
   type FramePhase,
   type VisibilitySource,
 } from './frame-loop';
-export { PROCESSOR_NAME } from '../worklet/protocol';
+export { PROCESSOR_NAME } from './protocol';
 export { type MeterSource, type HasMeterSource, toMeterSource } from './meter-source';
 export { MeterHub, getMeterHub, type TrackListener } from './meter-hub';
 export { createManualBank, type ManualBank, type ManualChannelLevels, type ManualTrackReadings } from './manual-bank';

@@ -22,12 +22,11 @@ import {
   H_HEARTBEAT,
   H_WRITER_STATE,
   H_FEATURES,
-  H_RESET_ALL_OVERS,
-  K_CLEAR_OVERS,
   K_CONSUMED,
   WRITER_STOPPED,
 } from './bank/layout';
-import type { TransportKind } from '../worklet/protocol';
+import { packControlWords } from './bank/control';
+import type { TransportKind } from './protocol';
 
 export type { TransportKind };
 /** Requested transport: `auto` picks `shared` when the page is cross-origin isolated. */
@@ -101,15 +100,8 @@ export class MessageMirror {
     this.words[H_WRITER_STATE] = WRITER_STOPPED;
   }
 
-  /** The UI's control words in the layout the processor expects (see ControlMessage). */
+  /** The UI's control words packed as the processor expects them (see ControlMessage). Allocates. */
   controlWords(): Int32Array {
-    const { tracks } = this.layout;
-    const out = new Int32Array(4 + tracks * 3);
-    for (let i = 0; i < 4; i++) out[i] = this.words[H_RESET_ALL_OVERS + i];
-    for (let t = 0; t < tracks; t++) {
-      const kb = controlBase(this.layout, t) + K_CLEAR_OVERS;
-      for (let k = 0; k < 3; k++) out[4 + t * 3 + k] = this.words[kb + k];
-    }
-    return out;
+    return packControlWords(this.words, this.layout);
   }
 }
