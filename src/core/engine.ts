@@ -9,6 +9,7 @@
 import { checkInteger } from '../dsp/validate';
 import { createBankWords, H_WRITER_STATE, WRITER_STOPPED } from './bank/layout';
 import { MeterBankReader } from './bank/reader';
+import { claimConsumerSlot, releaseConsumerSlot } from './bank/consumers';
 import { MessageMirror, type TransportKind } from './transport';
 import { resolveEngineOptions, closedError, type MeterEngineOptions, type ResolvedEngineOptions } from './engine-options';
 import { loadMeterWorklet } from './worklet-loader';
@@ -55,6 +56,22 @@ export interface MeterEngine {
   connect(node: AudioNode, track: number, output?: number): () => void;
   /** A new non-consuming reader of this engine's bank, e.g. for numbers without UI. */
   createReader(): MeterBankReader;
+  /**
+   * A new consumer of the sample peak on this thread: claims a free consumer slot (1 to 3;
+   * slot 0 is `bank`'s) and returns a consuming reader for it, which sees every spike exactly
+   * once whatever `bank` and other consumers read. `reader.release()` frees the slot. Throws an
+   * Error when all CONSUMER_SLOTS (4) are in use.
+   */
+  createConsumer(): MeterBankReader;
+  /**
+   * Claims a free consumer slot for a consumer on another thread: post `engine.words` and the
+   * returned slot to a worker, which reads with `new MeterBankReader(words, { consume: true,
+   * consumerSlot })`; free it with {@link releaseConsumerSlot}. Throws an Error when all slots
+   * are in use. (Shared transport; with the message transport only this thread sees the bank.)
+   */
+  claimConsumerSlot(): number;
+  /** Frees a slot from {@link claimConsumerSlot} (RangeError for a slot outside 0 to 3). Idempotent. */
+  releaseConsumerSlot(slot: number): void;
   /** Clears the clip latch (over counts) and the peak holds of one track, or of all. */
   resetClips(track?: number): void;
   /** Starts a new integrated loudness / LRA / true-peak measurement of one bank track, or of all. */
@@ -104,6 +121,8 @@ class Engine implements MeterEngine {
   private readonly connections = new Set<() => void>();
   private readonly groupCount: number;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Message transport: forwards the UI's control words after a reset request. */
+  private readonly bankOnControl: (() => void) | undefined;
 
   constructor(context: BaseAudioContext, o: ResolvedEngineOptions) {
     this.context = context;
@@ -143,6 +162,7 @@ class Engine implements MeterEngine {
       channelInterpretation: 'speakers',
       processorOptions: init,
     });
+    this.bankOnControl = this.mirror ? () => this.post({ type: 'control', words: this.mirror!.controlWords() }) : undefined;
     this.node.port.onmessage = (e: MessageEvent<FromProcessor>) => this.onMessage(e.data);
     this.node.onprocessorerror = () => {
       this.error = 'the meterkit processor stopped with an error on the audio thread';
@@ -151,7 +171,7 @@ class Engine implements MeterEngine {
       consume: true,
       staleAfterMs: o.staleAfterMs,
       isClockRunning: () => !this.disposed && context.state === 'running',
-      onControl: this.mirror ? () => this.post({ type: 'control', words: this.mirror!.controlWords() }) : undefined,
+      onControl: this.bankOnControl,
     });
   }
 
@@ -226,6 +246,25 @@ class Engine implements MeterEngine {
       staleAfterMs: this.staleAfterMs,
       isClockRunning: () => !this.disposed && this.context.state === 'running',
     });
+  }
+
+  createConsumer(): MeterBankReader {
+    const consumerSlot = claimConsumerSlot(this.words);
+    return new MeterBankReader(this.words, {
+      consume: true,
+      consumerSlot,
+      staleAfterMs: this.staleAfterMs,
+      isClockRunning: () => !this.disposed && this.context.state === 'running',
+      onControl: this.bankOnControl,
+    });
+  }
+
+  claimConsumerSlot(): number {
+    return claimConsumerSlot(this.words);
+  }
+
+  releaseConsumerSlot(slot: number): void {
+    releaseConsumerSlot(this.words, slot);
   }
 
   flush(): Promise<void> {

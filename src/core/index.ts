@@ -28,9 +28,26 @@ export {
   MAX_CHANNELS,
   MIN_SAMPLE_RATE,
   MAX_SAMPLE_RATE,
+  CONSUMER_SLOTS,
+  NAN_BITS,
   type BankLayout,
   type BankInit,
 } from './bank/layout';
+export { claimConsumerSlot, releaseConsumerSlot, markConsumerSlot, consumerSlotsInUse } from './bank/consumers';
+export {
+  CHANNEL_FIELDS,
+  TRACK_FIELDS,
+  CONTROL_FIELDS,
+  SLOT_FIELDS,
+  type BankField,
+  type FieldKind,
+  type FieldWriter,
+  type ChannelFieldName,
+  type TrackFieldName,
+} from './bank/schema';
+export { BankMetering, RENDER_QUANTUM, type MeteringInit } from './metering/bank-metering';
+export { resolveEngineOptions, LEVEL_OPTION_NAMES, type ResolvedEngineOptions } from './engine-options';
+export { type ProcessorInit } from './protocol';
 export {
   createFrameLoop,
   getFrameLoop,

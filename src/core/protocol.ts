@@ -8,7 +8,7 @@ import type { ResolvedLevelOptions } from '../dsp/level-meter';
 import type { BallisticMeterOptions } from '../dsp/ballistics';
 
 /** Registered processor name; carries the bank layout version so two builds never clash. */
-export const PROCESSOR_NAME = 'meterkit-meter-v1';
+export const PROCESSOR_NAME = 'meterkit-meter-v2';
 
 export type TransportKind = 'shared' | 'message';
 

@@ -14,24 +14,37 @@
  *   extras    EXTRA_WORDS words: momentary, short-term, integrated, LRA, true peak,
  *             correlation, balance, measured seconds (float bits; NaN on tracks where the
  *             measurement is off)
+ *   slots     SLOT_WORDS(channels) words, one group per consumer slot k = 0..3:
+ *             BASE k (uint32: the CONSUMED k value slot k's peak counts from), then
+ *             PEAK k × channels for k = 1..3 (float bits; slot 0's peak is the channel's PEAK)
  * control     tracks × CONTROL_STRIDE words           (writer: the UI)
- *   CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS (request counters), CONSUMED (publish number read)
+ *   CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS (request counters),
+ *   CONSUMED 0..3 (per consumer slot: the publish number that slot last read)
  * ```
  * The fields of each group are listed once, in schema.ts; the constants below derive from it.
- * Every word has exactly one writer: header words H_RESET_*, H_CONTROL_GEN and H_STOP_REQUEST
- * and the control region are written by the UI; everything else by the worklet.
+ * Every word has exactly one writer: header words H_RESET_*, H_CONTROL_GEN, H_STOP_REQUEST and
+ * H_CONSUMERS and the control region are written by the UI; everything else by the worklet.
+ *
+ * Consumer slots: slot k's PEAK is the max |x| since the publish slot k last acknowledged in
+ * its CONSUMED k word, so each consuming reader sees every spike exactly once, whatever the
+ * others do. Observing readers read slot 0's PEAK and write nothing. The writer keeps slots
+ * 1–3 only while their bit is set in H_CONSUMERS (set and cleared by the UI side when a
+ * consumer is created and released): one consumer costs the audio thread what it always did.
  *
  * Thread: pure functions and constants; usable everywhere, including the audio thread.
  */
 import { checkInteger, checkNumber } from '../../dsp/validate';
-import { CHANNEL_FIELDS, TRACK_FIELDS, CONTROL_FIELDS, offsetOf } from './schema';
+import { CHANNEL_FIELDS, TRACK_FIELDS, CONTROL_FIELDS, SLOT_FIELDS, CONSUMER_SLOTS, offsetOf } from './schema';
+
+export { CONSUMER_SLOTS };
 
 /** Identifies a meterkit bank: ASCII "MTRK". */
 export const BANK_MAGIC = 0x4d54524b;
 /** Layout version; bumped on any incompatible change. */
-export const BANK_VERSION = 1;
+export const BANK_VERSION = 2;
 
-export const HEADER_WORDS = 16;
+/** Header words (two cache lines; the tracks start 64-byte aligned). */
+export const HEADER_WORDS = 32;
 /** Header word indices. */
 export const H_MAGIC = 0;
 export const H_VERSION = 1;
@@ -57,6 +70,11 @@ export const H_RESET_ALL_LOUDNESS = 13;
 export const H_CONTROL_GEN = 14;
 /** UI: non-zero asks the writer to stop for good (the engine was disposed). */
 export const H_STOP_REQUEST = 15;
+/** UI: bit k set = consumer slot k is in use (claimed by a consuming reader). */
+export const H_CONSUMERS = 16;
+
+/** Header words the writer updates while running (the message transport mirrors them). */
+export const LIVE_HEADER_WORDS: readonly number[] = Object.freeze([H_PUBLISH, H_HEARTBEAT, H_WRITER_STATE, H_FEATURES]);
 
 export const WRITER_IDLE = 0;
 export const WRITER_RUNNING = 1;
@@ -98,7 +116,8 @@ export const EXTRA_WORDS = TRACK_FIELDS.length;
 export const K_CLEAR_OVERS = offsetOf(CONTROL_FIELDS, 'clearOvers');
 export const K_CLEAR_HOLD = offsetOf(CONTROL_FIELDS, 'clearHold');
 export const K_RESET_LOUDNESS = offsetOf(CONTROL_FIELDS, 'resetLoudness');
-export const K_CONSUMED = offsetOf(CONTROL_FIELDS, 'consumed');
+/** Consumer slot 0's CONSUMED word; slot k's is K_CONSUMED + k. */
+export const K_CONSUMED = offsetOf(CONTROL_FIELDS, 'consumed0');
 export const CONTROL_STRIDE = CONTROL_FIELDS.length;
 
 /** Bit pattern of the float32 quiet NaN: "not measured". */
@@ -116,13 +135,15 @@ export interface BankLayout {
   readonly channels: number;
   readonly trackStride: number;
   readonly extrasOffset: number;
+  /** Offset of the consumer slot words within a track block: BASE 0..3, then PEAK 1..3 × channels. */
+  readonly slotsOffset: number;
   readonly controlOffset: number;
   readonly totalWords: number;
 }
 
 /** Words per track block, padded to 16 words (64 bytes, one cache line). */
 export function trackStrideFor(channels: number): number {
-  const raw = T_CHANNELS + channels * CHANNEL_STRIDE + EXTRA_WORDS;
+  const raw = T_CHANNELS + channels * CHANNEL_STRIDE + EXTRA_WORDS + slotWords(channels);
   return Math.ceil(raw / 16) * 16;
 }
 
@@ -140,6 +161,7 @@ export function bankLayout(tracks: number, channels: number): BankLayout {
     channels,
     trackStride,
     extrasOffset: T_CHANNELS + channels * CHANNEL_STRIDE,
+    slotsOffset: T_CHANNELS + channels * CHANNEL_STRIDE + EXTRA_WORDS,
     controlOffset,
     totalWords: controlOffset + tracks * CONTROL_STRIDE,
   };
@@ -153,6 +175,24 @@ export function bytesForBank(tracks: number, channels: number): number {
 /** Word index of track `t`'s block. */
 export function trackBase(layout: BankLayout, t: number): number {
   return HEADER_WORDS + t * layout.trackStride;
+}
+
+/** Words of a track's consumer slot group: a BASE per slot, a PEAK per channel for slots 1..3. */
+export function slotWords(channels: number): number {
+  return SLOT_FIELDS.length + (CONSUMER_SLOTS - 1) * channels;
+}
+
+/** Offset within a track block of slot `slot`'s BASE word. */
+export function slotBaseOffset(layout: BankLayout, slot: number): number {
+  return layout.slotsOffset + slot;
+}
+
+/**
+ * Offset within a track block of slot `slot`'s PEAK word of channel `c`: the channel's PEAK
+ * field for slot 0, the slot group's words for slots 1..3.
+ */
+export function slotPeakOffset(layout: BankLayout, slot: number, c: number): number {
+  return slot === 0 ? T_CHANNELS + c * CHANNEL_STRIDE + C_PEAK : layout.slotsOffset + SLOT_FIELDS.length + (slot - 1) * layout.channels + c;
 }
 
 /** Word index of track `t`'s control words. */

@@ -54,16 +54,28 @@ import {
   FEATURE_CORRELATION,
   WRITER_RUNNING,
   NAN_BITS,
+  CONSUMER_SLOTS,
+  slotBaseOffset,
+  slotPeakOffset,
 } from './layout';
+import { markConsumerSlot, releaseConsumerSlot } from './consumers';
 
 /** Options of {@link MeterBankReader}; every field optional. */
 export interface BankReaderOptions {
   /**
-   * This reader acknowledges what it read, so the next snapshot's `peak` covers only samples
-   * after it. Give at most one reader per bank `consume: true` (the engine's own reader).
-   * Default false.
+   * This reader is a consumer of the sample peak: it acknowledges what it read, so its next
+   * snapshot's `peak` covers only samples after it, and it sees every spike exactly once.
+   * Each consumer needs its own slot (`consumerSlot`); observing readers (false) read slot 0's
+   * peak and write nothing. Default false.
    */
   consume?: boolean;
+  /**
+   * The consumer slot of a consuming reader, 0 to CONSUMER_SLOTS − 1 (= 3). Default 0 (the
+   * engine's own `bank`). For another consumer claim a slot first (`engine.createConsumer()`,
+   * `engine.claimConsumerSlot()` or `claimConsumerSlot(words)`); never give two live readers
+   * the same slot, or they take spikes from each other. Only with `consume: true`.
+   */
+  consumerSlot?: number;
   /** Clock in ms for staleness. Default `performance.now`. */
   now?: () => number;
   /**
@@ -98,7 +110,12 @@ export class MeterBankReader {
   private readonly scratchF: Float32Array;
   private readonly copyWords: number;
   private readonly acked: Int32Array;
-  private readonly consume: boolean;
+  private consume: boolean;
+  private readonly slot: number;
+  /** Scratch index of the consumer words copied after the fields: BASE, then slot PEAK × channels. */
+  private readonly tail: number;
+  private readonly baseAt: number;
+  private readonly peakAt: Int32Array;
   private readonly now: () => number;
   private readonly staleAfterMs: number;
   private readonly isClockRunning: (() => boolean) | null;
@@ -124,12 +141,24 @@ export class MeterBankReader {
     this.sampleRate = new Float32Array(f.buffer)[0];
     this.copyWords = this.layout.extrasOffset + EXTRA_WORDS - T_PUBLISH;
     this.copyLevelsOnly = this.layout.extrasOffset - T_PUBLISH;
-    this.scratch = new Int32Array(this.copyWords);
+    this.tail = this.copyWords;
+    this.scratch = new Int32Array(this.copyWords + 1 + this.channels);
     // Extras read as NaN ("not measured") until a copy brings real values.
     this.scratch.fill(NAN_BITS, this.copyLevelsOnly);
     this.scratchF = new Float32Array(this.scratch.buffer);
     this.acked = new Int32Array(this.tracks);
     this.consume = options.consume ?? false;
+    if (options.consumerSlot !== undefined && !this.consume) {
+      throw new RangeError(`consumerSlot needs consume: true, got consumerSlot = ${String(options.consumerSlot)} with consume = ${String(options.consume)}`);
+    }
+    this.slot = checkInteger('consumerSlot', options.consumerSlot ?? 0, 0, CONSUMER_SLOTS - 1);
+    this.baseAt = slotBaseOffset(this.layout, this.slot);
+    this.peakAt = Int32Array.from({ length: this.channels }, (_, c) => slotPeakOffset(this.layout, this.slot, c));
+    if (this.consume) {
+      // Count from the slot's current acknowledgements (a reused slot keeps its last owner's).
+      for (let t = 0; t < this.tracks; t++) this.acked[t] = Atomics.load(words, controlBase(this.layout, t) + K_CONSUMED + this.slot);
+      markConsumerSlot(words, this.slot);
+    }
     this.now = options.now ?? defaultNow;
     this.staleAfterMs = checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms', true);
     this.isClockRunning = options.isClockRunning ?? null;
@@ -229,21 +258,53 @@ export class MeterBankReader {
       const seq = Atomics.load(w, base + T_SEQ);
       if ((seq & 1) !== 0) continue;
       for (let i = 0; i < n; i++) s[i] = Atomics.load(w, from + i);
-      if (Atomics.load(w, base + T_SEQ) !== seq) continue;
-      if (this.consume) {
-        if (s[0] === this.acked[track]) {
-          // Nothing was published since this reader's last read: its peaks were delivered then.
-          for (let c = 0; c < this.channels; c++) s[T_CHANNELS - T_PUBLISH + c * CHANNEL_STRIDE + C_PEAK] = 0;
-        } else {
-          this.acked[track] = s[0];
-          // publish the acknowledgement: the writer restarts this track's sample peak after it.
-          Atomics.store(w, controlBase(this.layout, track) + K_CONSUMED, s[0]);
-        }
+      const consume = this.consume;
+      if (consume) {
+        // This slot's BASE and (slots 1..3) its own peak words, in the same seqlock attempt.
+        s[this.tail] = Atomics.load(w, base + this.baseAt);
+        if (this.slot !== 0) for (let c = 0; c < this.channels; c++) s[this.tail + 1 + c] = Atomics.load(w, base + this.peakAt[c]);
       }
+      if (Atomics.load(w, base + T_SEQ) !== seq) continue;
+      if (consume) this.consumePeaks(track);
       return true;
     }
     this.contended++;
     return false;
+  }
+
+  /**
+   * Turns the copied snapshot's peaks into this consumer's: its slot's peaks when they count
+   * from this reader's last acknowledgement (then acknowledges this snapshot), else zeros —
+   * nothing new was published, or the writer had not seen the last acknowledgement yet, so the
+   * peaks may hold spikes already delivered; they stay pending for a later snapshot.
+   */
+  private consumePeaks(track: number): void {
+    const s = this.scratch;
+    const o = T_CHANNELS - T_PUBLISH + C_PEAK;
+    const acked = this.acked[track];
+    if (s[0] === acked || s[this.tail] !== acked) {
+      for (let c = 0; c < this.channels; c++) s[o + c * CHANNEL_STRIDE] = 0;
+      return;
+    }
+    if (this.slot !== 0) for (let c = 0; c < this.channels; c++) s[o + c * CHANNEL_STRIDE] = s[this.tail + 1 + c];
+    this.acked[track] = s[0];
+    // publish the acknowledgement: the writer restarts this slot's sample peak after it.
+    Atomics.store(this.words, controlBase(this.layout, track) + K_CONSUMED + this.slot, s[0]);
+  }
+
+  /** The consumer slot of this reader, or -1 for an observing (or released) reader. */
+  get consumerSlot(): number {
+    return this.consume ? this.slot : -1;
+  }
+
+  /**
+   * Releases this consumer's slot (another consumer may claim it) and turns this reader into
+   * an observer (it then reads slot 0's peak and acknowledges nothing). Idempotent.
+   */
+  release(): void {
+    if (!this.consume) return;
+    this.consume = false;
+    releaseConsumerSlot(this.words, this.slot);
   }
 
   /**

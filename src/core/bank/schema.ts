@@ -54,14 +54,32 @@ export const TRACK_FIELDS = table(
 );
 
 /**
- * Per track in the control region (writer: the UI). The first three are request counters the
- * writer compares with what it saw last; `consumed` is consumer slot 0's acknowledgement
- * (slots 1–3 follow it, see K_CONSUMED_SLOT in layout.ts).
+ * Consumers of the sample peak that each see every spike exactly once (slot 0: the engine's
+ * `bank`; slots 1–3: `engine.createConsumer()`). Per slot a track carries a BASE word and,
+ * for slots 1–3, one PEAK word per channel (slot 0's is the channel's `peak` field); the
+ * control region carries one `consumed` word per slot.
  */
-export const CONTROL_FIELDS = table(['clearOvers', 'clearHold', 'resetLoudness', 'consumed'] as const, { clearOvers: 'uint', clearHold: 'uint', resetLoudness: 'uint', consumed: 'uint' }, 'ui');
+export const CONSUMER_SLOTS = 4;
+
+/**
+ * Per track after the extras (writer: the worklet), under the seqlock: `base0..3`, the
+ * acknowledgement (`consumed` word) each slot's peak is counted from; then `peak1..3` × channels.
+ */
+export const SLOT_FIELDS = table(['base0', 'base1', 'base2', 'base3'] as const, { base0: 'uint', base1: 'uint', base2: 'uint', base3: 'uint' }, 'worklet');
+
+/**
+ * Per track in the control region (writer: the UI). The first three are request counters the
+ * writer compares with what it saw last; `consumed0..3` are the consumer slots'
+ * acknowledgements (the publish number each slot last read).
+ */
+export const CONTROL_FIELDS = table(
+  ['clearOvers', 'clearHold', 'resetLoudness', 'consumed0', 'consumed1', 'consumed2', 'consumed3'] as const,
+  { clearOvers: 'uint', clearHold: 'uint', resetLoudness: 'uint', consumed0: 'uint', consumed1: 'uint', consumed2: 'uint', consumed3: 'uint' },
+  'ui',
+);
 
 /** The control fields that are request counters (forwarded by the message transport). */
-export const REQUEST_FIELDS = CONTROL_FIELDS.filter((f) => f.name !== 'consumed');
+export const REQUEST_FIELDS = CONTROL_FIELDS.filter((f) => !f.name.startsWith('consumed'));
 
 /** Names of the per-channel fields, in bank order. */
 export type ChannelFieldName = (typeof CHANNEL_FIELDS)[number]['name'];
