@@ -5,6 +5,9 @@
  * Options and their validation live in engine-options.ts.
  *
  * Thread: main thread. Nothing here touches `window` or audio at import time (SSR safe).
+ *
+ * Length (≈310 lines): the engine object is one lifecycle (node, port, transport, dispose);
+ * its options live in engine-options.ts.
  */
 import { checkInteger } from '../dsp/validate';
 import { createBankWords, H_WRITER_STATE, WRITER_STOPPED } from './bank/layout';

@@ -7,6 +7,9 @@
  *
  * Thread: safe on the audio thread. `process` and every reading allocate nothing; all memory
  * is allocated in the constructor (the RMS ring: at most 1025 doubles per channel).
+ *
+ * Length (≈360 lines): one kernel whose fast and replay paths must stay side by side (they do the
+ * same arithmetic in the same order; see `process`).
  */
 import { checkInteger, checkNumber, checkBoolean } from './validate';
 

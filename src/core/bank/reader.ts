@@ -7,9 +7,13 @@
  * untouched (returns false). It never blocks and never waits on the audio thread.
  *
  * Thread: any thread except the writer's; one reader object per thread.
+ *
+ * Length (≈370 lines): the seqlock copy, the consumer-slot protocol and staleness share the
+ * reader's private scratch and clocks; TrackLevels, the options and slot claims have their own modules.
  */
 import { checkInteger, checkNumber } from '../../dsp/validate';
 import { type TrackLevels, fieldCount } from './track-levels';
+import type { BankReaderOptions } from './reader-options';
 import { CHANNEL_FIELDS, TRACK_FIELDS } from './schema';
 import {
   type BankLayout,
@@ -60,37 +64,6 @@ import {
 } from './layout';
 import { markConsumerSlot, releaseConsumerSlot } from './consumers';
 
-/** Options of {@link MeterBankReader}; every field optional. */
-export interface BankReaderOptions {
-  /**
-   * This reader is a consumer of the sample peak: it acknowledges what it read, so its next
-   * snapshot's `peak` covers only samples after it, and it sees every spike exactly once.
-   * Each consumer needs its own slot (`consumerSlot`); observing readers (false) read slot 0's
-   * peak and write nothing. Default false.
-   */
-  consume?: boolean;
-  /**
-   * The consumer slot of a consuming reader, 0 to CONSUMER_SLOTS − 1 (= 3). Default 0 (the
-   * engine's own `bank`). For another consumer claim a slot first (`engine.createConsumer()`,
-   * `engine.claimConsumerSlot()` or `claimConsumerSlot(words)`); never give two live readers
-   * the same slot, or they take spikes from each other. Only with `consume: true`.
-   */
-  consumerSlot?: number;
-  /** Clock in ms for staleness. Default `performance.now`. */
-  now?: () => number;
-  /**
-   * The heartbeat must move within this many ms, else the reader reports stale (1 to 60,000,
-   * or Infinity to ignore the heartbeat, e.g. for hand-written banks). Default 250.
-   */
-  staleAfterMs?: number;
-  /** Extra staleness signal from the platform, e.g. `() => context.state === 'running'`. */
-  isClockRunning?: () => boolean;
-  /** Seqlock attempts before a read gives up (1 to 10,000). Default 64. */
-  maxRetries?: number;
-  /** Called after this reader wrote a control word (the message transport forwards them). */
-  onControl?: () => void;
-}
-
 /** 1 where a channel / track field is an unsigned count (schema.ts `kind`), precomputed once. */
 const CHANNEL_UINT = Uint8Array.from(CHANNEL_FIELDS, (f) => (f.kind === 'uint' ? 1 : 0));
 const TRACK_UINT = Uint8Array.from(TRACK_FIELDS, (f) => (f.kind === 'uint' ? 1 : 0));
@@ -98,6 +71,7 @@ const TRACK_UINT = Uint8Array.from(TRACK_FIELDS, (f) => (f.kind === 'uint' ? 1 :
 const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export { type TrackLevels, createTrackLevels, fieldCount } from './track-levels';
+export type { BankReaderOptions } from './reader-options';
 
 export class MeterBankReader {
   readonly words: Int32Array;

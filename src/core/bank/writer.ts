@@ -14,6 +14,9 @@
  * also what observing readers read); slots 1..3 only while their bit is set in H_CONSUMERS.
  *
  * Thread: the writer's thread only. Nothing allocates after construction.
+ *
+ * Length (≈330 lines): the seqlock publish, the per-slot peak bookkeeping and the control scan
+ * share the writer's private shadow and ring; nothing here is independent of them.
  */
 import {
   type BankLayout,
