@@ -10,7 +10,7 @@ import { SyntheticEngine } from '../helpers/synthetic-engine';
 import { MeterBankReader, createTrackLevels } from '../../src/core/bank/reader';
 import { claimConsumerSlot, releaseConsumerSlot, consumerSlotsInUse } from '../../src/core/bank/consumers';
 import { BankWriter, type ChannelLevelSource } from '../../src/core/bank/writer';
-import { createBankWords, layoutFromWords, slotPeakOffset, trackBase, CONSUMER_SLOTS, BANK_VERSION } from '../../src/core/bank/layout';
+import { createBankWords, layoutFromWords, slotPeakOffset, trackBase, controlBase, K_CONSUMED, CONSUMER_SLOTS, BANK_VERSION } from '../../src/core/bank/layout';
 import { MessageMirror } from '../../src/core/transport';
 
 /** Spike k (1-based) has amplitude 0.25 + k / 1024 (exact in float32), on channel 1 of track 0. */
@@ -103,6 +103,43 @@ describe('consumer slots with the worklet metering (SyntheticEngine)', () => {
       }
     }
     expect(consumerSlotsInUse(engine.words)).toBe(0b0001);
+  });
+});
+
+describe('the BASE word (a snapshot published before the writer saw the last acknowledgement)', () => {
+  it('holds back a peak that may hold a delivered spike, and delivers what follows exactly once', () => {
+    const words = createBankWords({ tracks: 1, channels: 2, sampleRate: 48000, shared: false });
+    const writer = new BankWriter(words);
+    writer.start(0);
+    const layout = layoutFromWords(words);
+    const consumed = controlBase(layout, 0) + K_CONSUMED; // track 0, slot 0
+    let next = 0;
+    const src: ChannelLevelSource = { takePeak: () => next, decayingPeak: 0, hold: 0, rms: 0, overs: 0, nonFinite: 0 };
+    const publish = (peak: number) => {
+      next = peak;
+      writer.beginPublish();
+      writer.writeTrack(0, [src, src], null, null);
+      writer.endPublish(0);
+    };
+    const reader = new MeterBankReader(words, { consume: true, staleAfterMs: Infinity });
+    const out = createTrackLevels(2);
+    publish(0.5); // publish 1: the spike
+    reader.readInto(0, out);
+    expect(out.peak[1]).toBe(0.5);
+    expect(Atomics.load(words, consumed)).toBe(1);
+    // The race: the writer starts publish 2 before the acknowledgement lands.
+    Atomics.store(words, consumed, 0);
+    publish(0.125); // publish 2 counts from 0, so it still holds the spike
+    Atomics.store(words, consumed, 1); // the acknowledgement lands now
+    expect(Atomics.load(words, trackBase(layout, 0) + layout.slotsOffset)).toBe(0); // BASE 0
+    reader.readInto(0, out);
+    expect(out.peak[1]).toBe(0); // not 0.5 again: the peak counts from an older acknowledgement
+    publish(0); // publish 3 sees acknowledgement 1 and counts publishes 2 and 3 from the ring
+    reader.readInto(0, out);
+    expect(out.peak[1]).toBe(0.125); // the held-back sample peak arrives, once
+    publish(0);
+    reader.readInto(0, out);
+    expect(out.peak[1]).toBe(0);
   });
 });
 

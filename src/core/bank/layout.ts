@@ -24,6 +24,8 @@
  * The fields of each group are listed once, in schema.ts; the constants below derive from it.
  * Every word has exactly one writer: header words H_RESET_*, H_CONTROL_GEN, H_STOP_REQUEST and
  * H_CONSUMERS and the control region are written by the UI; everything else by the worklet.
+ * (Several UI-side threads may claim consumer slots: they change H_CONSUMERS only with atomic
+ * read-modify-write, see consumers.ts.)
  *
  * Consumer slots: slot k's PEAK is the max |x| since the publish slot k last acknowledged in
  * its CONSUMED k word, so each consuming reader sees every spike exactly once, whatever the
