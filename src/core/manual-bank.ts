@@ -19,6 +19,7 @@ import {
 import { TRACK_FIELDS } from './bank/schema';
 import { BankWriter, RESET_OVERS, RESET_HOLD, RESET_LOUDNESS, type ChannelLevelSource } from './bank/writer';
 import { MeterBankReader } from './bank/reader';
+import { RENDER_QUANTUM } from './protocol';
 import { linearFromDb } from '../dsp/db';
 import { checkInteger } from '../dsp/validate';
 
@@ -110,7 +111,7 @@ export function createManualBank(options: { tracks: number; channels?: number; s
       for (let c = 0; c < channels; c++) ballisticOut[c] = Number.isNaN(b[c]) ? meters[t][c].decayingPeak : b[c];
       writer.writeTrack(t, meters[t], ballisticOut, extras[t]);
     }
-    writer.endPublish((frame += 128));
+    writer.endPublish((frame += RENDER_QUANTUM)); // the heartbeat moves one render quantum per publish
   };
   // Reset requests (clip indicator clicks) apply at once, as the worklet would at its next quantum.
   const applyControl = () => {

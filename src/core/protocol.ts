@@ -10,6 +10,9 @@ import type { BallisticMeterOptions } from '../dsp/ballistics';
 /** Registered processor name; carries the bank layout version so two builds never clash. */
 export const PROCESSOR_NAME = 'meterkit-meter-v2';
 
+/** The default block size of Web Audio (a render quantum), samples: one publish per quantum. */
+export const RENDER_QUANTUM = 128;
+
 export type TransportKind = 'shared' | 'message';
 
 /** `processorOptions` of the meterkit AudioWorkletNode. */

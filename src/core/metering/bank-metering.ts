@@ -30,7 +30,7 @@ import {
   FEATURE_LOUDNESS,
   FEATURE_CORRELATION,
 } from '../bank/layout';
-import type { ProcessorInit } from '../protocol';
+import { RENDER_QUANTUM, type ProcessorInit } from '../protocol';
 
 /** What {@link BankMetering} measures: the processor init without its transport fields. */
 export type MeteringInit = Pick<
@@ -38,8 +38,7 @@ export type MeteringInit = Pick<
   'tracks' | 'channels' | 'groups' | 'master' | 'ballistics' | 'loudness' | 'correlation' | 'correlationWindowMs' | 'level'
 >;
 
-/** The default block size of Web Audio (a render quantum), samples. */
-export const RENDER_QUANTUM = 128;
+export { RENDER_QUANTUM };
 
 /** Everything measured for one bank track. */
 interface Unit {
