@@ -15,6 +15,9 @@
  * Thread: safe on the audio thread. `process` and every reading allocate nothing; all memory
  * is allocated in the constructor (the RMS ring: at most 1024 doubles per channel, plus 514
  * doubles of chunk scratch and decay powers).
+ *
+ * Length (over 300 lines): one kernel whose fast and replay paths must stay side by side (they
+ * do the same arithmetic in the same order; see `process`).
  */
 import { checkInteger, checkNumber, checkBoolean } from './validate';
 
@@ -91,6 +94,9 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return out;
 }
 
+/** Set by {@link LevelMeter.fromResolved} for the duration of one construction. */
+let trustedOptions: ResolvedLevelOptions | null = null;
+
 /** Largest finite float32; anything above it (Infinity) or NaN is non-finite. */
 const FLOAT32_MAX = 3.4028234663852886e38;
 /** Decaying levels below this (≈ -400 dBFS) are flushed to 0 so they never become denormal. */
@@ -160,8 +166,23 @@ export class LevelMeter {
   /** Sub-block sums completed in the current chunk, entered into the ring once it commits. */
   private readonly pendingSums = new Float64Array(CHUNK + 1);
 
+  /**
+   * Builds a meter from options already resolved by {@link resolveLevelOptions} (e.g. by the
+   * engine, where the options entered), without validating them again. The caller vouches for
+   * them; pass the object `resolveLevelOptions` returned (or a copy of it).
+   */
+  static fromResolved(options: ResolvedLevelOptions): LevelMeter {
+    trustedOptions = options;
+    try {
+      return new LevelMeter(options);
+    } finally {
+      trustedOptions = null;
+    }
+  }
+
+  /** Validates `options` (RangeError naming the option, value and range) and fills defaults. */
   constructor(options: LevelMeterOptions) {
-    const o = resolveLevelOptions(options);
+    const o = trustedOptions === options ? trustedOptions : resolveLevelOptions(options);
     this.options = o;
     this.decayPerSample = Math.pow(10, -o.fallDbPerSecond / (20 * o.sampleRate));
     this.holdSamples = o.holdMs === Infinity ? Infinity : Math.round((o.holdMs * o.sampleRate) / 1000);

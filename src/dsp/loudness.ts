@@ -2,6 +2,9 @@
  * Broadcast loudness meter: ITU-R BS.1770-4/-5 loudness with EBU Tech 3341 ('EBU Mode')
  * momentary, short-term and gated integrated loudness, EBU Tech 3342 loudness range and
  * BS.1770 Annex 2 true peak, for sample rates from 8 to 768 kHz and up to 64 channels.
+ *
+ * Length (≈390 lines): one meter with its block/gating state machine, option checks and readings;
+ * the K-weighting kernel and the gating histogram are already their own modules.
  */
 import {
   K_WEIGHTING_STATE_LENGTH,
