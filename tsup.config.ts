@@ -2,15 +2,15 @@ import { defineConfig } from 'tsup';
 import { workletSourceEsbuildPlugin } from './scripts/worklet-source-plugin.ts';
 
 /**
- * Two builds:
+ * Three builds:
  * 1. The library entries, flat in dist/ (dist/index.js, dist/core.js, dist/dsp.js and shared
  *    chunks), so `new URL('./worklet/processor.js', import.meta.url)` resolves to the worklet
  *    from whichever file the engine code lands in.
- * 2. The worklet: one self-contained file with no imports (AudioWorkletGlobalScope cannot
- *    resolve them).
+ * 2. The worklet: one self-contained, minified file with no imports (AudioWorkletGlobalScope
+ *    cannot resolve them).
  * 3. The render worker (dist/render-worker.js, beside the code that starts it): one
- *    self-contained module too, so it loads from any static server and any bundler ships it
- *    as a plain asset.
+ *    self-contained, minified module too, so it loads from any static server and any bundler
+ *    ships it as a plain asset.
  */
 export default defineConfig([
   {
@@ -32,6 +32,9 @@ export default defineConfig([
     dts: false,
     sourcemap: false,
     splitting: false,
+    // Shipped minified, with the same esbuild options as its embedded fallback copy
+    // (scripts/worklet-source-plugin.ts).
+    minify: true,
     noExternal: [/.*/],
     target: 'es2022',
     platform: 'browser',
@@ -43,6 +46,7 @@ export default defineConfig([
     dts: false,
     sourcemap: false,
     splitting: false,
+    minify: true,
     noExternal: [/.*/],
     target: 'es2022',
     platform: 'browser',

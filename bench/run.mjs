@@ -6,7 +6,8 @@
  *
  * Flags: --quick (smoke run, < 3 min; no diagnostic rows), --long (60 s per contender per size, ≈ 30 min),
  *        --readme (rewrite README between <!-- bench:start --> and <!-- bench:end -->),
- *        --only=dsp,audio,main,peaks   --sizes=8,32,128   --rounds=N   --no-build
+ *        --only=dsp,audio,main,peaks   --sizes=8,32,128 (main thread)   --audio-sizes=8,32,128,1024
+ *        (audio thread and the Node stage profile)   --rounds=N   --no-build
  *        --poll-hz=N (audio thread: also suspend N times per second and do each UI's read)
  */
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { cpuTimes, describeMachine } from './machine.mjs';
 import { launchChrome } from './chrome.mjs';
 import { startServer } from './server.mjs';
 import { measureDsp } from './dsp.mjs';
+import { measureStages, formatStages } from './stages.mjs';
 import { measureOffline, OFFLINE_CONTENDERS } from './audio-thread.mjs';
 import { measureLive } from './main-thread.mjs';
 import { measurePeaks } from './peaks.mjs';
@@ -37,7 +39,7 @@ const PEAK_SEED = 7;
 function parseArgs(argv) {
   const flag = (name) => argv.includes(`--${name}`);
   const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const known = /^--(quick|long|readme|no-build|only=.+|sizes=.+|rounds=\d+|poll-hz=\d+)$/;
+  const known = /^--(quick|long|readme|no-build|only=.+|sizes=.+|audio-sizes=.+|rounds=\d+|poll-hz=\d+)$/;
   const unknown = argv.filter((a) => !known.test(a));
   if (unknown.length > 0) throw new Error(`unknown option(s) ${unknown.join(' ')}; see the header of bench/run.mjs`);
   const mode = flag('quick') ? 'quick' : flag('long') ? 'long' : 'full';
@@ -51,6 +53,7 @@ function parseArgs(argv) {
     build: !flag('no-build'),
     only: new Set((value('only') ?? 'dsp,audio,main,peaks').split(',')),
     sizes: (value('sizes') ?? '8,32,128').split(',').map(Number),
+    audioSizes: (value('audio-sizes') ?? '8,32,128,1024').split(',').map(Number),
   };
 }
 
@@ -71,7 +74,7 @@ async function main() {
     warnings.push(`The machine was busy at the start (load average ${loadStart[0].toFixed(2)} on ${os.cpus().length} cores): timings may be inflated.`);
     log(`WARNING: load average ${loadStart[0].toFixed(2)} at start; other processes will inflate the timings.`);
   }
-  log(`meterkit bench (${opts.mode}): ${[...opts.only].join(', ')}; sizes ${opts.sizes.join(', ')}; ${schedule.rounds} round(s)`);
+  log(`meterkit bench (${opts.mode}): ${[...opts.only].join(', ')}; sizes ${opts.sizes.join(', ')} (audio thread ${opts.audioSizes.join(', ')}); ${schedule.rounds} round(s)`);
 
   const needsBrowser = ['audio', 'main', 'peaks'].some((p) => opts.only.has(p));
   if (opts.build && needsBrowser) {
@@ -83,6 +86,7 @@ async function main() {
   results.settings = {
     rounds: schedule.rounds,
     sizes: opts.sizes,
+    audioSizes: opts.audioSizes,
     warmupS: schedule.warmupMs / 1000,
     mainWindowS: Object.entries(schedule.windowMs).filter(([t]) => opts.sizes.includes(Number(t))).map(([t, ms]) => `${ms / 1000} (${t} tracks)`).join(', '),
     audioSeconds: schedule.audioSeconds,
@@ -109,6 +113,9 @@ async function main() {
     for (const k of results.dsp.kernels) {
       log(`  ${k.kernel}: ${k.status === 'measured' ? `${k.nsPerSamplePerChannel.median.toFixed(2)} ns/sample/channel` : k.status + (k.error ? ` (${k.error})` : '')}`);
     }
+    log('audio-thread stages (Node)…');
+    results.stages = await measureStages({ sizes: opts.audioSizes, rounds: schedule.dsp.rounds, seconds: Math.min(2, schedule.dsp.seconds) });
+    for (const line of formatStages(results.stages)) log(`  ${line}`);
     endPhase('dsp');
   }
 
@@ -151,7 +158,7 @@ async function main() {
     if (opts.only.has('audio')) {
       const rows = [];
       for (let r = 0; r < schedule.rounds; r++) {
-        for (const tracks of opts.sizes) {
+        for (const tracks of opts.audioSizes) {
           const contenders = schedule.diagnostics === false ? OFFLINE_CONTENDERS.filter((c) => c !== 'null-worklet') : OFFLINE_CONTENDERS;
           for (const contender of rotate(contenders, r)) {
             const res = await attempt(`audio ${contender} ${tracks}`, async () =>

@@ -12,9 +12,13 @@ import { fileURLToPath } from 'node:url';
 export const WORKLET_SOURCE_ID = 'virtual:meterkit-worklet-source';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The worklet as one ES2022 script with no imports. */
+/**
+ * The worklet as one minified ES2022 script with no imports: the only embedded copy (the engine
+ * chunk imports it lazily, see src/core/worklet-loader.ts).
+ */
 export function bundleWorkletSource(): string {
   const result = buildSync({
+    minify: true,
     entryPoints: [path.join(root, 'src/worklet/processor.ts')],
     bundle: true,
     format: 'esm',

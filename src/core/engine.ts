@@ -2,68 +2,22 @@
  * The meter engine: one AudioWorkletNode that measures every track, its meter bank, and the
  * wiring between them.
  *
+ * Options and their validation live in engine-options.ts.
+ *
  * Thread: main thread. Nothing here touches `window` or audio at import time (SSR safe).
+ *
+ * Length (≈310 lines): the engine object is one lifecycle (node, port, transport, dispose);
+ * its options live in engine-options.ts.
  */
-import { resolveLevelOptions, type LevelMeterOptions } from '../dsp/level-meter';
-import { resolveBallisticOptions, type BallisticMeterOptions } from '../dsp/ballistics';
-import type { BallisticsPreset } from '../dsp/ballistics-presets';
-import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
-import {
-  createBankWords,
-  MIN_SAMPLE_RATE,
-  MAX_SAMPLE_RATE,
-  MAX_TRACKS,
-  MAX_CHANNELS,
-  H_WRITER_STATE,
-  WRITER_STOPPED,
-} from './bank/layout';
+import { checkInteger } from '../dsp/validate';
+import { createBankWords, H_WRITER_STATE, WRITER_STOPPED } from './bank/layout';
 import { MeterBankReader } from './bank/reader';
-import { chooseTransport, MessageMirror, type TransportKind, type TransportRequest } from './transport';
+import { claimConsumerSlot, releaseConsumerSlot } from './bank/consumers';
+import { MessageMirror, type TransportKind } from './transport';
+import { resolveEngineOptions, closedError, type MeterEngineOptions, type ResolvedEngineOptions } from './engine-options';
 import { loadMeterWorklet } from './worklet-loader';
-import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor } from '../worklet/protocol';
-
-/** Ballistics of the engine's level meters: a preset name or preset options. */
-export type EngineBallistics = BallisticsPreset | Omit<BallisticMeterOptions, 'sampleRate' | 'peakFallDbPerSecond'>;
-
-/** Options of {@link createMeterEngine}. Level options are those of `LevelMeter` (meterkit/dsp). */
-export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'> {
-  /** Number of input tracks, 1 to 1024 (with groups and master, 1024 bank tracks in all). Required. */
-  tracks: number;
-  /** Channels per track, 1 to 8. Default 2. */
-  channels?: number;
-  /**
-   * Summed tracks, each a list of input track indices: measured (levels, and loudness when
-   * enabled) on the sum of those inputs as they reach the engine, published as bank tracks
-   * `tracks`, `tracks + 1`, … (see `engine.groupTrack(i)`). Default none.
-   */
-  groups?: readonly (readonly number[])[];
-  /** A master bus: the sum of every input, published after the groups (`engine.masterTrack`). Default false. */
-  master?: boolean;
-  /**
-   * Ballistics of the `ballistic` reading: `'digital-peak'` (default: the decaying peak),
-   * `'ppm-ebu'`, `'ppm-bbc'`, `'ppm-din'`, `'ppm-nordic'`, `'vu'`, `'k-12'`, `'k-14'`, `'k-20'`,
-   * or `{ preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent }`.
-   */
-  ballistics?: EngineBallistics;
-  /**
-   * EBU R128 / BS.1770 loudness (momentary, short-term, integrated, LRA, true peak): `true` for
-   * every bank track, or a list of bank track indices (inputs, groups, master). Default off.
-   * Costs about 0.4 % of a core per stereo track at 48 kHz.
-   */
-  loudness?: boolean | readonly number[];
-  /** Phase correlation and balance of channels 1 and 2: `true` or a list of bank tracks. Needs 2+ channels. Default off. */
-  correlation?: boolean | readonly number[];
-  /** Correlation window, ms (1 to 10,000). Default 300. */
-  correlationWindowMs?: number;
-  /** `auto` (default): `shared` when the page is cross-origin isolated, else `message`. */
-  transport?: TransportRequest;
-  /** URL of the worklet module, for strict CSP or self-hosting. Default: the bundled file. */
-  workletUrl?: string | URL;
-  /** Message transport: snapshots per second, 60 to 1000. Default 120. */
-  messageRateHz?: number;
-  /** Reader reports stale when the audio clock has not moved for this long, ms. Default 250. */
-  staleAfterMs?: number;
-}
+export type { MeterEngineOptions, EngineBallistics } from './engine-options';
+import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor } from './protocol';
 
 /** A running meter engine. */
 export interface MeterEngine {
@@ -105,6 +59,22 @@ export interface MeterEngine {
   connect(node: AudioNode, track: number, output?: number): () => void;
   /** A new non-consuming reader of this engine's bank, e.g. for numbers without UI. */
   createReader(): MeterBankReader;
+  /**
+   * A new consumer of the sample peak on this thread: claims a free consumer slot (1 to 3;
+   * slot 0 is `bank`'s) and returns a consuming reader for it, which sees every spike exactly
+   * once whatever `bank` and other consumers read. `reader.release()` frees the slot. Throws an
+   * Error when all CONSUMER_SLOTS (4) are in use.
+   */
+  createConsumer(): MeterBankReader;
+  /**
+   * Claims a free consumer slot for a consumer on another thread: post `engine.words` and the
+   * returned slot to a worker, which reads with `new MeterBankReader(words, { consume: true,
+   * consumerSlot })`; free it with {@link releaseConsumerSlot}. Throws an Error when all slots
+   * are in use. (Shared transport; with the message transport only this thread sees the bank.)
+   */
+  claimConsumerSlot(): number;
+  /** Frees a slot from {@link claimConsumerSlot} (RangeError for a slot outside 0 to 3). Idempotent. */
+  releaseConsumerSlot(slot: number): void;
   /** Clears the clip latch (over counts) and the peak holds of one track, or of all. */
   resetClips(track?: number): void;
   /** Starts a new integrated loudness / LRA / true-peak measurement of one bank track, or of all. */
@@ -128,99 +98,10 @@ export interface MeterEngine {
  * worklet, or `transport: 'shared'` without cross-origin isolation.
  */
 export async function createMeterEngine(context: BaseAudioContext, options: MeterEngineOptions): Promise<MeterEngine> {
-  const o = validateEngineOptions(context, options);
+  const o = resolveEngineOptions(context, options);
   await loadMeterWorklet(context, options.workletUrl);
   if (context.state === 'closed') throw closedError();
   return new Engine(context, o);
-}
-
-interface ValidatedEngineOptions {
-  tracks: number;
-  channels: number;
-  groups: number[][];
-  master: boolean;
-  ballistics: Omit<BallisticMeterOptions, 'sampleRate'> | null;
-  loudness: number[];
-  correlation: number[];
-  correlationWindowMs: number;
-  transport: TransportKind;
-  level: Omit<LevelMeterOptions, 'sampleRate'>;
-  messageRateHz: number;
-  staleAfterMs: number;
-}
-
-function closedError(): Error {
-  return new Error('meterkit: cannot create a meter engine on a closed audio context; create a new AudioContext.');
-}
-
-function validateEngineOptions(context: BaseAudioContext, options: MeterEngineOptions): ValidatedEngineOptions {
-  if (context === null || typeof context !== 'object' || typeof (context as BaseAudioContext).createGain !== 'function') {
-    throw new TypeError('createMeterEngine needs an AudioContext or OfflineAudioContext as its first argument');
-  }
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError('createMeterEngine options must be an object with at least { tracks }');
-  }
-  if (context.state === 'closed') throw closedError();
-  checkNumber('context.sampleRate', context.sampleRate, MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, 'Hz');
-  const tracks = checkInteger('tracks', options.tracks, 1, MAX_TRACKS);
-  const channels = checkInteger('channels', options.channels ?? 2, 1, MAX_CHANNELS);
-  const request = checkOneOf('transport', options.transport ?? 'auto', ['auto', 'shared', 'message'] as const);
-  const resolved = resolveLevelOptions({ ...pickLevel(options), sampleRate: context.sampleRate });
-  const { sampleRate: _sr, ...level } = resolved;
-  const groups = validateGroups(options.groups, tracks);
-  const master = options.master ?? false;
-  if (typeof master !== 'boolean') throw new TypeError(`master must be true or false, got ${describeValue(master)}`);
-  if (master) groups.push(Array.from({ length: tracks }, (_, i) => i));
-  const bankTracks = checkInteger('tracks + groups + master (bank tracks)', tracks + groups.length, 1, MAX_TRACKS);
-  const correlation = trackSelection('correlation', options.correlation, bankTracks);
-  if (correlation.length > 0 && channels < 2) throw new RangeError(`correlation needs at least 2 channels, got channels = ${channels}`);
-  return {
-    tracks,
-    channels,
-    groups,
-    master,
-    ballistics: validateBallistics(options.ballistics, context.sampleRate),
-    loudness: trackSelection('loudness', options.loudness, bankTracks),
-    correlation,
-    correlationWindowMs: checkNumber('correlationWindowMs', options.correlationWindowMs ?? 300, 1, 10_000, 'ms'),
-    transport: chooseTransport(request),
-    level,
-    messageRateHz: checkNumber('messageRateHz', options.messageRateHz ?? 120, 60, 1000, 'Hz'),
-    staleAfterMs: checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms'),
-  };
-}
-
-function validateGroups(groups: MeterEngineOptions['groups'], tracks: number): number[][] {
-  if (groups === undefined) return [];
-  if (!Array.isArray(groups)) throw new TypeError(`groups must be an array of track lists, got ${describeValue(groups)}`);
-  return groups.map((g, i) => {
-    if (!Array.isArray(g) || g.length === 0) throw new RangeError(`groups[${i}] must be a non-empty array of track indices, got ${describeValue(g)}`);
-    return g.map((t, j) => checkInteger(`groups[${i}][${j}]`, t, 0, tracks - 1));
-  });
-}
-
-function trackSelection(name: string, value: boolean | readonly number[] | undefined, bankTracks: number): number[] {
-  if (value === undefined || value === false) return [];
-  if (value === true) return Array.from({ length: bankTracks }, (_, i) => i);
-  if (!Array.isArray(value)) throw new TypeError(`${name} must be true, false or an array of bank track indices, got ${describeValue(value)}`);
-  return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
-}
-
-function validateBallistics(value: EngineBallistics | undefined, sampleRate: number): Omit<BallisticMeterOptions, 'sampleRate'> | null {
-  if (value === undefined || value === 'digital-peak') return null;
-  const options = typeof value === 'string' ? { preset: value } : value;
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`ballistics must be a preset name or an options object, got ${describeValue(value)}`);
-  }
-  const r = resolveBallisticOptions({ ...options, sampleRate }); // throws RangeError naming the option
-  if (r.preset === 'digital-peak' && typeof value === 'string') return null;
-  const { sampleRate: _s, ...rest } = options as BallisticMeterOptions;
-  return rest;
-}
-
-function pickLevel(o: MeterEngineOptions): Omit<LevelMeterOptions, 'sampleRate'> {
-  const { fallDbPerSecond, holdMs, rmsWindowMs, rmsSineAligned, overThresholdDb, overConsecutive } = o;
-  return { fallDbPerSecond, holdMs, rmsWindowMs, rmsSineAligned, overThresholdDb, overConsecutive };
 }
 
 class Engine implements MeterEngine {
@@ -243,13 +124,15 @@ class Engine implements MeterEngine {
   private readonly connections = new Set<() => void>();
   private readonly groupCount: number;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Message transport: forwards the UI's control words after a reset request. */
+  private readonly bankOnControl: (() => void) | undefined;
 
-  constructor(context: BaseAudioContext, o: ValidatedEngineOptions) {
+  constructor(context: BaseAudioContext, o: ResolvedEngineOptions) {
     this.context = context;
     this.tracks = o.tracks;
-    this.bankTracks = o.tracks + o.groups.length;
+    this.bankTracks = o.bankTracks;
     this.masterTrack = o.master ? this.bankTracks - 1 : -1;
-    this.groupCount = o.groups.length - (o.master ? 1 : 0);
+    this.groupCount = o.groups.length;
     this.channels = o.channels;
     this.sampleRate = context.sampleRate;
     this.transport = o.transport;
@@ -264,6 +147,7 @@ class Engine implements MeterEngine {
       tracks: o.tracks,
       channels: o.channels,
       groups: o.groups,
+      master: o.master,
       ballistics: o.ballistics,
       loudness: o.loudness,
       correlation: o.correlation,
@@ -281,6 +165,7 @@ class Engine implements MeterEngine {
       channelInterpretation: 'speakers',
       processorOptions: init,
     });
+    this.bankOnControl = this.mirror ? () => this.post({ type: 'control', words: this.mirror!.controlWords() }) : undefined;
     this.node.port.onmessage = (e: MessageEvent<FromProcessor>) => this.onMessage(e.data);
     this.node.onprocessorerror = () => {
       this.error = 'the meterkit processor stopped with an error on the audio thread';
@@ -289,7 +174,7 @@ class Engine implements MeterEngine {
       consume: true,
       staleAfterMs: o.staleAfterMs,
       isClockRunning: () => !this.disposed && context.state === 'running',
-      onControl: this.mirror ? () => this.post({ type: 'control', words: this.mirror!.controlWords() }) : undefined,
+      onControl: this.bankOnControl,
     });
   }
 
@@ -364,6 +249,25 @@ class Engine implements MeterEngine {
       staleAfterMs: this.staleAfterMs,
       isClockRunning: () => !this.disposed && this.context.state === 'running',
     });
+  }
+
+  createConsumer(): MeterBankReader {
+    const consumerSlot = claimConsumerSlot(this.words);
+    return new MeterBankReader(this.words, {
+      consume: true,
+      consumerSlot,
+      staleAfterMs: this.staleAfterMs,
+      isClockRunning: () => !this.disposed && this.context.state === 'running',
+      onControl: this.bankOnControl,
+    });
+  }
+
+  claimConsumerSlot(): number {
+    return claimConsumerSlot(this.words);
+  }
+
+  releaseConsumerSlot(slot: number): void {
+    releaseConsumerSlot(this.words, slot);
   }
 
   flush(): Promise<void> {

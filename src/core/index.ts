@@ -28,9 +28,26 @@ export {
   MAX_CHANNELS,
   MIN_SAMPLE_RATE,
   MAX_SAMPLE_RATE,
+  CONSUMER_SLOTS,
+  NAN_BITS,
   type BankLayout,
   type BankInit,
 } from './bank/layout';
+export { claimConsumerSlot, releaseConsumerSlot, markConsumerSlot, consumerSlotsInUse } from './bank/consumers';
+export {
+  CHANNEL_FIELDS,
+  TRACK_FIELDS,
+  CONTROL_FIELDS,
+  SLOT_FIELDS,
+  type BankField,
+  type FieldKind,
+  type FieldWriter,
+  type ChannelFieldName,
+  type TrackFieldName,
+} from './bank/schema';
+export { BankMetering, RENDER_QUANTUM, type MeteringInit } from './metering/bank-metering';
+export { resolveEngineOptions, LEVEL_OPTION_NAMES, type ResolvedEngineOptions } from './engine-options';
+export { type ProcessorInit } from './protocol';
 export {
   createFrameLoop,
   getFrameLoop,
@@ -41,7 +58,7 @@ export {
   type FramePhase,
   type VisibilitySource,
 } from './frame-loop';
-export { PROCESSOR_NAME } from '../worklet/protocol';
+export { PROCESSOR_NAME } from './protocol';
 export { type MeterSource, type HasMeterSource, toMeterSource } from './meter-source';
 export { MeterHub, getMeterHub, type TrackListener } from './meter-hub';
 export { createManualBank, type ManualBank, type ManualChannelLevels, type ManualTrackReadings } from './manual-bank';

@@ -5,9 +5,21 @@
  *
  * Thread: main thread.
  */
-import { createBankWords, FEATURE_LOUDNESS, FEATURE_CORRELATION } from './bank/layout';
+import {
+  createBankWords,
+  FEATURE_LOUDNESS,
+  FEATURE_CORRELATION,
+  MAX_TRACKS,
+  MAX_CHANNELS,
+  X_INTEGRATED,
+  X_LOUDNESS_RANGE,
+  X_TRUE_PEAK,
+  X_LOUDNESS_SECONDS,
+} from './bank/layout';
+import { TRACK_FIELDS } from './bank/schema';
 import { BankWriter, RESET_OVERS, RESET_HOLD, RESET_LOUDNESS, type ChannelLevelSource } from './bank/writer';
 import { MeterBankReader } from './bank/reader';
+import { RENDER_QUANTUM } from './protocol';
 import { linearFromDb } from '../dsp/db';
 import { checkInteger } from '../dsp/validate';
 
@@ -59,16 +71,8 @@ export interface ManualTrackReadings {
   loudnessSeconds?: number;
 }
 
-const EXTRA_KEYS: readonly (keyof ManualTrackReadings)[] = [
-  'momentary',
-  'shortTerm',
-  'integrated',
-  'loudnessRange',
-  'truePeak',
-  'correlation',
-  'balance',
-  'loudnessSeconds',
-];
+/** The bank's per-track fields, in bank order (schema.ts): the keys of ManualTrackReadings. */
+const EXTRA_KEYS: readonly (keyof ManualTrackReadings)[] = TRACK_FIELDS.map((f) => f.name satisfies keyof ManualTrackReadings);
 
 export interface ManualBank {
   /** Read this like `engine.bank` (pass it as a component's `source`). */
@@ -86,10 +90,10 @@ export interface ManualBank {
   stop(): void;
 }
 
-/** Creates a manual bank of `tracks` × `channels` (1–1024 × 1–8); every channel starts silent. */
+/** Creates a manual bank of `tracks` × `channels` (1–MAX_TRACKS × 1–MAX_CHANNELS, i.e. 1–1024 × 1–8); every channel starts silent. */
 export function createManualBank(options: { tracks: number; channels?: number; sampleRate?: number }): ManualBank {
-  const tracks = checkInteger('tracks', options.tracks, 1, 1024);
-  const channels = checkInteger('channels', options.channels ?? 2, 1, 8);
+  const tracks = checkInteger('tracks', options.tracks, 1, MAX_TRACKS);
+  const channels = checkInteger('channels', options.channels ?? 2, 1, MAX_CHANNELS);
   const words = createBankWords({ tracks, channels, sampleRate: options.sampleRate ?? 48000, shared: false });
   const writer = new BankWriter(words);
   writer.start(FEATURE_LOUDNESS | FEATURE_CORRELATION); // setReadings may publish both
@@ -107,7 +111,7 @@ export function createManualBank(options: { tracks: number; channels?: number; s
       for (let c = 0; c < channels; c++) ballisticOut[c] = Number.isNaN(b[c]) ? meters[t][c].decayingPeak : b[c];
       writer.writeTrack(t, meters[t], ballisticOut, extras[t]);
     }
-    writer.endPublish((frame += 128));
+    writer.endPublish((frame += RENDER_QUANTUM)); // the heartbeat moves one render quantum per publish
   };
   // Reset requests (clip indicator clicks) apply at once, as the worklet would at its next quantum.
   const applyControl = () => {
@@ -118,11 +122,11 @@ export function createManualBank(options: { tracks: number; channels?: number; s
       }
       // A loudness reset starts a new measurement: nothing integrated yet (where measured).
       const x = extras[t];
-      if (mask & RESET_LOUDNESS && !Number.isNaN(x[2])) {
-        x[2] = -Infinity;
-        x[3] = 0;
-        x[4] = -Infinity;
-        x[7] = 0;
+      if (mask & RESET_LOUDNESS && !Number.isNaN(x[X_INTEGRATED])) {
+        x[X_INTEGRATED] = -Infinity;
+        x[X_LOUDNESS_RANGE] = 0;
+        x[X_TRUE_PEAK] = -Infinity;
+        x[X_LOUDNESS_SECONDS] = 0;
       }
     });
     publishAll();

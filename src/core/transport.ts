@@ -14,20 +14,18 @@ import {
   layoutFromWords,
   trackBase,
   controlBase,
-  T_CHANNELS,
   T_PUBLISH,
-  CHANNEL_STRIDE,
-  C_PEAK,
-  H_PUBLISH,
-  H_HEARTBEAT,
+  H_CONSUMERS,
   H_WRITER_STATE,
-  H_FEATURES,
-  H_RESET_ALL_OVERS,
-  K_CLEAR_OVERS,
   K_CONSUMED,
+  CONSUMER_SLOTS,
+  LIVE_HEADER_WORDS,
+  slotPeakOffset,
+  slotBaseOffset,
   WRITER_STOPPED,
 } from './bank/layout';
-import type { TransportKind } from '../worklet/protocol';
+import { packControlWords } from './bank/control';
+import type { TransportKind } from './protocol';
 
 export type { TransportKind };
 /** Requested transport: `auto` picks `shared` when the page is cross-origin isolated. */
@@ -57,7 +55,8 @@ export function chooseTransport(request: TransportRequest): TransportKind {
 /**
  * The main-thread side of the message transport: a local bank that receives the processor's
  * snapshots. Sample peaks are merged (max) until the local consuming reader has read them, so
- * a spike in a snapshot that arrived between two frames is never lost.
+ * a spike in a snapshot that arrived between two frames is never lost — for each local
+ * consumer slot separately.
  *
  * Thread: main thread only.
  */
@@ -65,35 +64,54 @@ export class MessageMirror {
   readonly words: Int32Array;
   readonly layout: BankLayout;
   private readonly local: Float32Array;
+  /** Per slot and channel: the merged peak of the track being received. */
+  private readonly merged: Float32Array;
 
   constructor(tracks: number, channels: number, sampleRate: number) {
     this.words = createBankWords({ tracks, channels, sampleRate, shared: false });
     this.layout = layoutFromWords(this.words);
     this.local = new Float32Array(this.words.buffer);
+    this.merged = new Float32Array(CONSUMER_SLOTS * channels);
   }
 
-  /** Merges one snapshot posted by the processor (a full copy of its bank words). */
+  /**
+   * Merges one snapshot posted by the processor (a full copy of its bank words). For every
+   * consumer slot in use on this side, the slot's peak becomes the snapshot's peak if the
+   * slot's consumer read the previous local snapshot, else the max of both (so a spike
+   * waits for it), and its BASE is the slot's acknowledgement (the mirror is on the
+   * consumers' thread, so that is exact).
+   */
   receive(snapshot: Int32Array): void {
     const w = this.words;
-    const { tracks, channels, trackStride } = this.layout;
+    const layout = this.layout;
+    const { tracks, channels } = layout;
     if (snapshot.length !== w.length) return; // not ours (different geometry): ignore
     const f = new Float32Array(snapshot.buffer, snapshot.byteOffset, snapshot.length);
     const local = this.local;
+    const slots = (w[H_CONSUMERS] & ((1 << CONSUMER_SLOTS) - 1)) | 1;
     for (let t = 0; t < tracks; t++) {
-      const base = trackBase(this.layout, t);
-      const consumed = w[controlBase(this.layout, t) + K_CONSUMED];
-      const fresh = consumed === w[base + T_PUBLISH];
-      for (let c = 0; c < channels; c++) {
-        const i = base + T_CHANNELS + c * CHANNEL_STRIDE + C_PEAK;
-        // Keep the unread peak: the max of what is waiting and what arrived.
-        if (!fresh && local[i] > f[i]) snapshot[i] = w[i];
+      const base = trackBase(layout, t);
+      const kb = controlBase(layout, t) + K_CONSUMED;
+      const published = w[base + T_PUBLISH];
+      // Merge into a copy of the posted slot words first: the track's words are replaced below.
+      for (let k = CONSUMER_SLOTS - 1; k >= 0; k--) {
+        if ((slots & (1 << k)) === 0) continue;
+        const fresh = w[kb + k] === published;
+        for (let c = 0; c < channels; c++) {
+          const arrived = f[base + slotPeakOffset(layout, 0, c)];
+          const i = base + slotPeakOffset(layout, k, c);
+          // Keep the unread peak: the max of what is waiting and what arrived.
+          this.merged[k * channels + c] = !fresh && local[i] > arrived ? local[i] : arrived;
+        }
       }
-      w.set(snapshot.subarray(base, base + trackStride), base);
+      w.set(snapshot.subarray(base, base + layout.trackStride), base);
+      for (let k = 0; k < CONSUMER_SLOTS; k++) {
+        if ((slots & (1 << k)) === 0) continue;
+        for (let c = 0; c < channels; c++) local[base + slotPeakOffset(layout, k, c)] = this.merged[k * channels + c];
+        w[base + slotBaseOffset(layout, k)] = w[kb + k];
+      }
     }
-    w[H_PUBLISH] = snapshot[H_PUBLISH];
-    w[H_HEARTBEAT] = snapshot[H_HEARTBEAT];
-    w[H_WRITER_STATE] = snapshot[H_WRITER_STATE];
-    w[H_FEATURES] = snapshot[H_FEATURES];
+    for (const h of LIVE_HEADER_WORDS) w[h] = snapshot[h];
   }
 
   /** Marks the local bank stopped (the processor was disposed). */
@@ -101,15 +119,8 @@ export class MessageMirror {
     this.words[H_WRITER_STATE] = WRITER_STOPPED;
   }
 
-  /** The UI's control words in the layout the processor expects (see ControlMessage). */
+  /** The UI's control words packed as the processor expects them (see ControlMessage). Allocates. */
   controlWords(): Int32Array {
-    const { tracks } = this.layout;
-    const out = new Int32Array(4 + tracks * 3);
-    for (let i = 0; i < 4; i++) out[i] = this.words[H_RESET_ALL_OVERS + i];
-    for (let t = 0; t < tracks; t++) {
-      const kb = controlBase(this.layout, t) + K_CLEAR_OVERS;
-      for (let k = 0; k < 3; k++) out[4 + t * 3 + k] = this.words[kb + k];
-    }
-    return out;
+    return packControlWords(this.words, this.layout);
   }
 }

@@ -180,6 +180,66 @@ export function kWeightedSumOfSquares(
 }
 
 /**
+ * {@link kWeightedSumOfSquares} for two channels at once: filters `a[start..end)` with the state
+ * at `offsetA` and `b[start..end)` with the state at `offsetB`, and writes the two Σ y² to
+ * `out[0]` and `out[1]`. Each channel's arithmetic is exactly that of the one-channel kernel (so
+ * are its results, to the bit); the two recursions run interleaved in one loop, so their
+ * latencies overlap. Both arrays must hold at least `end` samples, finite.
+ *
+ * Thread: audio-thread safe, no allocation.
+ */
+export function kWeightedSumsOfSquaresPair(
+  coefficients: Float64Array,
+  state: Float64Array,
+  offsetA: number,
+  a: ArrayLike<number>,
+  offsetB: number,
+  b: ArrayLike<number>,
+  start: number,
+  end: number,
+  out: Float64Array,
+): void {
+  const sb0 = coefficients[0], sb1 = coefficients[1], sb2 = coefficients[2];
+  const sa1 = coefficients[3], sa2 = coefficients[4];
+  const hb0 = coefficients[5], hb1 = coefficients[6], hb2 = coefficients[7];
+  const ha1 = coefficients[8], ha2 = coefficients[9];
+  let s1 = state[offsetA], s2 = state[offsetA + 1];
+  let h1 = state[offsetA + 2], h2 = state[offsetA + 3];
+  let t1 = state[offsetB], t2 = state[offsetB + 1];
+  let g1 = state[offsetB + 2], g2 = state[offsetB + 3];
+  let sumA = 0;
+  let sumB = 0;
+  for (let i = start; i < end; i++) {
+    const x = a[i];
+    const z = b[i];
+    const u = sb0 * x + s1;
+    const v = sb0 * z + t1;
+    s1 = sb1 * x - sa1 * u + s2;
+    t1 = sb1 * z - sa1 * v + t2;
+    s2 = sb2 * x - sa2 * u;
+    t2 = sb2 * z - sa2 * v;
+    const y = hb0 * u + h1;
+    const w = hb0 * v + g1;
+    h1 = hb1 * u - ha1 * y + h2;
+    g1 = hb1 * v - ha1 * w + g2;
+    h2 = hb2 * u - ha2 * y;
+    g2 = hb2 * v - ha2 * w;
+    sumA += y * y;
+    sumB += w * w;
+  }
+  state[offsetA] = s1;
+  state[offsetA + 1] = s2;
+  state[offsetA + 2] = h1;
+  state[offsetA + 3] = h2;
+  state[offsetB] = t1;
+  state[offsetB + 1] = t2;
+  state[offsetB + 2] = g1;
+  state[offsetB + 3] = g2;
+  out[0] = sumA;
+  out[1] = sumB;
+}
+
+/**
  * Flushes one channel's K-weighting state to exactly 0 where its magnitude is below 1e-20
  * (−400 dB). Call it at regular points of the sample timeline (LoudnessMeter does at every
  * 5 ms sub-block boundary): the IIR tail then reaches true digital silence instead of decaying

@@ -2,11 +2,22 @@
  * The level kernel: per-channel sample peak, decaying peak, peak hold, sliding-window RMS,
  * over (clip) count and non-finite sample count, over Float32Array blocks of any length.
  *
- * Every statistic is updated sample by sample, so readings do not depend on how the signal is
- * cut into blocks (1, 128 or 100,000 samples give identical results).
+ * Every statistic is defined sample by sample, so readings do not depend on how the signal is
+ * cut into blocks (1, 128 or 100,000 samples give identical results, to the bit).
+ *
+ * Cost: samples are measured in chunks of up to 256. One tight pass per chunk computes the
+ * sample peak, the decaying peak and the RMS sub-block sums; the hold, the overs and the
+ * non-finite count then follow per chunk in O(1) whenever nothing can have happened to them
+ * (the usual case), and only a chunk with a NaN/±Infinity, an over, a new hold maximum or a
+ * hold expiring is measured again sample by sample. Both paths do the same arithmetic in the
+ * same order, so which one ran never shows in a reading.
  *
  * Thread: safe on the audio thread. `process` and every reading allocate nothing; all memory
- * is allocated in the constructor (the RMS ring: at most 1025 doubles per channel).
+ * is allocated in the constructor (the RMS ring: at most 1024 doubles per channel, plus 514
+ * doubles of chunk scratch and decay powers).
+ *
+ * Length (over 300 lines): one kernel whose fast and replay paths must stay side by side (they
+ * do the same arithmetic in the same order; see `process`).
  */
 import { checkInteger, checkNumber, checkBoolean } from './validate';
 
@@ -83,10 +94,21 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return out;
 }
 
+/** Set by {@link LevelMeter.fromResolved} for the duration of one construction. */
+let trustedOptions: ResolvedLevelOptions | null = null;
+
 /** Largest finite float32; anything above it (Infinity) or NaN is non-finite. */
 const FLOAT32_MAX = 3.4028234663852886e38;
 /** Decaying levels below this (≈ -400 dBFS) are flushed to 0 so they never become denormal. */
 const FLUSH_BELOW = 1e-20;
+/** Samples per chunk of {@link LevelMeter.process}: bounds its scratch buffer and power table. */
+const CHUNK = 256;
+/**
+ * The released-hold shortcut needs every sample below the falling level; k^n from the table and
+ * the decaying peak's n successive roundings differ by a few ulps, so the test keeps this margin
+ * (2^-32, far above n·2^-53) and leaves the borderline cases to the exact path.
+ */
+const RELEASE_MARGIN = 1 - 2 ** -32;
 /** Maximum number of sub-block sums in the RMS ring. */
 const MAX_RMS_SLOTS = 1024;
 
@@ -126,7 +148,7 @@ export class LevelMeter {
   private readonly rmsScale: number;
   private readonly ring: Float64Array;
   private readonly slotSamples: number;
-  /** k^n for n = 0 … slotSamples: the decay over a segment of n samples. */
+  /** k^n for n = 0 … CHUNK: the decay over a chunk of n samples. */
   private readonly powK: Float64Array;
 
   private _peak = 0;
@@ -141,9 +163,26 @@ export class LevelMeter {
   private slotPos = 0;
   private ringSum = 0;
   private ringFresh = 0;
+  /** Sub-block sums completed in the current chunk, entered into the ring once it commits. */
+  private readonly pendingSums = new Float64Array(CHUNK + 1);
 
+  /**
+   * Builds a meter from options already resolved by {@link resolveLevelOptions} (e.g. by the
+   * engine, where the options entered), without validating them again. The caller vouches for
+   * them; pass the object `resolveLevelOptions` returned (or a copy of it).
+   */
+  static fromResolved(options: ResolvedLevelOptions): LevelMeter {
+    trustedOptions = options;
+    try {
+      return new LevelMeter(options);
+    } finally {
+      trustedOptions = null;
+    }
+  }
+
+  /** Validates `options` (RangeError naming the option, value and range) and fills defaults. */
   constructor(options: LevelMeterOptions) {
-    const o = resolveLevelOptions(options);
+    const o = trustedOptions === options ? trustedOptions : resolveLevelOptions(options);
     this.options = o;
     this.decayPerSample = Math.pow(10, -o.fallDbPerSecond / (20 * o.sampleRate));
     this.holdSamples = o.holdMs === Infinity ? Infinity : Math.round((o.holdMs * o.sampleRate) / 1000);
@@ -151,8 +190,8 @@ export class LevelMeter {
     this.overNeed = o.overConsecutive;
     const { slotSamples, slots } = rmsRingGeometry((o.rmsWindowMs * o.sampleRate) / 1000);
     this.slotSamples = slotSamples;
-    this.powK = new Float64Array(slotSamples + 1);
-    for (let n = 0; n <= slotSamples; n++) this.powK[n] = Math.pow(this.decayPerSample, n);
+    this.powK = new Float64Array(CHUNK + 1);
+    for (let n = 0; n <= CHUNK; n++) this.powK[n] = Math.pow(this.decayPerSample, n);
     this.ring = new Float64Array(slots);
     this.rmsScale = (o.rmsSineAligned ? 2 : 1) / (slots * slotSamples);
   }
@@ -167,14 +206,84 @@ export class LevelMeter {
    * non-finite samples; never allocates.
    */
   process(samples: Float32Array, start = 0, end = samples.length): void {
+    for (let i = start; i < end; ) {
+      const chunkEnd = end - i > CHUNK ? i + CHUNK : end;
+      if (!this.fastChunk(samples, i, chunkEnd)) this.exactChunk(samples, i, chunkEnd);
+      i = chunkEnd;
+    }
+    this.flush();
+  }
+
+  /** Flushes decayed levels below {@link FLUSH_BELOW} to 0 so they never become denormal. */
+  private flush(): void {
+    if (this._decay < FLUSH_BELOW) this._decay = 0;
+    if (this._hold < FLUSH_BELOW) this._hold = 0;
+  }
+
+  /**
+   * The common case, per block instead of per sample: one pass computes the sample peak, the
+   * decaying peak and the RMS sub-block sums (into `pendingSums`); the chunk is then committed
+   * when the hold, the overs and the non-finite count followed in O(1): no NaN, no sample at or
+   * above the over threshold or the hold value, the hold neither expiring nor released under a
+   * new maximum (or digital silence). Otherwise nothing changes and it returns false (the chunk
+   * is then measured by {@link exactChunk}). The arithmetic and its order are those of
+   * {@link exactChunk}, so the readings are identical. One function on purpose: passing the
+   * float results to a helper would box them (allocate) in V8.
+   */
+  private fastChunk(samples: Float32Array, start: number, end: number): boolean {
+    const k = this.decayPerSample;
+    const slotSamples = this.slotSamples;
+    const pending = this.pendingSums;
+    const decay0 = this._decay;
+    let decay = decay0;
+    let acc = this.slotAcc;
+    let fill = this.slotFill;
+    let segMax = 0;
+    let done = 0;
+    for (let j = start; j < end; j++) {
+      const x = samples[j];
+      const a = Math.abs(x);
+      if (a > segMax) segMax = a;
+      decay *= k;
+      if (a > decay) decay = a;
+      acc += x * x;
+      if (++fill === slotSamples) {
+        pending[done++] = acc;
+        acc = 0;
+        fill = 0;
+      }
+    }
+    let probe = acc;
+    for (let d = 0; d < done; d++) probe += pending[d];
+    if (probe !== probe || !(segMax < this.overLinear)) return false; // a NaN or an over
+    const n = end - start;
+    const holdLeft = this.holdLeft;
+    if (holdLeft > n && segMax < this._hold) {
+      this.holdLeft = holdLeft - n; // held throughout, no new maximum
+    } else if (holdLeft === 0 && segMax < decay0 * this.powK[n] * RELEASE_MARGIN) {
+      this._hold = decay; // released throughout: the hold follows the decaying peak
+    } else if (segMax === 0 && this._hold === 0) {
+      this.holdLeft = this.holdSamples; // digital silence: every sample re-arms a hold of 0
+    } else {
+      return false;
+    }
+    this.overRun = 0;
+    if (segMax > this._peak) this._peak = segMax;
+    this._decay = decay;
+    this.slotAcc = acc;
+    this.slotFill = fill;
+    this.pushSums(done);
+    return true;
+  }
+
+  /** Sample by sample: every statistic, in the same arithmetic order as {@link fastChunk}. */
+  private exactChunk(samples: Float32Array, start: number, end: number): void {
     const k = this.decayPerSample;
     const holdSamples = this.holdSamples;
     const thr = this.overLinear;
     const need = this.overNeed;
-    const ring = this.ring;
-    const slots = ring.length;
     const slotSamples = this.slotSamples;
-    const powK = this.powK;
+    const pending = this.pendingSums;
     let peak = this._peak;
     let decay = this._decay;
     let hold = this._hold;
@@ -184,90 +293,38 @@ export class LevelMeter {
     let nonFinite = this._nonFinite;
     let acc = this.slotAcc;
     let fill = this.slotFill;
-    let pos = this.slotPos;
-    let sum = this.ringSum;
-    let fresh = this.ringFresh;
-
-    // Work in segments that end at RMS slot boundaries. Each segment first takes the fast path
-    // (peak, decaying peak and sum of squares only); the hold and the overs then follow in O(1)
-    // when nothing can have happened to them inside the segment. Otherwise — a new maximum, a
-    // hold expiring, an over, a non-finite sample — the segment is replayed sample by sample.
-    // Both paths do the same arithmetic in the same order: results are identical to a
-    // sample-by-sample meter whatever the block size.
-    let i = start;
-    while (i < end) {
-      const segEnd = Math.min(end, i + slotSamples - fill);
-      const n = segEnd - i;
-      const decay0 = decay;
-      const acc0 = acc;
-      let segMax = 0;
-      for (let j = i; j < segEnd; j++) {
-        const x = samples[j];
-        const a = x < 0 ? -x : x;
-        if (a > segMax) segMax = a;
-        decay *= k;
-        if (a > decay) decay = a;
-        acc += x * x;
+    let done = 0;
+    for (let j = start; j < end; j++) {
+      let x = samples[j];
+      let a = Math.abs(x);
+      if (!(a <= FLOAT32_MAX)) {
+        nonFinite++;
+        a = 0;
+        x = 0;
       }
-      const quiet = acc === acc && segMax < thr; // no NaN, no over
-      if (quiet && holdLeft > n && segMax < hold) {
-        holdLeft -= n; // held throughout, no new maximum
-        overRun = 0;
-      } else if (quiet && holdLeft === 0 && segMax < decay0 * powK[n]) {
-        hold = decay; // released throughout: the hold follows the decaying peak
-        overRun = 0;
+      if (a > peak) peak = a;
+      decay *= k;
+      if (a > decay) decay = a;
+      if (a >= hold) {
+        hold = a;
+        holdLeft = holdSamples;
+      } else if (holdLeft > 0) {
+        holdLeft--;
       } else {
-        decay = decay0;
-        acc = acc0;
-        segMax = 0;
-        for (let j = i; j < segEnd; j++) {
-          let x = samples[j];
-          let a = x < 0 ? -x : x;
-          if (!(a <= FLOAT32_MAX)) {
-            nonFinite++;
-            a = 0;
-            x = 0;
-          }
-          if (a > segMax) segMax = a;
-          decay *= k;
-          if (a > decay) decay = a;
-          if (a >= hold) {
-            hold = a;
-            holdLeft = holdSamples;
-          } else if (holdLeft > 0) {
-            holdLeft--;
-          } else {
-            hold = decay;
-          }
-          if (a >= thr) {
-            if (++overRun >= need) overs++;
-          } else {
-            overRun = 0;
-          }
-          acc += x * x;
-        }
+        hold = decay;
       }
-      if (segMax > peak) peak = segMax;
-      i = segEnd;
-      fill += n;
-      if (fill === slotSamples) {
-        sum += acc - ring[pos];
-        fresh += acc;
-        ring[pos] = acc;
+      if (a >= thr) {
+        if (++overRun >= need) overs++;
+      } else {
+        overRun = 0;
+      }
+      acc += x * x;
+      if (++fill === slotSamples) {
+        pending[done++] = acc;
         acc = 0;
         fill = 0;
-        if (++pos === slots) {
-          // The ring now holds exactly the sums accumulated since the last wrap: resync the
-          // running sum to that fresh total so rounding drift never outlives one window.
-          pos = 0;
-          sum = fresh;
-          fresh = 0;
-        }
       }
     }
-    if (decay < FLUSH_BELOW) decay = 0;
-    if (hold < FLUSH_BELOW) hold = 0;
-
     this._peak = peak;
     this._decay = decay;
     this._hold = hold;
@@ -277,9 +334,29 @@ export class LevelMeter {
     this._nonFinite = nonFinite;
     this.slotAcc = acc;
     this.slotFill = fill;
-    this.slotPos = pos;
-    this.ringSum = sum;
-    this.ringFresh = fresh;
+    this.pushSums(done);
+  }
+
+  /** Enters the first `count` completed sub-block sums of `pendingSums` into the RMS ring, in order. */
+  private pushSums(count: number): void {
+    const ring = this.ring;
+    const pending = this.pendingSums;
+    for (let d = 0; d < count; d++) {
+      const acc = pending[d];
+      const pos = this.slotPos;
+      this.ringSum += acc - ring[pos];
+      this.ringFresh += acc;
+      ring[pos] = acc;
+      if (pos + 1 === ring.length) {
+        // The ring now holds exactly the sums accumulated since the last wrap: resync the
+        // running sum to that fresh total so rounding drift never outlives one window.
+        this.slotPos = 0;
+        this.ringSum = this.ringFresh;
+        this.ringFresh = 0;
+      } else {
+        this.slotPos = pos + 1;
+      }
+    }
   }
 
   /** Max |x| since the last `takePeak()` or reset (linear). */

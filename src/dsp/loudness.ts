@@ -2,12 +2,16 @@
  * Broadcast loudness meter: ITU-R BS.1770-4/-5 loudness with EBU Tech 3341 ('EBU Mode')
  * momentary, short-term and gated integrated loudness, EBU Tech 3342 loudness range and
  * BS.1770 Annex 2 true peak, for sample rates from 8 to 768 kHz and up to 64 channels.
+ *
+ * Length (≈390 lines): one meter with its block/gating state machine, option checks and readings;
+ * the K-weighting kernel and the gating histogram are already their own modules.
  */
 import {
   K_WEIGHTING_STATE_LENGTH,
   designKWeighting,
   flushKWeightingState,
   kWeightedSumOfSquares,
+  kWeightedSumsOfSquaresPair,
 } from './k-weighting';
 import { LOUDNESS_OFFSET_DB, LoudnessHistogram } from './loudness-histogram';
 import { TruePeakMeter } from './true-peak';
@@ -108,6 +112,8 @@ export class LoudnessMeter {
   /** Σ Gi·Σy² of each of the last 600 sub-blocks (3 s), a ring; oldest at ringPosition. */
   private readonly ring = new Float64Array(SHORT_TERM_SUB_BLOCKS);
   private readonly scratch: Float32Array;
+  /** The two sums of {@link kWeightedSumsOfSquaresPair}. */
+  private readonly pairSums = new Float64Array(2);
   /** Mean-square energies Σ Gi·zi: momentary, short-term, max momentary, max short-term. */
   private readonly energy = new Float64Array(4);
   /** Cached integrated loudness (LUFS) and loudness range (LU). */
@@ -180,6 +186,21 @@ export class LoudnessMeter {
         let start = position;
         let stop = end;
         const bad = countNonFinite(data, start, stop);
+        const weight = this.weights[ch];
+        const next = input[ch + 1];
+        if (bad === 0 && weight !== 0 && ch + 1 < this.channels && this.weights[ch + 1] !== 0 && countNonFinite(next, start, stop) === 0) {
+          // Two clean weighted channels: their filters run interleaved in one loop (the same
+          // arithmetic per channel, so the same sums), and add to the energy in channel order.
+          this.peaks.processChannel(ch, data, start, stop);
+          this.peaks.processChannel(ch + 1, next, start, stop);
+          const sums = this.pairSums;
+          const offset = ch * K_WEIGHTING_STATE_LENGTH;
+          kWeightedSumsOfSquaresPair(this.coefficients, this.filterState, offset, data, offset + K_WEIGHTING_STATE_LENGTH, next, start, stop, sums);
+          energy += weight * sums[0];
+          energy += this.weights[ch + 1] * sums[1];
+          ch++;
+          continue;
+        }
         if (bad > 0) {
           this.nonFiniteSamples += bad;
           for (let i = start; i < stop; i++) this.scratch[i - start] = data[i] - data[i] === 0 ? data[i] : 0;
@@ -188,7 +209,6 @@ export class LoudnessMeter {
           start = 0;
         }
         this.peaks.processChannel(ch, data, start, stop);
-        const weight = this.weights[ch];
         if (weight !== 0) {
           const offset = ch * K_WEIGHTING_STATE_LENGTH;
           energy += weight * kWeightedSumOfSquares(this.coefficients, this.filterState, offset, data, start, stop);

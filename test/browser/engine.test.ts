@@ -165,6 +165,50 @@ describe('engine on a running AudioContext', () => {
     }
   });
 
+  for (const transport of ['shared', 'message'] as const) {
+    it(`${transport}: the engine bank and a createConsumer() reader at another rate each see every spike once`, async () => {
+      const ctx = new AudioContext({ sampleRate: SR });
+      try {
+        const engine = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl, transport });
+        live.push(engine);
+        const consumer = engine.createConsumer();
+        expect(consumer.consumerSlot).toBe(1);
+        const spikes = new Map([[9_001, 0.31], [24_567, 0.62], [40_003, 0.45]]);
+        const source = play(ctx, makeBuffer(ctx, 1, SR, (_, i) => spikes.get(i) ?? 0), engine.input(0));
+        let done = false;
+        source.addEventListener('ended', () => (done = true));
+        const out = createTrackLevels(1);
+        const seen: number[][] = [[], []];
+        const take = (k: number) => {
+          const reader = k === 0 ? engine.bank : consumer;
+          reader.readInto(0, out);
+          if (out.peak[0] > 0) seen[k].push(Math.round(out.peak[0] * 100) / 100);
+        };
+        const t0 = performance.now();
+        for (let frame = 0; !done && performance.now() - t0 < 20_000; frame++) {
+          await frames(1);
+          take(0); // every frame
+          if (frame % 6 === 0) take(1); // every 6th frame (≈ 100 ms)
+        }
+        await frames(2);
+        await engine.flush();
+        take(0);
+        take(1);
+        expect(seen).toEqual([
+          [0.31, 0.62, 0.45],
+          [0.31, 0.62, 0.45],
+        ]);
+        consumer.release();
+        expect(engine.claimConsumerSlot()).toBe(1);
+        expect(engine.claimConsumerSlot()).toBe(2);
+        expect(engine.createConsumer().consumerSlot).toBe(3);
+        expect(() => engine.createConsumer()).toThrow(/all 4 consumer slots/);
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+
   it('reports stale when the context is suspended, and recovers on resume', async () => {
     const ctx = new AudioContext({ sampleRate: SR });
     try {

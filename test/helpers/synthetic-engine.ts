@@ -1,12 +1,13 @@
 /**
- * A metering engine without Web Audio, for deterministic tests: the real level kernel and the
- * real bank writer run on this thread, quantum by quantum, exactly as the worklet runs them,
- * and a consuming reader reads the bank. `render(ms)` advances the audio clock.
+ * A metering engine without Web Audio, for deterministic tests: the worklet's own per-block
+ * work (BankMetering: units, group sums, measure, publish) runs on this thread, quantum by
+ * quantum, and a consuming reader reads the bank. `render(ms)` advances the audio clock.
  */
-import { LevelMeter, type LevelMeterOptions } from '../../src/dsp/level-meter';
+import { resolveLevelOptions, type LevelMeterOptions } from '../../src/dsp/level-meter';
 import { createBankWords } from '../../src/core/bank/layout';
-import { BankWriter, RESET_OVERS, RESET_HOLD } from '../../src/core/bank/writer';
+import type { BankWriter } from '../../src/core/bank/writer';
 import { MeterBankReader, type TrackLevels } from '../../src/core/bank/reader';
+import { BankMetering, RENDER_QUANTUM } from '../../src/core/metering/bank-metering';
 import type { MeterSource } from '../../src/core/meter-source';
 
 /** Sample value of (track, channel) at sample index i. */
@@ -16,48 +17,46 @@ export class SyntheticEngine implements MeterSource {
   readonly tracks: number;
   readonly channels: number;
   readonly sampleRate: number;
+  readonly words: Int32Array;
+  /** The engine's consuming reader (consumer slot 0). */
   readonly reader: MeterBankReader;
-  readonly writer: BankWriter;
-  readonly meters: LevelMeter[][];
+  readonly metering: BankMetering;
   signal: Signal = () => 0;
-  /** Samples rendered so far. */
+  /** Samples rendered so far (the signal's sample index). */
   frame = 0;
-  private readonly quantum = new Float32Array(128);
-  private readonly applyReset = (t: number, mask: number) => {
-    for (const m of this.meters[t]) {
-      if (mask & RESET_OVERS) m.clearOvers();
-      if (mask & RESET_HOLD) m.clearHold();
-    }
-  };
+  private readonly quantum: Float32Array[][];
 
   constructor(tracks: number, channels = 2, level: Omit<LevelMeterOptions, 'sampleRate'> = {}, sampleRate = 48000) {
     this.tracks = tracks;
     this.channels = channels;
     this.sampleRate = sampleRate;
-    const words = createBankWords({ tracks, channels, sampleRate, shared: false });
-    this.writer = new BankWriter(words);
-    this.writer.start(0);
-    this.meters = Array.from({ length: tracks }, () => Array.from({ length: channels }, () => new LevelMeter({ ...level, sampleRate })));
-    this.reader = new MeterBankReader(words, { consume: true, staleAfterMs: Infinity });
+    this.words = createBankWords({ tracks, channels, sampleRate, shared: false });
+    const { sampleRate: _sr, ...resolved } = resolveLevelOptions({ ...level, sampleRate });
+    this.metering = new BankMetering(
+      { tracks, channels, groups: [], master: false, ballistics: null, loudness: [], correlation: [], correlationWindowMs: 300, level: resolved },
+      this.words,
+      sampleRate,
+    );
+    this.quantum = Array.from({ length: tracks }, () => Array.from({ length: channels }, () => new Float32Array(RENDER_QUANTUM)));
+    this.reader = new MeterBankReader(this.words, { consume: true, staleAfterMs: Infinity });
+  }
+
+  get writer(): BankWriter {
+    return this.metering.writer;
   }
 
   /** Renders `ms` of audio (rounded to whole 128-sample quanta), publishing after each quantum. */
   render(ms: number): void {
-    const quanta = Math.max(1, Math.round((ms * this.sampleRate) / 1000 / 128));
-    const q = this.quantum;
+    const quanta = Math.max(1, Math.round((ms * this.sampleRate) / 1000 / RENDER_QUANTUM));
     for (let n = 0; n < quanta; n++) {
-      if (this.writer.controlChanged()) this.writer.takeResets(this.applyReset);
-      this.writer.beginPublish();
       for (let t = 0; t < this.tracks; t++) {
-        const row = this.meters[t];
         for (let c = 0; c < this.channels; c++) {
-          for (let i = 0; i < 128; i++) q[i] = this.signal(t, c, this.frame + i);
-          row[c].process(q);
+          const q = this.quantum[t][c];
+          for (let i = 0; i < RENDER_QUANTUM; i++) q[i] = this.signal(t, c, this.frame + i);
         }
-        this.writer.writeTrack(t, row, null, null);
       }
-      this.frame += 128;
-      this.writer.endPublish(this.frame);
+      this.frame += RENDER_QUANTUM;
+      this.metering.process(this.quantum, RENDER_QUANTUM, this.frame);
     }
   }
 

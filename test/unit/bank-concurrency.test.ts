@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { createBankWords } from '../../src/core/bank/layout';
+import { createBankWords, H_PUBLISH } from '../../src/core/bank/layout';
 import { bundleWorker } from '../helpers/bundle-worker';
 
 interface ReaderResult {
@@ -36,7 +36,7 @@ async function race(mode: 'seqlock' | 'bypass', readers: number, snapshotsEach: 
   const writer = new Worker(writerFile, { workerData: { words, stop } });
   const writerExit = new Promise((resolve) => writer.once('exit', resolve));
   // Let the writer start publishing before the readers begin.
-  while (Atomics.load(words, 5) < 1000) await new Promise((r) => setTimeout(r, 1));
+  while (Atomics.load(words, H_PUBLISH) < 1000) await new Promise((r) => setTimeout(r, 1));
   const results = (await Promise.all(
     Array.from({ length: readers }, (_, i) =>
       run(new Worker(readerFile, { workerData: { words, snapshots: snapshotsEach, mode, seed: 0x9e3779b9 + i * 7919 } })),

@@ -10,6 +10,7 @@ import {
   designKWeighting,
   flushKWeightingState,
   kWeightedSumOfSquares,
+  kWeightedSumsOfSquaresPair,
   kWeightingGainDb,
 } from '../../src/dsp/k-weighting';
 
@@ -115,5 +116,27 @@ describe('kWeightedSumOfSquares', () => {
     }
     expect(sawSubnormal).toBe(false);
     expect(Array.from(state)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('kWeightedSumsOfSquaresPair', () => {
+  it('gives two channels exactly the sums and states of the one-channel kernel', () => {
+    const coefficients = designKWeighting(48000);
+    let seed = 99;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const a = Float32Array.from({ length: 5000 }, (_, i) => (i > 4000 ? 1e-40 : (rand() * 2 - 1) * (i % 700 < 50 ? 1 : 0.01)));
+    const b = Float32Array.from({ length: 5000 }, () => rand() - 0.5);
+    const single = new Float64Array(2 * K_WEIGHTING_STATE_LENGTH);
+    const paired = new Float64Array(2 * K_WEIGHTING_STATE_LENGTH);
+    const out = new Float64Array(2);
+    for (let start = 0; start < 5000; start += 333) {
+      const end = Math.min(5000, start + 333);
+      const sa = kWeightedSumOfSquares(coefficients, single, 0, a, start, end);
+      const sb = kWeightedSumOfSquares(coefficients, single, K_WEIGHTING_STATE_LENGTH, b, start, end);
+      kWeightedSumsOfSquaresPair(coefficients, paired, 0, a, K_WEIGHTING_STATE_LENGTH, b, start, end, out);
+      expect([out[0], out[1]]).toEqual([sa, sb]);
+      expect(sa).toBeGreaterThan(0);
+    }
+    expect(Array.from(paired)).toEqual(Array.from(single));
   });
 });

@@ -94,6 +94,34 @@ describe('decaying peak: the fall is the configured dB/s whatever the block size
     for (const r of results) expect(r).toEqual(results[0]);
   });
 
+  it('identical readings, to the bit, for blocks cut across the 256-sample chunks (NaN, ±Inf, huge, denormal)', () => {
+    let seed = 777;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const sig = new Float32Array(SR * 2);
+    for (let i = 0; i < sig.length; i++) {
+      const r = rand();
+      sig[i] =
+        r < 0.001 ? NaN
+        : r < 0.002 ? Infinity
+        : r < 0.003 ? -Infinity
+        : r < 0.004 ? 3e38 // finite, but its square overflows
+        : r < 0.02 ? 1e-40 // denormal
+        : (rand() * 2 - 1) * Math.exp(-(i % 20_000) / 3000);
+    }
+    for (let i = 40_000; i < 70_000; i++) sig[i] = 0.3 * Math.sin(i * 0.01); // a clean stretch: the fast path
+    sig.fill(1.5, 30_000, 30_003); // a run of three overs
+    const results = [1, 100, 255, 256, 257, 1000, SR * 2].map((block) => {
+      const m = new LevelMeter({ sampleRate: SR, holdMs: 200, overConsecutive: 2 });
+      inBlocks(sig, block, (b, s, e) => m.process(b, s, e));
+      const atEnd = [m.peak, m.decayingPeak, m.hold, m.rms, m.overs, m.nonFinite];
+      inBlocks(sig.subarray(0, 70_000), block, (b, s, e) => m.process(b, s, e)); // ends on the clean stretch
+      return [...atEnd, m.peak, m.decayingPeak, m.hold, m.rms, m.overs, m.nonFinite];
+    });
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0][4]).toBeGreaterThan(0); // overs were counted
+    expect(results[0][5]).toBeGreaterThan(100); // non-finite samples were counted
+  });
+
   it('honours a custom fall rate (e.g. 24 dB/s)', () => {
     const m = new LevelMeter({ sampleRate: 44100, fallDbPerSecond: 24 });
     const s = new Float32Array(44100 + 1);
@@ -304,6 +332,22 @@ class ReferenceMeter {
 }
 
 describe('the optimized kernel equals a sample-by-sample model', () => {
+  it('from digital silence (a hold of 0 re-armed by every sample) into a signal and back', () => {
+    const sr = 48000;
+    const signal = new Float32Array(sr);
+    for (let i = 3000; i < 3400; i++) signal[i] = 0.5 * Math.sin(i * 0.05);
+    signal[20_000] = 0.25; // a lone sample long after the hold time (20 ms) expired
+    const meter = new LevelMeter({ sampleRate: sr, holdMs: 20 });
+    const ref = new ReferenceMeter(Math.pow(10, -DEFAULT_FALL_DB_PER_SECOND / (20 * sr)), Math.round(0.02 * sr), 1, 1);
+    for (let offset = 0; offset < signal.length; offset += 128) {
+      meter.process(signal, offset, offset + 128);
+      for (let i = offset; i < offset + 128; i++) ref.push(signal[i]);
+      expect([meter.decayingPeak, meter.hold]).toEqual([ref.decay, ref.hold]);
+    }
+    expect(meter.peak).toBe(ref.peak);
+    expect(ref.hold).toBeGreaterThan(0);
+  });
+
   const cases = [
     { holdMs: 1500, overConsecutive: 1 },
     { holdMs: 0, overConsecutive: 3 },

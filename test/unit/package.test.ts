@@ -6,10 +6,10 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let project = '';
@@ -35,7 +35,7 @@ describe('the packed package', () => {
       import { dbFromLinear, linearFromDb, LevelMeter } from 'meterkit/dsp';
       import { createMeterEngine, createBankWords, MeterBankReader, createFrameLoop } from 'meterkit/core';
       import { readFileSync } from 'node:fs';
-      import { fileURLToPath } from 'node:url';
+      import { fileURLToPath, pathToFileURL } from 'node:url';
       const m = new LevelMeter({ sampleRate: 48000 });
       const s = new Float32Array(48000);
       for (let i = 0; i < s.length; i++) s[i] = 0.5 * Math.sin((2 * Math.PI * 1000 * i) / 48000);
@@ -73,6 +73,17 @@ describe('the packed package', () => {
     expect(files).toContain('dist/worklet/processor.js');
     const chunk = files.filter((f) => /^dist\/[^/]+\.js$/.test(f)).find((f) => readFileSync(path.join(root, f), 'utf8').includes('worklet/processor.js'));
     expect(chunk).toBeDefined(); // flat in dist/, so './worklet/processor.js' resolves
+  });
+
+  it('ships the worklet minified, with exactly one embedded fallback copy: the same bytes', async () => {
+    const worklet = readFileSync(path.join(root, 'dist/worklet/processor.js'), 'utf8');
+    expect(worklet.length).toBeLessThan(45_000); // 76 KB unminified before
+    expect(worklet.split('\n').length).toBeLessThan(5);
+    const chunks = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'));
+    const embedding = chunks.filter((f) => readFileSync(path.join(root, 'dist', f), 'utf8').includes('registerProcessor'));
+    expect(embedding).toHaveLength(1);
+    const { PROCESSOR_SOURCE } = await import(pathToFileURL(path.join(root, 'dist', embedding[0])).href);
+    expect(PROCESSOR_SOURCE).toBe(worklet);
   });
 
   it('type-checks a TypeScript consumer through the exports map', () => {

@@ -14,22 +14,39 @@
  *   extras    EXTRA_WORDS words: momentary, short-term, integrated, LRA, true peak,
  *             correlation, balance, measured seconds (float bits; NaN on tracks where the
  *             measurement is off)
+ *   slots     SLOT_WORDS(channels) words, one group per consumer slot k = 0..3:
+ *             BASE k (uint32: the CONSUMED k value slot k's peak counts from), then
+ *             PEAK k × channels for k = 1..3 (float bits; slot 0's peak is the channel's PEAK)
  * control     tracks × CONTROL_STRIDE words           (writer: the UI)
- *   CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS (request counters), CONSUMED (publish number read)
+ *   CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS (request counters),
+ *   CONSUMED 0..3 (per consumer slot: the publish number that slot last read)
  * ```
- * Every word has exactly one writer: header words H_RESET_*, H_CONTROL_GEN and H_STOP_REQUEST
- * and the control region are written by the UI; everything else by the worklet.
+ * The fields of each group are listed once, in schema.ts; the constants below derive from it.
+ * Every word has exactly one writer: header words H_RESET_*, H_CONTROL_GEN, H_STOP_REQUEST and
+ * H_CONSUMERS and the control region are written by the UI; everything else by the worklet.
+ * (Several UI-side threads may claim consumer slots: they change H_CONSUMERS only with atomic
+ * read-modify-write, see consumers.ts.)
+ *
+ * Consumer slots: slot k's PEAK is the max |x| since the publish slot k last acknowledged in
+ * its CONSUMED k word, so each consuming reader sees every spike exactly once, whatever the
+ * others do. Observing readers read slot 0's PEAK and write nothing. The writer keeps slots
+ * 1–3 only while their bit is set in H_CONSUMERS (set and cleared by the UI side when a
+ * consumer is created and released): one consumer costs the audio thread what it always did.
  *
  * Thread: pure functions and constants; usable everywhere, including the audio thread.
  */
 import { checkInteger, checkNumber } from '../../dsp/validate';
+import { CHANNEL_FIELDS, TRACK_FIELDS, CONTROL_FIELDS, SLOT_FIELDS, CONSUMER_SLOTS, offsetOf } from './schema';
+
+export { CONSUMER_SLOTS };
 
 /** Identifies a meterkit bank: ASCII "MTRK". */
 export const BANK_MAGIC = 0x4d54524b;
 /** Layout version; bumped on any incompatible change. */
-export const BANK_VERSION = 1;
+export const BANK_VERSION = 2;
 
-export const HEADER_WORDS = 16;
+/** Header words (two cache lines; the tracks start 64-byte aligned). */
+export const HEADER_WORDS = 32;
 /** Header word indices. */
 export const H_MAGIC = 0;
 export const H_VERSION = 1;
@@ -55,6 +72,11 @@ export const H_RESET_ALL_LOUDNESS = 13;
 export const H_CONTROL_GEN = 14;
 /** UI: non-zero asks the writer to stop for good (the engine was disposed). */
 export const H_STOP_REQUEST = 15;
+/** UI: bit k set = consumer slot k is in use (claimed by a consuming reader). */
+export const H_CONSUMERS = 16;
+
+/** Header words the writer updates while running (the message transport mirrors them). */
+export const LIVE_HEADER_WORDS: readonly number[] = Object.freeze([H_PUBLISH, H_HEARTBEAT, H_WRITER_STATE, H_FEATURES]);
 
 export const WRITER_IDLE = 0;
 export const WRITER_RUNNING = 1;
@@ -69,35 +91,39 @@ export const T_SEQ = 0;
 export const T_PUBLISH = 1;
 export const T_CHANNELS = 2;
 
-/** Channel field offsets within a channel's words. */
-export const C_PEAK = 0;
-export const C_DECAY = 1;
-export const C_HOLD = 2;
-export const C_RMS = 3;
-export const C_OVERS = 4;
-export const C_NONFINITE = 5;
+/** Channel field offsets within a channel's words (from CHANNEL_FIELDS in schema.ts). */
+export const C_PEAK = offsetOf(CHANNEL_FIELDS, 'peak');
+export const C_DECAY = offsetOf(CHANNEL_FIELDS, 'decayingPeak');
+export const C_HOLD = offsetOf(CHANNEL_FIELDS, 'hold');
+export const C_RMS = offsetOf(CHANNEL_FIELDS, 'rms');
+export const C_OVERS = offsetOf(CHANNEL_FIELDS, 'overs');
+export const C_NONFINITE = offsetOf(CHANNEL_FIELDS, 'nonFinite');
 /** The ballistic indication (PPM, VU, K-system; the decaying peak for digital peak), linear. */
-export const C_BALLISTIC = 6;
-export const CHANNEL_STRIDE = 7;
+export const C_BALLISTIC = offsetOf(CHANNEL_FIELDS, 'ballistic');
+export const CHANNEL_STRIDE = CHANNEL_FIELDS.length;
 
-/** Extra (per-track) field offsets within the extras words. */
-export const X_MOMENTARY = 0;
-export const X_SHORT_TERM = 1;
-export const X_INTEGRATED = 2;
-export const X_LOUDNESS_RANGE = 3;
-export const X_TRUE_PEAK = 4;
-export const X_CORRELATION = 5;
-export const X_BALANCE = 6;
+/** Extra (per-track) field offsets within the extras words (from TRACK_FIELDS in schema.ts). */
+export const X_MOMENTARY = offsetOf(TRACK_FIELDS, 'momentary');
+export const X_SHORT_TERM = offsetOf(TRACK_FIELDS, 'shortTerm');
+export const X_INTEGRATED = offsetOf(TRACK_FIELDS, 'integrated');
+export const X_LOUDNESS_RANGE = offsetOf(TRACK_FIELDS, 'loudnessRange');
+export const X_TRUE_PEAK = offsetOf(TRACK_FIELDS, 'truePeak');
+export const X_CORRELATION = offsetOf(TRACK_FIELDS, 'correlation');
+export const X_BALANCE = offsetOf(TRACK_FIELDS, 'balance');
 /** Seconds of input in the current integrated / LRA measurement (Tech 3341 §2.4: LRA unstable below 60 s). */
-export const X_LOUDNESS_SECONDS = 7;
-export const EXTRA_WORDS = 8;
+export const X_LOUDNESS_SECONDS = offsetOf(TRACK_FIELDS, 'loudnessSeconds');
+export const EXTRA_WORDS = TRACK_FIELDS.length;
 
-/** Control words per track. */
-export const K_CLEAR_OVERS = 0;
-export const K_CLEAR_HOLD = 1;
-export const K_RESET_LOUDNESS = 2;
-export const K_CONSUMED = 3;
-export const CONTROL_STRIDE = 4;
+/** Control words per track (from CONTROL_FIELDS in schema.ts). */
+export const K_CLEAR_OVERS = offsetOf(CONTROL_FIELDS, 'clearOvers');
+export const K_CLEAR_HOLD = offsetOf(CONTROL_FIELDS, 'clearHold');
+export const K_RESET_LOUDNESS = offsetOf(CONTROL_FIELDS, 'resetLoudness');
+/** Consumer slot 0's CONSUMED word; slot k's is K_CONSUMED + k. */
+export const K_CONSUMED = offsetOf(CONTROL_FIELDS, 'consumed0');
+export const CONTROL_STRIDE = CONTROL_FIELDS.length;
+
+/** Bit pattern of the float32 quiet NaN: "not measured". */
+export const NAN_BITS = 0x7fc00000;
 
 /** Limits of a bank (and so of an engine). */
 export const MAX_TRACKS = 1024;
@@ -111,13 +137,15 @@ export interface BankLayout {
   readonly channels: number;
   readonly trackStride: number;
   readonly extrasOffset: number;
+  /** Offset of the consumer slot words within a track block: BASE 0..3, then PEAK 1..3 × channels. */
+  readonly slotsOffset: number;
   readonly controlOffset: number;
   readonly totalWords: number;
 }
 
 /** Words per track block, padded to 16 words (64 bytes, one cache line). */
 export function trackStrideFor(channels: number): number {
-  const raw = T_CHANNELS + channels * CHANNEL_STRIDE + EXTRA_WORDS;
+  const raw = T_CHANNELS + channels * CHANNEL_STRIDE + EXTRA_WORDS + slotWords(channels);
   return Math.ceil(raw / 16) * 16;
 }
 
@@ -135,6 +163,7 @@ export function bankLayout(tracks: number, channels: number): BankLayout {
     channels,
     trackStride,
     extrasOffset: T_CHANNELS + channels * CHANNEL_STRIDE,
+    slotsOffset: T_CHANNELS + channels * CHANNEL_STRIDE + EXTRA_WORDS,
     controlOffset,
     totalWords: controlOffset + tracks * CONTROL_STRIDE,
   };
@@ -148,6 +177,24 @@ export function bytesForBank(tracks: number, channels: number): number {
 /** Word index of track `t`'s block. */
 export function trackBase(layout: BankLayout, t: number): number {
   return HEADER_WORDS + t * layout.trackStride;
+}
+
+/** Words of a track's consumer slot group: a BASE per slot, a PEAK per channel for slots 1..3. */
+export function slotWords(channels: number): number {
+  return SLOT_FIELDS.length + (CONSUMER_SLOTS - 1) * channels;
+}
+
+/** Offset within a track block of slot `slot`'s BASE word. */
+export function slotBaseOffset(layout: BankLayout, slot: number): number {
+  return layout.slotsOffset + slot;
+}
+
+/**
+ * Offset within a track block of slot `slot`'s PEAK word of channel `c`: the channel's PEAK
+ * field for slot 0, the slot group's words for slots 1..3.
+ */
+export function slotPeakOffset(layout: BankLayout, slot: number, c: number): number {
+  return slot === 0 ? T_CHANNELS + c * CHANNEL_STRIDE + C_PEAK : layout.slotsOffset + SLOT_FIELDS.length + (slot - 1) * layout.channels + c;
 }
 
 /** Word index of track `t`'s control words. */

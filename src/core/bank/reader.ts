@@ -7,8 +7,14 @@
  * untouched (returns false). It never blocks and never waits on the audio thread.
  *
  * Thread: any thread except the writer's; one reader object per thread.
+ *
+ * Length (≈370 lines): the seqlock copy, the consumer-slot protocol and staleness share the
+ * reader's private scratch and clocks; TrackLevels, the options and slot claims have their own modules.
  */
 import { checkInteger, checkNumber } from '../../dsp/validate';
+import { type TrackLevels, fieldCount } from './track-levels';
+import type { BankReaderOptions } from './reader-options';
+import { CHANNEL_FIELDS, TRACK_FIELDS } from './schema';
 import {
   type BankLayout,
   layoutFromWords,
@@ -51,111 +57,21 @@ import {
   FEATURE_LOUDNESS,
   FEATURE_CORRELATION,
   WRITER_RUNNING,
+  NAN_BITS,
+  CONSUMER_SLOTS,
+  slotBaseOffset,
+  slotPeakOffset,
 } from './layout';
+import { markConsumerSlot, releaseConsumerSlot } from './consumers';
 
-/**
- * A snapshot of one track. Levels are linear amplitude (1.0 = 0 dBFS), per channel.
- * Create with {@link createTrackLevels}; fill with {@link MeterBankReader.readInto}.
- */
-export interface TrackLevels {
-  /** Number of channels (length of every per-channel array). */
-  readonly channels: number;
-  /**
-   * Sample peak: max |x| over the samples since the consuming reader's previous read of this
-   * track (for the consuming reader itself: 0 when nothing new was published since).
-   */
-  readonly peak: Float32Array;
-  /** Decaying peak (ballistic peak level). */
-  readonly decayingPeak: Float32Array;
-  /** Peak-hold value. */
-  readonly hold: Float32Array;
-  /** Sliding-window RMS. */
-  readonly rms: Float32Array;
-  /** Samples at or above the over threshold since the last clear (latched). */
-  readonly overs: Uint32Array;
-  /** NaN/±Infinity samples since the last clear; excluded from every measure. */
-  readonly nonFinite: Uint32Array;
-  /**
-   * The indication of the engine's ballistics preset (PPM, VU, K-system), linear: a steady
-   * sine reads its amplitude. Equals `decayingPeak` for the digital peak preset.
-   */
-  readonly ballistic: Float32Array;
-  /** Momentary loudness, LUFS (-Infinity until measured; NaN when loudness is off for this track). */
-  momentary: number;
-  /** Short-term loudness, LUFS. */
-  shortTerm: number;
-  /** Integrated loudness since reset, LUFS. */
-  integrated: number;
-  /** Loudness range since reset, LU. */
-  loudnessRange: number;
-  /** True peak since reset, dBTP. */
-  truePeak: number;
-  /** Phase correlation, -1..+1 (NaN when correlation is off). */
-  correlation: number;
-  /** Stereo balance, -1 (left) .. +1 (right) (NaN when correlation is off). */
-  balance: number;
-  /** Seconds in the current integrated / LRA measurement (NaN when loudness is off). */
-  loudnessSeconds: number;
-  /** Publish number of this snapshot (increases by one per writer publish, wraps at 2^32). */
-  publish: number;
-  /** True when the audio clock has stopped: context suspended or closed, node disposed. */
-  stale: boolean;
-}
-
-/** Allocates a snapshot for `channels` channels (1 to 8). Allocate once, reuse every frame. */
-export function createTrackLevels(channels: number): TrackLevels {
-  checkInteger('channels', channels, 1, 8);
-  return {
-    channels,
-    peak: new Float32Array(channels),
-    decayingPeak: new Float32Array(channels),
-    hold: new Float32Array(channels),
-    rms: new Float32Array(channels),
-    overs: new Uint32Array(channels),
-    nonFinite: new Uint32Array(channels),
-    ballistic: new Float32Array(channels),
-    momentary: NaN,
-    shortTerm: NaN,
-    integrated: NaN,
-    loudnessRange: NaN,
-    truePeak: NaN,
-    correlation: NaN,
-    balance: NaN,
-    loudnessSeconds: NaN,
-    publish: 0,
-    stale: true,
-  };
-}
-
-/** Options of {@link MeterBankReader}; every field optional. */
-export interface BankReaderOptions {
-  /**
-   * This reader acknowledges what it read, so the next snapshot's `peak` covers only samples
-   * after it. Give at most one reader per bank `consume: true` (the engine's own reader).
-   * Default false.
-   */
-  consume?: boolean;
-  /** Clock in ms for staleness. Default `performance.now`. */
-  now?: () => number;
-  /**
-   * The heartbeat must move within this many ms, else the reader reports stale (1 to 60,000,
-   * or Infinity to ignore the heartbeat, e.g. for hand-written banks). Default 250.
-   */
-  staleAfterMs?: number;
-  /** Extra staleness signal from the platform, e.g. `() => context.state === 'running'`. */
-  isClockRunning?: () => boolean;
-  /** Seqlock attempts before a read gives up (1 to 10,000). Default 64. */
-  maxRetries?: number;
-  /** Called after this reader wrote a control word (the message transport forwards them). */
-  onControl?: () => void;
-}
-
-/** Number of values {@link MeterBankReader.readFieldsInto} writes for a bank's track. */
-export function fieldCount(channels: number): number {
-  return channels * CHANNEL_STRIDE + EXTRA_WORDS;
-}
+/** 1 where a channel / track field is an unsigned count (schema.ts `kind`), precomputed once. */
+const CHANNEL_UINT = Uint8Array.from(CHANNEL_FIELDS, (f) => (f.kind === 'uint' ? 1 : 0));
+const TRACK_UINT = Uint8Array.from(TRACK_FIELDS, (f) => (f.kind === 'uint' ? 1 : 0));
 
 const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export { type TrackLevels, createTrackLevels, fieldCount } from './track-levels';
+export type { BankReaderOptions } from './reader-options';
 
 export class MeterBankReader {
   readonly words: Int32Array;
@@ -168,7 +84,12 @@ export class MeterBankReader {
   private readonly scratchF: Float32Array;
   private readonly copyWords: number;
   private readonly acked: Int32Array;
-  private readonly consume: boolean;
+  private consume: boolean;
+  private readonly slot: number;
+  /** Scratch index of the consumer words copied after the fields: BASE, then slot PEAK × channels. */
+  private readonly tail: number;
+  private readonly baseAt: number;
+  private readonly peakAt: Int32Array;
   private readonly now: () => number;
   private readonly staleAfterMs: number;
   private readonly isClockRunning: (() => boolean) | null;
@@ -194,12 +115,24 @@ export class MeterBankReader {
     this.sampleRate = new Float32Array(f.buffer)[0];
     this.copyWords = this.layout.extrasOffset + EXTRA_WORDS - T_PUBLISH;
     this.copyLevelsOnly = this.layout.extrasOffset - T_PUBLISH;
-    this.scratch = new Int32Array(this.copyWords);
+    this.tail = this.copyWords;
+    this.scratch = new Int32Array(this.copyWords + 1 + this.channels);
     // Extras read as NaN ("not measured") until a copy brings real values.
-    this.scratch.fill(0x7fc00000, this.copyLevelsOnly);
+    this.scratch.fill(NAN_BITS, this.copyLevelsOnly);
     this.scratchF = new Float32Array(this.scratch.buffer);
     this.acked = new Int32Array(this.tracks);
     this.consume = options.consume ?? false;
+    if (options.consumerSlot !== undefined && !this.consume) {
+      throw new RangeError(`consumerSlot needs consume: true, got consumerSlot = ${String(options.consumerSlot)} with consume = ${String(options.consume)}`);
+    }
+    this.slot = checkInteger('consumerSlot', options.consumerSlot ?? 0, 0, CONSUMER_SLOTS - 1);
+    this.baseAt = slotBaseOffset(this.layout, this.slot);
+    this.peakAt = Int32Array.from({ length: this.channels }, (_, c) => slotPeakOffset(this.layout, this.slot, c));
+    if (this.consume) {
+      // Count from the slot's current acknowledgements (a reused slot keeps its last owner's).
+      for (let t = 0; t < this.tracks; t++) this.acked[t] = Atomics.load(words, controlBase(this.layout, t) + K_CONSUMED + this.slot);
+      markConsumerSlot(words, this.slot);
+    }
     this.now = options.now ?? defaultNow;
     this.staleAfterMs = checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms', true);
     this.isClockRunning = options.isClockRunning ?? null;
@@ -231,6 +164,8 @@ export class MeterBankReader {
     const s = this.scratch;
     const f = this.scratchF;
     const o = T_CHANNELS - T_PUBLISH;
+    // Straight-line stores of the schema's named offsets (monomorphic, no keyed lookups per
+    // frame); test/unit/bank-schema.test.ts checks every schema field lands in its key.
     for (let c = 0; c < this.channels; c++) {
       const b = o + c * CHANNEL_STRIDE;
       out.peak[c] = f[b + C_PEAK];
@@ -258,10 +193,10 @@ export class MeterBankReader {
 
   /**
    * Copies a consistent snapshot of `track` into a caller-owned typed array as numbers, from
-   * `offset`: per channel [peak, decayingPeak, hold, rms, overs, nonFinite, ballistic], then the
-   * 8 extras [momentary, shortTerm, integrated, loudnessRange, truePeak, correlation, balance,
-   * loudnessSeconds]
-   * ({@link fieldCount} values). Returns false (array untouched) if the read gave up.
+   * `offset`: per channel the CHANNEL_FIELDS [peak, decayingPeak, hold, rms, overs, nonFinite,
+   * ballistic], then the TRACK_FIELDS [momentary, shortTerm, integrated, loudnessRange,
+   * truePeak, correlation, balance, loudnessSeconds] (schema.ts; {@link fieldCount} values).
+   * Returns false (array untouched) if the read gave up.
    */
   readFieldsInto(track: number, out: Float32Array | Float64Array, offset = 0): boolean {
     this.checkTrack(track);
@@ -273,20 +208,15 @@ export class MeterBankReader {
     const s = this.scratch;
     const f = this.scratchF;
     const o = T_CHANNELS - T_PUBLISH;
+    // Derived from the schema: every channel field, then every track field, in bank order.
     for (let c = 0; c < this.channels; c++) {
       const b = o + c * CHANNEL_STRIDE;
       const d = offset + c * CHANNEL_STRIDE;
-      out[d] = f[b + C_PEAK];
-      out[d + 1] = f[b + C_DECAY];
-      out[d + 2] = f[b + C_HOLD];
-      out[d + 3] = f[b + C_RMS];
-      out[d + 4] = s[b + C_OVERS] >>> 0;
-      out[d + 5] = s[b + C_NONFINITE] >>> 0;
-      out[d + 6] = f[b + C_BALLISTIC];
+      for (let i = 0; i < CHANNEL_STRIDE; i++) out[d + i] = CHANNEL_UINT[i] === 1 ? s[b + i] >>> 0 : f[b + i];
     }
     const x = this.layout.extrasOffset - T_PUBLISH;
     const d = offset + this.channels * CHANNEL_STRIDE;
-    for (let i = 0; i < EXTRA_WORDS; i++) out[d + i] = f[x + i];
+    for (let i = 0; i < EXTRA_WORDS; i++) out[d + i] = TRACK_UINT[i] === 1 ? s[x + i] >>> 0 : f[x + i];
     return true;
   }
 
@@ -302,21 +232,53 @@ export class MeterBankReader {
       const seq = Atomics.load(w, base + T_SEQ);
       if ((seq & 1) !== 0) continue;
       for (let i = 0; i < n; i++) s[i] = Atomics.load(w, from + i);
-      if (Atomics.load(w, base + T_SEQ) !== seq) continue;
-      if (this.consume) {
-        if (s[0] === this.acked[track]) {
-          // Nothing was published since this reader's last read: its peaks were delivered then.
-          for (let c = 0; c < this.channels; c++) s[T_CHANNELS - T_PUBLISH + c * CHANNEL_STRIDE + C_PEAK] = 0;
-        } else {
-          this.acked[track] = s[0];
-          // publish the acknowledgement: the writer restarts this track's sample peak after it.
-          Atomics.store(w, controlBase(this.layout, track) + K_CONSUMED, s[0]);
-        }
+      const consume = this.consume;
+      if (consume) {
+        // This slot's BASE and (slots 1..3) its own peak words, in the same seqlock attempt.
+        s[this.tail] = Atomics.load(w, base + this.baseAt);
+        if (this.slot !== 0) for (let c = 0; c < this.channels; c++) s[this.tail + 1 + c] = Atomics.load(w, base + this.peakAt[c]);
       }
+      if (Atomics.load(w, base + T_SEQ) !== seq) continue;
+      if (consume) this.consumePeaks(track);
       return true;
     }
     this.contended++;
     return false;
+  }
+
+  /**
+   * Turns the copied snapshot's peaks into this consumer's: its slot's peaks when they count
+   * from this reader's last acknowledgement (then acknowledges this snapshot), else zeros —
+   * nothing new was published, or the writer had not seen the last acknowledgement yet, so the
+   * peaks may hold spikes already delivered; they stay pending for a later snapshot.
+   */
+  private consumePeaks(track: number): void {
+    const s = this.scratch;
+    const o = T_CHANNELS - T_PUBLISH + C_PEAK;
+    const acked = this.acked[track];
+    if (s[0] === acked || s[this.tail] !== acked) {
+      for (let c = 0; c < this.channels; c++) s[o + c * CHANNEL_STRIDE] = 0;
+      return;
+    }
+    if (this.slot !== 0) for (let c = 0; c < this.channels; c++) s[o + c * CHANNEL_STRIDE] = s[this.tail + 1 + c];
+    this.acked[track] = s[0];
+    // publish the acknowledgement: the writer restarts this slot's sample peak after it.
+    Atomics.store(this.words, controlBase(this.layout, track) + K_CONSUMED + this.slot, s[0]);
+  }
+
+  /** The consumer slot of this reader, or -1 for an observing (or released) reader. */
+  get consumerSlot(): number {
+    return this.consume ? this.slot : -1;
+  }
+
+  /**
+   * Releases this consumer's slot (another consumer may claim it) and turns this reader into
+   * an observer (it then reads slot 0's peak and acknowledges nothing). Idempotent.
+   */
+  release(): void {
+    if (!this.consume) return;
+    this.consume = false;
+    releaseConsumerSlot(this.words, this.slot);
   }
 
   /**

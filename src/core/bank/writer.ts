@@ -2,13 +2,21 @@
  * The bank writer: the single writer of the meter fields (the worklet, or the main-thread side
  * of the message transport). Publishes each track under its seqlock.
  *
- * Sample peak semantics: the PEAK field of a snapshot is the max |x| over every sample since
- * the publish the consuming reader last acknowledged (its CONSUMED word), so a one-sample spike
- * is never lost however rarely the UI reads. The writer keeps the per-publish peaks of the
- * last {@link PEAK_RING} publishes to compute that exactly; if the reader acknowledges a publish
- * older than that, the writer keeps the running max (it may then over-report, never lose).
+ * Sample peak semantics, per consumer slot k (0..CONSUMER_SLOTS−1): slot k's PEAK word of a
+ * snapshot is the max |x| over every sample since the publish slot k last acknowledged (its
+ * CONSUMED k word), and the snapshot's BASE k word says which acknowledgement that was. So a
+ * one-sample spike is never lost however rarely a consumer reads, and a consumer that checks
+ * BASE k against its own last acknowledgement never sees it twice. The writer keeps the
+ * per-publish peaks of the last {@link PEAK_RING} publishes (shared by all slots) to compute
+ * that exactly; if it sees an acknowledgement more than PEAK_RING publishes after the publish
+ * it acknowledges (a consumer stalled between its copy and its acknowledgement for that long),
+ * it keeps the running max (it may then over-report, never lose). Slot 0 is always kept (it is
+ * also what observing readers read); slots 1..3 only while their bit is set in H_CONSUMERS.
  *
  * Thread: the writer's thread only. Nothing allocates after construction.
+ *
+ * Length (≈330 lines): the seqlock publish, the per-slot peak bookkeeping and the control scan
+ * share the writer's private shadow and ring; nothing here is independent of them.
  */
 import {
   type BankLayout,
@@ -19,7 +27,6 @@ import {
   T_PUBLISH,
   T_CHANNELS,
   CHANNEL_STRIDE,
-  C_PEAK,
   C_DECAY,
   C_HOLD,
   C_RMS,
@@ -40,6 +47,13 @@ import {
   K_RESET_LOUDNESS,
   K_CONSUMED,
   EXTRA_WORDS,
+  CONSUMER_SLOTS,
+  H_CONSUMERS,
+  slotBaseOffset,
+  slotPeakOffset,
+  NAN_BITS,
+  WRITER_RUNNING,
+  WRITER_STOPPED,
 } from './layout';
 
 /** Publishes remembered per track for exact peak-since-consumed (a power of two). */
@@ -69,8 +83,18 @@ export class BankWriter {
   private readonly bits = new Int32Array(1);
   private readonly floats = new Float32Array(this.bits.buffer);
   private readonly seq: Int32Array;
+  /** Per track and slot: the CONSUMED word last seen. */
   private readonly lastConsumed: Int32Array;
+  /** Per slot, track and channel: the peak since lastConsumed. */
   private readonly pending: Float64Array;
+  /** Per slot, for the track being written: did its acknowledgement move, and how far behind is it. */
+  private readonly moved = new Uint8Array(CONSUMER_SLOTS);
+  private readonly behind = new Int32Array(CONSUMER_SLOTS);
+  /** Word offsets within a track block of each slot's PEAK words (per channel) and BASE word. */
+  private readonly peakAt: Int32Array;
+  private readonly baseAt: Int32Array;
+  /** Bits of the consumer slots kept this publish (bit 0 always). */
+  private slots = 1;
   private readonly ring: Float64Array;
   /** Last seen values of the UI's request counters: 3 globals, then 3 per track. */
   private readonly seenControl: Int32Array;
@@ -84,8 +108,14 @@ export class BankWriter {
     this.layout = layoutFromWords(words);
     const { tracks, channels } = this.layout;
     this.seq = new Int32Array(tracks);
-    this.lastConsumed = new Int32Array(tracks);
-    this.pending = new Float64Array(tracks * channels);
+    this.lastConsumed = new Int32Array(tracks * CONSUMER_SLOTS);
+    this.pending = new Float64Array(CONSUMER_SLOTS * tracks * channels);
+    this.peakAt = new Int32Array(CONSUMER_SLOTS * channels);
+    this.baseAt = new Int32Array(CONSUMER_SLOTS);
+    for (let k = 0; k < CONSUMER_SLOTS; k++) {
+      this.baseAt[k] = slotBaseOffset(this.layout, k);
+      for (let c = 0; c < channels; c++) this.peakAt[k * channels + c] = slotPeakOffset(this.layout, k, c);
+    }
     this.ring = new Float64Array(tracks * channels * PEAK_RING);
     this.seenControl = new Int32Array(3 + tracks * 3);
     this.shadow = new Int32Array(words.length);
@@ -102,12 +132,12 @@ export class BankWriter {
   /** Marks the writer running and records which optional fields it publishes. */
   start(features: number): void {
     Atomics.store(this.words, H_FEATURES, features);
-    Atomics.store(this.words, H_WRITER_STATE, 1);
+    Atomics.store(this.words, H_WRITER_STATE, WRITER_RUNNING);
   }
 
   /** Marks the writer stopped (disposed); readers then report stale at once. */
   stop(): void {
-    Atomics.store(this.words, H_WRITER_STATE, 2);
+    Atomics.store(this.words, H_WRITER_STATE, WRITER_STOPPED);
   }
 
   /** True once the UI asked the writer to stop (engine disposed). */
@@ -118,7 +148,27 @@ export class BankWriter {
   /** Starts a publish; returns its publish number (1, 2, …, wrapping at 2^32). */
   beginPublish(): number {
     this.publishNumber = (this.publishNumber + 1) | 0;
+    const slots = (Atomics.load(this.words, H_CONSUMERS) & ((1 << CONSUMER_SLOTS) - 1)) | 1;
+    if (slots !== this.slots) this.slotsChanged(slots);
     return this.publishNumber;
+  }
+
+  /**
+   * The UI claimed or released consumer slots. A newly claimed slot starts from its current
+   * CONSUMED words with nothing pending: its consumer sees the spikes from now on. O(tracks ×
+   * channels), only when the claims change; no allocation.
+   */
+  private slotsChanged(slots: number): void {
+    const { tracks, channels } = this.layout;
+    const fresh = slots & ~this.slots;
+    this.slots = slots;
+    for (let k = 1; k < CONSUMER_SLOTS; k++) {
+      if ((fresh & (1 << k)) === 0) continue;
+      for (let t = 0; t < tracks; t++) {
+        this.lastConsumed[t * CONSUMER_SLOTS + k] = Atomics.load(this.words, controlBase(this.layout, t) + K_CONSUMED + k);
+        this.pending.fill(0, (k * tracks + t) * channels, (k * tracks + t + 1) * channels);
+      }
+    }
   }
 
   /**
@@ -131,46 +181,62 @@ export class BankWriter {
    */
   writeTrack(t: number, meters: readonly ChannelLevelSource[], ballistic: Float64Array | null, extras: Float64Array | null): void {
     const w = this.words;
-    const { channels } = this.layout;
+    const { channels, tracks } = this.layout;
     const n = this.publishNumber;
     const base = trackBase(this.layout, t);
-    const pBase = t * channels;
     const slot = n & (PEAK_RING - 1);
+    const kb = controlBase(this.layout, t) + K_CONSUMED;
+    const slots = this.slots;
+    // Slots 0 .. highest claimed: just slot 0 (one iteration) while no other consumer exists.
+    const kEnd = 32 - Math.clz32(slots);
 
-    // Which publishes has the consuming reader seen? Recompute the pending peak from the ring
-    // only when its acknowledgement moved.
-    const consumed = Atomics.load(w, controlBase(this.layout, t) + K_CONSUMED);
-    const moved = consumed !== this.lastConsumed[t];
-    this.lastConsumed[t] = consumed;
-    const behind = (n - consumed) | 0;
+    // Which publishes has each consumer seen? Recompute its pending peak from the ring only
+    // when its acknowledgement moved.
+    for (let k = 0; k < kEnd; k++) {
+      if ((slots & (1 << k)) === 0) continue;
+      const consumed = Atomics.load(w, kb + k);
+      const li = t * CONSUMER_SLOTS + k;
+      this.moved[k] = consumed !== this.lastConsumed[li] ? 1 : 0;
+      this.lastConsumed[li] = consumed;
+      this.behind[k] = (n - consumed) | 0;
+    }
 
     const seq = (this.seq[t] + 1) | 0;
     Atomics.store(w, base + T_SEQ, seq); // odd: writer inside
     for (let c = 0; c < channels; c++) {
       const m = meters[c];
       const q = m.takePeak();
-      const ringBase = (pBase + c) * PEAK_RING;
+      const ringBase = (t * channels + c) * PEAK_RING;
       this.ring[ringBase + slot] = q;
-      let p = this.pending[pBase + c];
-      if (moved && behind >= 1 && behind <= PEAK_RING) {
-        p = 0;
-        for (let k = 0; k < behind; k++) {
-          const v = this.ring[ringBase + ((n - k) & (PEAK_RING - 1))];
-          if (v > p) p = v;
+      for (let k = 0; k < kEnd; k++) {
+        if ((slots & (1 << k)) === 0) continue;
+        const pi = (k * tracks + t) * channels + c;
+        let p = this.pending[pi];
+        const behind = this.behind[k];
+        if (this.moved[k] === 1 && behind >= 1 && behind <= PEAK_RING) {
+          p = 0;
+          for (let j = 0; j < behind; j++) {
+            const v = this.ring[ringBase + ((n - j) & (PEAK_RING - 1))];
+            if (v > p) p = v;
+          }
+        } else if (q > p) {
+          p = q;
         }
-      } else if (q > p) {
-        p = q;
+        this.pending[pi] = p;
+        this.put(base + this.peakAt[k * channels + c], this.floatBits(p));
       }
-      this.pending[pBase + c] = p;
       const cb = base + T_CHANNELS + c * CHANNEL_STRIDE;
       const decay = m.decayingPeak;
-      this.put(cb + C_PEAK, this.floatBits(p));
       this.put(cb + C_DECAY, this.floatBits(decay));
       this.put(cb + C_HOLD, this.floatBits(m.hold));
       this.put(cb + C_RMS, this.floatBits(m.rms));
       this.put(cb + C_OVERS, clampCount(m.overs));
       this.put(cb + C_NONFINITE, clampCount(m.nonFinite));
       this.put(cb + C_BALLISTIC, this.floatBits(ballistic !== null ? ballistic[c] : decay));
+    }
+    // Each kept slot's peak counts from the acknowledgement just loaded.
+    for (let k = 0; k < kEnd; k++) {
+      if ((slots & (1 << k)) !== 0) this.put(base + this.baseAt[k], this.lastConsumed[t * CONSUMER_SLOTS + k]);
     }
     const xb = base + this.layout.extrasOffset;
     // Without extras the words keep the NaN ("not measured") written at construction.
@@ -188,8 +254,9 @@ export class BankWriter {
   }
 
   /**
-   * Marks every track consumed up to the current publish. Used by the message transport's
-   * sending side, where "consumed" means "posted to the main thread".
+   * Marks every track consumed (slot 0) up to the current publish. Used by the message
+   * transport's sending side, where "consumed" means "posted to the main thread" (the main
+   * thread's MessageMirror keeps the slots of its own consumers).
    */
   markAllConsumed(): void {
     const n = this.publishNumber;
@@ -262,9 +329,6 @@ export class BankWriter {
     return this.bits[0];
   }
 }
-
-/** Bit pattern of a float32 quiet NaN. */
-const NAN_BITS = 0x7fc00000;
 
 /** Counts are published as uint32 bit patterns, saturating at 2^32 − 1. */
 function clampCount(n: number): number {

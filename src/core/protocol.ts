@@ -1,13 +1,17 @@
 /**
  * What the engine (main thread) and the processor (audio thread) agree on: the processor
- * name, its options and the port messages. Types and constants only — no side effects, so the
- * worklet bundle can import it.
+ * name, the transport kinds, the processor's options and the port messages. It lives in core
+ * (the worklet is a host of core code and imports it; core never imports the worklet). Types
+ * and constants only — no side effects, so the worklet bundle can inline it.
  */
-import type { LevelMeterOptions } from '../dsp/level-meter';
+import type { ResolvedLevelOptions } from '../dsp/level-meter';
 import type { BallisticMeterOptions } from '../dsp/ballistics';
 
 /** Registered processor name; carries the bank layout version so two builds never clash. */
-export const PROCESSOR_NAME = 'meterkit-meter-v1';
+export const PROCESSOR_NAME = 'meterkit-meter-v2';
+
+/** The default block size of Web Audio (a render quantum), samples: one publish per quantum. */
+export const RENDER_QUANTUM = 128;
 
 export type TransportKind = 'shared' | 'message';
 
@@ -17,10 +21,12 @@ export interface ProcessorInit {
   tracks: number;
   channels: number;
   /**
-   * Summed tracks published after the inputs, in order: each lists the input tracks it sums
-   * (groups, then the master bus when enabled). Bank tracks = tracks + groups.length.
+   * Groups: summed tracks published after the inputs, in order; each lists the input tracks it
+   * sums. Does not include the master bus (see `master`).
    */
   groups: number[][];
+  /** A master bus (the sum of every input) published after the groups. Bank tracks = tracks + groups.length + (master ? 1 : 0). */
+  master: boolean;
   /** Ballistics of the BALLISTIC field (null: digital peak, i.e. the decaying peak). */
   ballistics: Omit<BallisticMeterOptions, 'sampleRate'> | null;
   /** Bank tracks measured for loudness (BS.1770 / EBU R128). */
@@ -32,8 +38,8 @@ export interface ProcessorInit {
   transport: TransportKind;
   /** The shared bank (shared transport) or null (message transport: the processor owns a local bank). */
   words: Int32Array | null;
-  /** Level options without sampleRate (the processor uses the context's). */
-  level: Omit<LevelMeterOptions, 'sampleRate'>;
+  /** Resolved level options without sampleRate (the processor adds the context's and does not re-validate). */
+  level: Omit<ResolvedLevelOptions, 'sampleRate'>;
   /** Message transport: post a snapshot at least this often, Hz. */
   messageRateHz: number;
 }
@@ -43,8 +49,9 @@ export interface DisposeMessage {
   type: 'dispose';
 }
 /**
- * Main → processor (message transport): the UI's control words — header words
- * [H_RESET_ALL_OVERS .. H_CONTROL_GEN] then, per track, [CLEAR_OVERS, CLEAR_HOLD, RESET_LOUDNESS].
+ * Main → processor (message transport): the UI's control words, packed by
+ * `packControlWords` (core/bank/control.ts): the forwarded header words, then per track the
+ * schema's request counters.
  */
 export interface ControlMessage {
   type: 'control';
