@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.ts';
 import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
-import { heapSample, cpuProfile } from './scripts/vitest-commands.ts';
+import { heapSample, cpuProfile, traceAnimationFrames } from './scripts/vitest-commands.ts';
 import { compareScreenshots } from './test/visual/compare-screenshots.ts';
 
 /** Headers that make every page cross-origin isolated (SharedArrayBuffer). */
@@ -52,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts', 'test/browser/**/*.test.tsx'],
+          setupFiles: ['test/browser/setup.ts'],
           testTimeout: 60_000,
           browser: {
             enabled: true,
@@ -64,7 +65,7 @@ export default defineConfig({
                 : {},
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { heapSample, cpuProfile },
+            commands: { heapSample, cpuProfile, traceAnimationFrames, compareScreenshots },
           },
         },
       },

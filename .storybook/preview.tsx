@@ -5,6 +5,11 @@
  */
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { themeStyle, type ThemeName } from '../stories/support/themes';
+import { configureRenderWorker } from '../src/index';
+import { RENDER_WORKER_URL } from '../stories/support/worklet';
+
+// The gallery runs meterkit from src/: tell it where the render worker built from src/ is.
+configureRenderWorker({ url: RENDER_WORKER_URL });
 
 const withTheme: Decorator = (Story, context) => {
   if (context.tags.includes('frozen')) return <Story />;

@@ -16,6 +16,8 @@ import { claimConsumerSlot, releaseConsumerSlot } from './bank/consumers';
 import { MessageMirror, type TransportKind } from './transport';
 import { resolveEngineOptions, closedError, type MeterEngineOptions, type ResolvedEngineOptions } from './engine-options';
 import { loadMeterWorklet } from './worklet-loader';
+import { registerWorkerLink, sharedBankLink, portBankLink, type LinkClock } from './render-worker/links';
+import type { WorkerSourceLink } from './render-worker/protocol';
 export type { MeterEngineOptions, EngineBallistics } from './engine-options';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor } from './protocol';
 
@@ -124,6 +126,8 @@ class Engine implements MeterEngine {
   private readonly connections = new Set<() => void>();
   private readonly groupCount: number;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Ids of the snapshot ports attached to the processor for render workers (message transport). */
+  private nextPortId = 1;
   /** Message transport: forwards the UI's control words after a reset request. */
   private readonly bankOnControl: (() => void) | undefined;
 
@@ -176,6 +180,32 @@ class Engine implements MeterEngine {
       isClockRunning: () => !this.disposed && context.state === 'running',
       onControl: this.bankOnControl,
     });
+    registerWorkerLink(this.bank, () => this.linkForWorker());
+  }
+
+  /**
+   * The render worker's way in: with the shared transport, the bank's words and a consumer slot
+   * of its own; with the message transport, a port the processor posts its snapshots to as
+   * well (straight from the audio thread, not through this thread).
+   */
+  private linkForWorker(): WorkerSourceLink | null {
+    if (this.disposed) return null;
+    const context = this.context;
+    const clock: LinkClock = {
+      staleAfterMs: this.staleAfterMs,
+      running: () => !this.disposed && context.state === 'running',
+      onRunningChange: (listener) => {
+        context.addEventListener('statechange', listener);
+        return () => context.removeEventListener('statechange', listener);
+      },
+    };
+    if (this.mirror === null) return sharedBankLink(this.words, clock);
+    const channel = new MessageChannel();
+    const id = this.nextPortId++;
+    this.node.port.postMessage({ type: 'attach-port', id, port: channel.port2 } satisfies ToProcessor, [channel.port2]);
+    return portBankLink(channel.port1, { tracks: this.bankTracks, channels: this.channels, sampleRate: this.sampleRate }, clock, () =>
+      this.post({ type: 'detach-port', id }),
+    );
   }
 
   private onMessage(msg: FromProcessor): void {

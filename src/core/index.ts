@@ -85,14 +85,15 @@ export {
   configureRenderWorker,
   resetRenderWorker,
   settleRenderWorker,
+  addRenderWorkerFont,
   canRenderInWorker,
   RENDER_MODES,
   WORKER_READY_TIMEOUT_MS,
   type RenderMode,
   type RenderWorkerState,
   type WorkerViewHandle,
-  type WorkerLinkable,
 } from './render-worker/client';
+export { registerWorkerLink, sharedBankLink, portBankLink, type LinkClock } from './render-worker/links';
 export { placementFor, createHostFor, setDefaultRenderMode, defaultRenderMode, type Placement } from './render-worker/placement';
 export { createWorkerCanvasHost, type HostPlacement } from './render-worker/worker-canvas-host';
 export { WorkerRenderHost, type WorkerHostPlatform } from './render-worker/worker-host';

@@ -20,6 +20,8 @@ import { TRACK_FIELDS } from './bank/schema';
 import { BankWriter, RESET_OVERS, RESET_HOLD, RESET_LOUDNESS, type ChannelLevelSource } from './bank/writer';
 import { MeterBankReader } from './bank/reader';
 import { RENDER_QUANTUM } from './protocol';
+import { canShareMemory } from './transport';
+import { registerWorkerLink, sharedBankLink, portBankLink, ALWAYS_RUNNING } from './render-worker/links';
 import { linearFromDb } from '../dsp/db';
 import { checkInteger } from '../dsp/validate';
 
@@ -94,7 +96,12 @@ export interface ManualBank {
 export function createManualBank(options: { tracks: number; channels?: number; sampleRate?: number }): ManualBank {
   const tracks = checkInteger('tracks', options.tracks, 1, MAX_TRACKS);
   const channels = checkInteger('channels', options.channels ?? 2, 1, MAX_CHANNELS);
-  const words = createBankWords({ tracks, channels, sampleRate: options.sampleRate ?? 48000, shared: false });
+  const sampleRate = options.sampleRate ?? 48000;
+  // Shared memory where the page allows it, so the render worker reads the bank itself.
+  const shared = canShareMemory();
+  const words = createBankWords({ tracks, channels, sampleRate, shared });
+  /** Without shared memory: ports of render workers, each sent a snapshot after every publish. */
+  const ports = new Set<MessagePort>();
   const writer = new BankWriter(words);
   writer.start(FEATURE_LOUDNESS | FEATURE_CORRELATION); // setReadings may publish both
   const meters = Array.from({ length: tracks }, () => Array.from({ length: channels }, () => new ManualChannel()));
@@ -112,7 +119,11 @@ export function createManualBank(options: { tracks: number; channels?: number; s
       writer.writeTrack(t, meters[t], ballisticOut, extras[t]);
     }
     writer.endPublish((frame += RENDER_QUANTUM)); // the heartbeat moves one render quantum per publish
+    postToWorkers();
   };
+  function postToWorkers(): void {
+    for (const port of ports) port.postMessage({ type: 'snapshot', words: words.slice(), reply: false });
+  }
   // Reset requests (clip indicator clicks) apply at once, as the worklet would at its next quantum.
   const applyControl = () => {
     writer.takeResets((t, mask) => {
@@ -132,6 +143,17 @@ export function createManualBank(options: { tracks: number; channels?: number; s
     publishAll();
   };
   const source = new MeterBankReader(words, { consume: true, staleAfterMs: Infinity, onControl: applyControl });
+  const clock = { staleAfterMs: Infinity, ...ALWAYS_RUNNING };
+  registerWorkerLink(source, () => {
+    if (shared) return sharedBankLink(words, clock);
+    const channel = new MessageChannel();
+    ports.add(channel.port2);
+    channel.port2.postMessage({ type: 'snapshot', words: words.slice(), reply: false });
+    return portBankLink(channel.port1, { tracks, channels, sampleRate }, clock, () => {
+      ports.delete(channel.port2);
+      channel.port2.close();
+    });
+  });
   publishAll();
   return {
     source,
@@ -165,6 +187,7 @@ export function createManualBank(options: { tracks: number; channels?: number; s
     },
     stop() {
       writer.stop();
+      postToWorkers();
     },
   };
 }

@@ -4,6 +4,7 @@
  * tests and frozen screenshots.
  */
 import type { TrackLevels } from './bank/reader';
+import type { WorkerSourceLink } from './render-worker/protocol';
 
 export interface MeterSource {
   readonly tracks: number;
@@ -18,6 +19,13 @@ export interface MeterSource {
   resetLoudness?(track?: number): void;
   /** Optional: the frame clock for staleness checks during a frame's reads; null after. */
   setFrameClock?(clock: { readonly nowMs: number } | null): void;
+  /**
+   * Optional: lets the render worker read this source itself (a consumer slot of a shared
+   * bank, or a port its snapshots are posted to); null when it cannot right now. Sources
+   * without it are painted on the main thread. An engine's `bank` and a manual bank's `source`
+   * have it.
+   */
+  linkForWorker?(): WorkerSourceLink | null;
 }
 
 /** A MeterEngine-like object: anything with a `bank` that is a MeterSource. */

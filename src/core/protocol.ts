@@ -61,7 +61,24 @@ export interface ControlMessage {
 export interface FlushMessage {
   type: 'flush';
 }
-export type ToProcessor = DisposeMessage | ControlMessage | FlushMessage;
+/**
+ * Main → processor (message transport): also post every snapshot to `port` (the render
+ * worker's end of a MessageChannel), so the worker gets the bank straight from the audio
+ * thread, not through the main thread. `id` names it for {@link DetachPortMessage}.
+ */
+export interface AttachPortMessage {
+  type: 'attach-port';
+  id: number;
+  port: MessagePort;
+}
+/** Main → processor: stop posting to the port attached as `id` (and close it). */
+export interface DetachPortMessage {
+  type: 'detach-port';
+  id: number;
+}
+/** Most extra snapshot ports a processor serves (one render worker per page needs one). */
+export const MAX_ATTACHED_PORTS = 8;
+export type ToProcessor = DisposeMessage | ControlMessage | FlushMessage | AttachPortMessage | DetachPortMessage;
 
 /** Processor → main (message transport): a full copy of the processor's bank words. */
 export interface SnapshotMessage {

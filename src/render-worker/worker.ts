@@ -17,6 +17,8 @@ interface WorkerScope {
   requestAnimationFrame?: (callback: (timeMs: number) => void) => number;
   cancelAnimationFrame?: (handle: number) => void;
   OffscreenCanvas?: unknown;
+  fonts?: { add(face: FontFace): void };
+  FontFace?: typeof FontFace;
 }
 
 const scope = globalThis as unknown as WorkerScope;
@@ -25,6 +27,14 @@ const host = new WorkerRenderHost({
   post: (message) => scope.postMessage(message),
   raf: animationFrames ? scope.requestAnimationFrame!.bind(scope) : undefined,
   caf: animationFrames ? scope.cancelAnimationFrame!.bind(scope) : undefined,
+  loadFont:
+    scope.FontFace !== undefined && scope.fonts !== undefined
+      ? async (family, source, descriptors) => {
+          const face = new scope.FontFace!(family, source, descriptors);
+          scope.fonts!.add(face);
+          await face.load();
+        }
+      : undefined,
 });
 scope.onmessage = (e) => host.receive(e.data);
 scope.postMessage({ type: 'ready', protocol: RENDER_WORKER_PROTOCOL, offscreen2d: offscreen2d(), animationFrames });

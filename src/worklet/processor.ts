@@ -12,7 +12,7 @@
 import { BankMetering, RENDER_QUANTUM } from '../core/metering/bank-metering';
 import { createBankWords } from '../core/bank/layout';
 import { applyControlWords } from '../core/bank/control';
-import { PROCESSOR_NAME, type ProcessorInit, type ToProcessor, type SnapshotMessage } from '../core/protocol';
+import { PROCESSOR_NAME, MAX_ATTACHED_PORTS, type ProcessorInit, type ToProcessor, type SnapshotMessage } from '../core/protocol';
 
 // Globals of AudioWorkletGlobalScope, declared here so the file type-checks with the DOM lib.
 declare const sampleRate: number;
@@ -33,6 +33,9 @@ class MeterProcessor extends AudioWorkletProcessor {
   private readonly snapshotMessage: SnapshotMessage = { type: 'snapshot', words: new Int32Array(0), reply: false };
   /** The answer to a flush or dispose request: marked so the engine knows it is the latest. */
   private readonly replyMessage: SnapshotMessage = { type: 'snapshot', words: new Int32Array(0), reply: true };
+  /** Message transport: extra snapshot destinations (the render worker), in fixed slots. */
+  private readonly extraPorts: (MessagePort | null)[] = new Array<MessagePort | null>(MAX_ATTACHED_PORTS).fill(null);
+  private readonly extraIds = new Int32Array(MAX_ATTACHED_PORTS);
   private sincePost = 0;
   private alive = true;
 
@@ -65,6 +68,22 @@ class MeterProcessor extends AudioWorkletProcessor {
     } else if (msg.type === 'control' && this.words !== null) {
       // The UI's control words arrive over the port; the CONSUMED words stay ours (= posted).
       applyControlWords(this.words, this.metering!.writer.layout, msg.words);
+    } else if (msg.type === 'attach-port') {
+      // Another reader of the snapshots (the render worker). Ports are kept in fixed slots so
+      // posting to them allocates nothing.
+      const free = this.extraIds.indexOf(0);
+      if (free < 0 || !this.message) {
+        msg.port.close();
+        return;
+      }
+      this.extraIds[free] = msg.id;
+      this.extraPorts[free] = msg.port;
+    } else if (msg.type === 'detach-port') {
+      const i = this.extraIds.indexOf(msg.id);
+      if (i < 0) return;
+      this.extraPorts[i]?.close();
+      this.extraPorts[i] = null;
+      this.extraIds[i] = 0;
     }
   }
 
@@ -76,6 +95,11 @@ class MeterProcessor extends AudioWorkletProcessor {
     if (this.message && this.outbox !== null) this.post(this.replyMessage);
     this.port.onmessage = null;
     this.port.close();
+    for (let i = 0; i < this.extraPorts.length; i++) {
+      this.extraPorts[i]?.close();
+      this.extraPorts[i] = null;
+      this.extraIds[i] = 0;
+    }
   }
 
   process(inputs: Float32Array[][]): boolean {
@@ -102,8 +126,10 @@ class MeterProcessor extends AudioWorkletProcessor {
   private post(message: SnapshotMessage): void {
     this.sincePost = 0;
     this.outbox!.set(this.words!);
-    // Structured clone copies the outbox natively; no garbage on this thread's heap.
+    // Structured clone copies the outbox natively; no garbage on this thread's heap. Every
+    // destination gets the same snapshot, so "consumed" (= posted) holds for all of them.
     this.port.postMessage(message);
+    for (let i = 0; i < this.extraPorts.length; i++) this.extraPorts[i]?.postMessage(message);
     this.metering!.writer.markAllConsumed();
   }
 }

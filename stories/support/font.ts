@@ -4,6 +4,7 @@
  * the fonts installed on a machine — a system "DejaVu Sans" or a missing one makes no difference.
  */
 import fontUrl from '../assets/DejaVuSans.ttf?url';
+import { addRenderWorkerFont } from '../../src/index';
 
 /** CSS family name the shipped font is registered under. */
 export const GALLERY_FONT_FAMILY = 'Meterkit Gallery Sans';
@@ -25,6 +26,8 @@ export function loadGalleryFont(): Promise<void> {
     loading = face.load().then(
       (loaded) => {
         document.fonts.add(loaded);
+        // Meters painted by the render worker draw text with the worker's own font set.
+        addRenderWorkerFont(GALLERY_FONT_FAMILY, fontUrl);
       },
       (error: unknown) => {
         loading = null;

@@ -9,3 +9,11 @@
 import processorUrl from '../../src/worklet/processor.ts?worker&url';
 
 export const WORKLET_URL: string = processorUrl;
+
+/**
+ * The render worker for stories, built by Vite from `src/` the same way (`?worker&url`); the
+ * gallery's preview passes it to `configureRenderWorker` so every story can paint in the worker.
+ */
+import renderWorkerUrl from '../../src/render-worker/worker.ts?worker&url';
+
+export const RENDER_WORKER_URL: string = renderWorkerUrl;

@@ -4,13 +4,19 @@
  * overs, run for hundreds of frames on the shared frame loop. V8's sampling heap profiler
  * (CDP, one sample per ~64 bytes) records every allocation; none may come from meterkit code.
  */
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
 import { commands } from 'vitest/browser';
 import { render, cleanup } from '@testing-library/react';
 import { MeterBridge, PeakHoldMeter } from '../../src/react/index';
 import { getFrameLoop } from '../../src/core/frame-loop';
 import { SyntheticEngine } from '../helpers/synthetic-engine';
 import { sleep } from './helpers';
+import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
+
+// These tests read canvas pixels (and view state) on the main thread: paint there. The render
+// worker is tested with the same meters in render-worker.test.tsx.
+beforeAll(() => setDefaultRenderMode('main'));
+afterAll(() => setDefaultRenderMode('auto'));
 
 interface Site {
   bytes: number;

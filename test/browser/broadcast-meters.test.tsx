@@ -3,7 +3,7 @@
  * readouts from a hand-written bank (demand-mode loop), a LoudnessMeter fed by the real
  * worklet, and meters drawn on VU / PPM scales.
  */
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
 import { render, cleanup, act } from '@testing-library/react';
 import { Profiler, useEffect } from 'react';
 import { LoudnessMeter, CorrelationMeter, LedMeter, useMeterEngine, MeterProvider } from '../../src/react/index';
@@ -14,6 +14,12 @@ import { DEFAULT_COLORS } from '../../src/core/render/style';
 import { pixel, isColor } from './canvas-pixels';
 import { workletUrl } from './worklet-url';
 import { sleep } from './helpers';
+import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
+
+// These tests read canvas pixels (and view state) on the main thread: paint there. The render
+// worker is tested with the same meters in render-worker.test.tsx.
+beforeAll(() => setDefaultRenderMode('main'));
+afterAll(() => setDefaultRenderMode('auto'));
 
 const loop = getFrameLoop();
 const layout = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));

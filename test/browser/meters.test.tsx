@@ -1,7 +1,7 @@
 /**
  * Canvas meters in real Chromium: the pixels they draw, on a demand-mode frame loop (no sleeps).
  */
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach, beforeAll, afterAll } from 'vitest';
 import { render, cleanup, act } from '@testing-library/react';
 import { userEvent } from 'vitest/browser';
 import { LedMeter, PeakHoldMeter, ClipIndicator, MeterBridge } from '../../src/react/index';
@@ -10,6 +10,12 @@ import { getFrameLoop } from '../../src/core/frame-loop';
 import { DEFAULT_COLORS } from '../../src/core/render/style';
 import { SyntheticEngine } from '../helpers/synthetic-engine';
 import { pixel, isColor, rgb, canvasOf } from './canvas-pixels';
+import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
+
+// These tests read canvas pixels (and view state) on the main thread: paint there. The render
+// worker is tested with the same meters in render-worker.test.tsx.
+beforeAll(() => setDefaultRenderMode('main'));
+afterAll(() => setDefaultRenderMode('auto'));
 
 const loop = getFrameLoop();
 const FRAME = 1000 / 60;

@@ -2,7 +2,7 @@
  * The React layer in real Chromium: engine lifecycle under StrictMode, zero commits while
  * levels move, accessibility updates, off-screen behaviour, hydration, bad props.
  */
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
 import { StrictMode, Profiler, useState, type ReactNode } from 'react';
 import { render, cleanup, act } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
@@ -24,6 +24,12 @@ import { observerCounts } from '../../src/core/observers';
 import { createManualBank } from '../../src/core/manual-bank';
 import { workletUrl } from './worklet-url';
 import { sleep } from './helpers';
+import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
+
+// These tests read canvas pixels (and view state) on the main thread: paint there. The render
+// worker is tested with the same meters in render-worker.test.tsx.
+beforeAll(() => setDefaultRenderMode('main'));
+afterAll(() => setDefaultRenderMode('auto'));
 
 const loop = getFrameLoop();
 afterEach(() => {

@@ -18,6 +18,7 @@ import type { MeterSource } from '../meter-source';
 import type { CanvasViewSpec } from '../views/create-canvas-view';
 import type { MeterStyle } from '../render/style';
 import { defaultRenderWorkerUrl } from './worker-url';
+import { isLinkable, linkOf } from './links';
 import {
   RENDER_WORKER_PROTOCOL,
   type FromRenderWorker,
@@ -33,10 +34,6 @@ export type RenderMode = 'auto' | 'worker' | 'main';
 
 export const RENDER_MODES: readonly RenderMode[] = ['auto', 'worker', 'main'];
 
-/** A source the render worker can read: it offers a link (see `MeterSource.linkForWorker`). */
-export interface WorkerLinkable {
-  linkForWorker?(): WorkerSourceLink | null;
-}
 
 /** How long the worker may take to say `ready` before views fall back to the main thread, ms. */
 export const WORKER_READY_TIMEOUT_MS = 5000;
@@ -84,7 +81,8 @@ interface SourceRecord {
 export type RenderWorkerState = 'idle' | 'loading' | 'ready' | 'failed';
 
 export class RenderWorkerClient {
-  readonly url: string;
+  /** The worker file's URL (settable until the worker starts). */
+  url: string;
   state: RenderWorkerState = 'idle';
   /** Why the worker is not used (after `failed`), else null. */
   failure: string | null = null;
@@ -100,6 +98,8 @@ export class RenderWorkerClient {
   private offMode: (() => void) | null = null;
   private offVisibility: (() => void) | null = null;
   private warned = false;
+  /** Fonts added with {@link addFont}, sent again to a worker started later. */
+  private readonly fonts: { family: string; source: string | ArrayBuffer; descriptors: FontFaceDescriptors }[] = [];
 
   constructor(url: string | URL, loop: FrameLoop = getFrameLoop()) {
     this.url = String(url);
@@ -126,17 +126,20 @@ export class RenderWorkerClient {
    * custom MeterSource) are painted on the main thread.
    */
   canLink(source: MeterSource | null): boolean {
-    return source === null || typeof (source as WorkerLinkable).linkForWorker === 'function';
+    return source === null || isLinkable(source);
   }
 
   /**
    * Transfers `canvas` to the worker and paints the view there. Call only after `ready()`
-   * resolved true. Throws if the canvas already has a context or was transferred.
+   * resolved true. Returns null, transferring nothing, when the source cannot be linked now
+   * (e.g. every consumer slot of its bank is taken): paint on the main thread then. Throws if
+   * the canvas already has a context or was transferred.
    */
-  addView(options: AddViewOptions): WorkerViewHandle {
+  addView(options: AddViewOptions): WorkerViewHandle | null {
+    let sourceId = this.acquire(options.source);
+    if (options.source !== null && sourceId === -1) return null;
     const id = this.nextId++;
     const offscreen = options.canvas.transferControlToOffscreen();
-    let sourceId = this.acquire(options.source);
     let source = options.source;
     this.post(
       {
@@ -174,6 +177,20 @@ export class RenderWorkerClient {
         this.releaseSource(source);
       },
     };
+  }
+
+  /**
+   * Makes a web font available to canvas text in the worker (the worker has its own font set;
+   * fonts of `document.fonts` are not seen there). `source`: a URL (resolved against the page)
+   * or the font file's bytes. Sent now if the worker runs, else when it starts; meters that
+   * already painted text repaint once it is loaded.
+   */
+  addFont(family: string, source: string | URL | ArrayBuffer, descriptors: FontFaceDescriptors = {}): void {
+    const src =
+      source instanceof ArrayBuffer ? source : `url(${JSON.stringify(new URL(String(source), (globalThis as { location?: Location }).location?.href).href)})`;
+    const font = { family, source: src, descriptors };
+    this.fonts.push(font);
+    if (this.state === 'ready') this.post({ type: 'font', ...font });
   }
 
   /** Resolves once the worker has applied every message posted before (and drawn any frame they ran). */
@@ -254,6 +271,7 @@ export class RenderWorkerClient {
     worker.onmessage = (e: MessageEvent<FromRenderWorker>) => this.onMessage(e.data);
     worker.onerror = (e: ErrorEvent) => this.warn(`the render worker stopped with an error: ${e.message}`);
     this.state = 'ready';
+    for (const font of this.fonts) this.post({ type: 'font', ...font });
     this.followPage();
     return true;
   }
@@ -298,7 +316,7 @@ export class RenderWorkerClient {
     if (source === null) return -1;
     let record = this.sources.get(source);
     if (record === undefined) {
-      const link = (source as WorkerLinkable).linkForWorker?.() ?? null;
+      const link = linkOf(source);
       if (link === null) return -1;
       const id = this.nextId++;
       const offRunning = link.onRunningChange(() => this.post({ type: 'source-running', id, running: link.running() }));
@@ -361,7 +379,17 @@ let configuredUrl: string | URL | null = null;
  */
 export function configureRenderWorker(options: { url?: string | URL }): void {
   configuredUrl = options.url ?? null;
-  if (shared !== null && shared.state === 'idle') shared = null;
+  // A client not started yet (e.g. fonts were added first) takes the new URL.
+  if (shared !== null && shared.state === 'idle') shared.url = String(configuredUrl ?? defaultRenderWorkerUrl());
+}
+
+/**
+ * Makes a web font available to meter text painted by the render worker: call it for every web
+ * font a meter's `font` (or `--meterkit-font`) names, with the same file the page loads.
+ * System fonts need nothing. See {@link RenderWorkerClient.addFont}.
+ */
+export function addRenderWorkerFont(family: string, source: string | URL | ArrayBuffer, descriptors?: FontFaceDescriptors): void {
+  getRenderWorker().addFont(family, source, descriptors);
 }
 
 /** The page's render worker client (created on first use, never at import). */

@@ -84,6 +84,12 @@ export type ToRenderWorker =
   | { type: 'view-command'; id: number; command: ViewCommand }
   | { type: 'view-remove'; id: number }
   | { type: 'page-visible'; visible: boolean }
+  /**
+   * A web font for canvas text in the worker (a worker has its own font set: fonts loaded into
+   * the page's `document.fonts` are not seen there). `source` is a CSS `url("…")` with an
+   * absolute URL, or the font file's bytes.
+   */
+  | { type: 'font'; family: string; source: string | ArrayBuffer; descriptors: FontFaceDescriptors }
   | { type: 'mode'; mode: 'auto' | 'demand' }
   /** Demand mode: run exactly one frame of `deltaMs`. */
   | { type: 'advance'; deltaMs: number }

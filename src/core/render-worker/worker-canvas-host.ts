@@ -50,7 +50,6 @@ export function createWorkerCanvasHost(
   };
 
   const toWorker = () => {
-    placement = 'worker';
     handle = client.addView({
       canvas,
       spec: currentSpec,
@@ -61,6 +60,8 @@ export function createWorkerCanvasHost(
       tracks,
       visible,
     });
+    if (handle === null) return toMain(); // the source could not be linked after all
+    placement = 'worker';
     if (pendingClear) handle.command('clear-history');
   };
 

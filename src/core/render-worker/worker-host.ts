@@ -19,6 +19,11 @@ import type { FromRenderWorker, RenderWorkerStats, SourceLink, ToRenderWorker } 
 export interface WorkerHostPlatform {
   /** Posts a message to the page. */
   post(message: FromRenderWorker): void;
+  /**
+   * Adds a font to the worker's font set (`self.fonts`) and resolves once it is loaded; absent
+   * where the platform has no FontFace (the font is then not available to canvas text).
+   */
+  loadFont?: (family: string, source: string | ArrayBuffer, descriptors: FontFaceDescriptors) => Promise<void>;
   /** The worker's animation frames (DedicatedWorkerGlobalScope.requestAnimationFrame). */
   raf: FrameLoopOptions['raf'];
   caf: FrameLoopOptions['caf'];
@@ -66,6 +71,10 @@ export class WorkerRenderHost {
   private readonly sources = new Map<number, SourceEntry>();
   private readonly views = new Map<number, ViewEntry>();
   private reportedError = false;
+  /** Font loads not finished yet: a ping is answered only after them. */
+  private fontLoads: Promise<void>[] = [];
+  /** Messages that arrived while fonts were loading, applied in order once they are. */
+  private waiting: ToRenderWorker[] = [];
 
   constructor(platform: WorkerHostPlatform) {
     this.platform = platform;
@@ -78,8 +87,17 @@ export class WorkerRenderHost {
     });
   }
 
-  /** Applies one message from the page. Never throws: a failure is reported once, as a message. */
+  /**
+   * Applies one message from the page. Never throws: a failure is reported once, as a message.
+   * While fonts are loading, later messages wait (in order): a canvas that looked a family up
+   * before its font arrived keeps the fallback in Chromium, so nothing paints text before the
+   * fonts it may name are ready.
+   */
   receive(msg: ToRenderWorker): void {
+    if (this.fontLoads.length > 0 && msg.type !== 'font') {
+      this.waiting.push(msg);
+      return;
+    }
     try {
       this.apply(msg);
     } catch (error) {
@@ -159,6 +177,26 @@ export class WorkerRenderHost {
       case 'advance':
         this.loop.advance(msg.deltaMs);
         return;
+      case 'font': {
+        const load = this.platform.loadFont;
+        if (load === undefined) return;
+        const done = load(msg.family, msg.source, msg.descriptors).then(
+          () => {
+            // Text drawn before the font arrived used a fallback: repaint everything.
+            for (const v of this.views.values()) v.binding.resetContext();
+          },
+          (error: unknown) => this.fail(new Error(`could not load the font "${msg.family}" in the render worker: ${String(error)}`)),
+        );
+        this.fontLoads.push(done);
+        void done.then(() => {
+          this.fontLoads = this.fontLoads.filter((p) => p !== done);
+          if (this.fontLoads.length > 0) return;
+          const waiting = this.waiting;
+          this.waiting = [];
+          for (const m of waiting) this.receive(m);
+        });
+        return;
+      }
       case 'ping':
         this.platform.post({ type: 'pong', seq: msg.seq });
         return;

@@ -106,6 +106,9 @@ export class MeterView implements CanvasView<MeterStyle> {
     this.dirty.fill(1);
     this.full.fill(1);
     this.anyDirty = true;
+    // A full repaint sets every style again: the host may have reset the context's state
+    // (e.g. after a web font arrived, `font` must really be set again to take it).
+    this.cache.reset();
   }
 
   /** Geometry of the track at `slot` (device px), for overlays that align with it. */

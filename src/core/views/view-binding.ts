@@ -122,6 +122,18 @@ export class ViewBinding implements CanvasHost {
     this.current.clear?.();
   }
 
+  /**
+   * Resets the canvas's context state (by re-setting its width) and repaints everything — e.g.
+   * after a web font was loaded: a context keeps the fallback it resolved for a `font` string
+   * until that string is set anew.
+   */
+  resetContext(): void {
+    const w = this.canvas.width;
+    this.canvas.width = w;
+    this.current.invalidate();
+    this.paint();
+  }
+
   /** Paints what changed now (outside the frame loop, e.g. after a layout or style change). */
   readonly paint = (): void => {
     if (!this.visible || this.ctx === null) return;
