@@ -39,7 +39,8 @@ export interface CanvasHost {
 
 /**
  * Main-thread host: the view runs and paints here, on the canvas's own 2D context (a
- * {@link ViewBinding}). `ctx` null (jsdom, no canvas): nothing paints.
+ * {@link ViewBinding}). `ctx` null (jsdom, no canvas): nothing paints. The canvas says where
+ * it is painted in `data-meterkit-render` (`main` here, `worker` for the render worker).
  */
 export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec): CanvasHost & { readonly view: AnyCanvasView } {
   let ctx: Context2D | null = null;
@@ -48,5 +49,6 @@ export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec
   } catch {
     ctx = null; // jsdom without a canvas backend throws "not implemented"
   }
+  canvas.dataset.meterkitRender = 'main';
   return new ViewBinding(canvas, ctx, spec);
 }

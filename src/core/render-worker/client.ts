@@ -139,7 +139,13 @@ export class RenderWorkerClient {
     let sourceId = this.acquire(options.source);
     if (options.source !== null && sourceId === -1) return null;
     const id = this.nextId++;
-    const offscreen = options.canvas.transferControlToOffscreen();
+    let offscreen: OffscreenCanvas;
+    try {
+      offscreen = options.canvas.transferControlToOffscreen();
+    } catch (error) {
+      this.releaseSource(options.source);
+      throw error;
+    }
     let source = options.source;
     this.post(
       {

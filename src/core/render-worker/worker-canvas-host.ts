@@ -40,6 +40,7 @@ export function createWorkerCanvasHost(
 
   const toMain = () => {
     placement = 'main';
+    canvas.dataset.meterkitRender = 'main';
     main = createCanvasHost(canvas, currentSpec);
     if (style !== null) main.setStyle(style);
     if (geometry !== null) main.resize(geometry.width, geometry.height, geometry.pixelRatio);
@@ -50,7 +51,8 @@ export function createWorkerCanvasHost(
   };
 
   const toWorker = () => {
-    handle = client.addView({
+    try {
+      handle = client.addView({
       canvas,
       spec: currentSpec,
       // A layout before any style: the defaults resolved by the caller arrive with setStyle.
@@ -59,9 +61,15 @@ export function createWorkerCanvasHost(
       source,
       tracks,
       visible,
-    });
+      });
+    } catch (error) {
+      // The canvas cannot be transferred (something took its 2D context): paint it here.
+      console.warn(`meterkit: could not hand the canvas to the render worker (${error instanceof Error ? error.message : String(error)}); painting on the main thread.`);
+      handle = null;
+    }
     if (handle === null) return toMain(); // the source could not be linked after all
     placement = 'worker';
+    canvas.dataset.meterkitRender = 'worker';
     if (pendingClear) handle.command('clear-history');
   };
 
