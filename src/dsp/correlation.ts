@@ -26,7 +26,7 @@
  * are allocated in the constructor): safe on the audio thread. Non-finite samples are counted and
  * measured as 0.
  */
-import { rmsRingGeometry } from './level-meter';
+import { rmsRingGeometry } from './level-options';
 import { checkNumber } from './validate';
 
 /** Options of {@link CorrelationMeter}. Only `sampleRate` is required. */
