@@ -107,6 +107,9 @@ export function resolveBallisticOptions(options: BallisticMeterOptions): Resolve
   return Object.freeze({ sampleRate, preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent, peakFallDbPerSecond });
 }
 
+/** Set by {@link BallisticMeter.fromResolved} for the duration of one construction. */
+let trustedOptions: ResolvedBallisticOptions | null = null;
+
 /** Bisection for the root of an increasing-then-crossing `f` in [lo, hi]. */
 function solve(f: (x: number) => number, lo: number, hi: number): number {
   for (let i = 0; i < 100; i++) {
@@ -139,8 +142,23 @@ export class BallisticMeter {
   private _peak = 0;
   private _nonFinite = 0;
 
+  /**
+   * Builds a meter from options already resolved by {@link resolveBallisticOptions} (e.g. by the
+   * engine, where the options entered), without validating them again. The caller vouches for
+   * them; pass the object `resolveBallisticOptions` returned (or a copy of it).
+   */
+  static fromResolved(options: ResolvedBallisticOptions): BallisticMeter {
+    trustedOptions = options;
+    try {
+      return new BallisticMeter(options);
+    } finally {
+      trustedOptions = null;
+    }
+  }
+
+  /** Validates `options` (RangeError naming the option, value and range) and fills defaults. */
   constructor(options: BallisticMeterOptions) {
-    const o = resolveBallisticOptions(options);
+    const o = trustedOptions !== null && trustedOptions === options ? trustedOptions : resolveBallisticOptions(options);
     this.options = o;
     this.info = presetInfo(o.preset);
     const fs = o.sampleRate;
