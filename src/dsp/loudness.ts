@@ -81,7 +81,7 @@ export interface LoudnessMeterOptions {
  * - True peak: BS.1770 Annex 2 via {@link TruePeakMeter} (oversampled rate ≥ 192 kHz).
  *
  * Memory is bounded for any duration (hours): I and LRA come from histograms of 0.01 LU bins
- * (see loudness-histogram.ts; error < 0.01 LU), ≈ 170 kB per meter, all allocated here.
+ * (see loudness-histogram.ts; error < 0.01 LU), ≈ 180 kB per meter, all allocated here.
  * K-weighting at rates other than 48 kHz follows the analog prototype (see k-weighting.ts):
  * a 1 kHz tone reads within 0.04 dB of its 48 kHz reading at any supported rate.
  *
