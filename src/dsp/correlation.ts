@@ -20,13 +20,15 @@
  *
  * Running sums use the ring of sub-block sums of the level kernel's RMS ({@link rmsRingGeometry}):
  * each wrap of the ring replaces the running sums by the fresh sums of the samples now in it, so
- * floating-point drift never outlives one window.
+ * floating-point drift never outlives one window, and a slot that dwarfed the rest of the window
+ * (huge finite samples, 1e30) makes the sums be re-added from the rings when it leaves, so the
+ * readings recover within one window (see `CANCELLATION_RATIO` in level-options.ts).
  *
  * Thread: `process` and every getter allocate nothing (three Float64Array rings of ≤ 1024 slots
  * are allocated in the constructor): safe on the audio thread. Non-finite samples are counted and
  * measured as 0.
  */
-import { rmsRingGeometry } from './level-options';
+import { CANCELLATION_RATIO, rmsRingGeometry, sumOf } from './level-options';
 import { checkNumber } from './validate';
 
 /** Options of {@link CorrelationMeter}. Only `sampleRate` is required. */
@@ -128,9 +130,11 @@ export class CorrelationMeter {
       accLL += l * l;
       accRR += r * r;
       if (++fill === slotSamples) {
+        const leavingLL = ringLL[pos];
+        const leavingRR = ringRR[pos];
         sumLR += accLR - ringLR[pos];
-        sumLL += accLL - ringLL[pos];
-        sumRR += accRR - ringRR[pos];
+        sumLL += accLL - leavingLL;
+        sumRR += accRR - leavingRR;
         freshLR += accLR;
         freshLL += accLL;
         freshRR += accRR;
@@ -150,6 +154,13 @@ export class CorrelationMeter {
           freshLR = 0;
           freshLL = 0;
           freshRR = 0;
+        } else if (leavingLL > CANCELLATION_RATIO * sumLL || leavingRR > CANCELLATION_RATIO * sumRR) {
+          // A slot that dwarfed the rest of the window (a 1e30 sample) left: its bits cancelled
+          // out of the running sums, so re-add the rings (see CANCELLATION_RATIO; |ΣLR| is
+          // bounded by √(ΣLL·ΣRR), so LL and RR alone decide).
+          sumLR = sumOf(ringLR);
+          sumLL = sumOf(ringLL);
+          sumRR = sumOf(ringRR);
         }
       }
     }

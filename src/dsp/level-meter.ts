@@ -19,7 +19,7 @@
  * Length (over 300 lines): one kernel whose fast and replay paths must stay side by side (they
  * do the same arithmetic in the same order; see `process`).
  */
-import { rmsRingGeometry, resolveLevelOptions, type LevelMeterOptions, type ResolvedLevelOptions } from './level-options';
+import { CANCELLATION_RATIO, sumOf, rmsRingGeometry, resolveLevelOptions, type LevelMeterOptions, type ResolvedLevelOptions } from './level-options';
 
 export {
   LEVEL_DEFAULTS,
@@ -264,7 +264,8 @@ export class LevelMeter {
     for (let d = 0; d < count; d++) {
       const acc = pending[d];
       const pos = this.slotPos;
-      this.ringSum += acc - ring[pos];
+      const leaving = ring[pos];
+      this.ringSum += acc - leaving;
       this.ringFresh += acc;
       ring[pos] = acc;
       if (pos + 1 === ring.length) {
@@ -275,6 +276,9 @@ export class LevelMeter {
         this.ringFresh = 0;
       } else {
         this.slotPos = pos + 1;
+        // A sum that dwarfed the rest of the window (a 1e30 sample) just left: the running sum
+        // lost those bits to cancellation, so re-add the ring (see CANCELLATION_RATIO).
+        if (leaving > CANCELLATION_RATIO * this.ringSum) this.ringSum = sumOf(ring);
       }
     }
   }
@@ -340,3 +344,4 @@ export class LevelMeter {
     this.ringFresh = 0;
   }
 }
+

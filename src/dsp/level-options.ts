@@ -97,3 +97,20 @@ export function rmsRingGeometry(windowSamples: number): { slotSamples: number; s
   return { slotSamples: minSlot, slots: Math.max(1, Math.round(w / minSlot)) };
 }
 
+/**
+ * When a sub-block sum more than 2^20 times the remaining window sum leaves the ring, the running
+ * sum is re-added from the ring instead of trusted (its error is up to 2^-53 of what left, i.e.
+ * more than 2^-33 of what stays). Huge finite samples (3.4e38, 1e30) thus never leave the RMS
+ * reading at ~0 after they pass: it recovers within its window, as after NaN. Each re-sum costs
+ * one pass over ≤ 1024 slots and needs a 60 dB drop within one slot, so at most ~28 happen per
+ * window even for adversarial input; ordinary programme triggers one only when it drops 60 dB
+ * within one slot (a tone cut to digital silence), which also returns the sum to exactly 0.
+ */
+export const CANCELLATION_RATIO = 2 ** 20;
+
+/** Σ of a ring of sums, in index order (the exact re-sum after a cancellation). */
+export function sumOf(ring: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length; i++) sum += ring[i];
+  return sum;
+}
