@@ -26,7 +26,7 @@
  * gain takes < 0.5 ms once; see ./quasi-peak). `process`, every getter and `reset` allocate nothing: safe on the audio thread. Non-finite samples are counted
  * and measured as 0; they never poison the state.
  */
-import { checkNumber, checkOneOf } from './validate';
+import { checkNumber, checkOneOf, checkOptions, checkSpan } from './validate';
 import { chargeCoefficient, quasiPeakDesign, quasiPeakGain, returnFactor } from './quasi-peak';
 import {
   BALLISTICS_PRESETS,
@@ -84,9 +84,7 @@ const RMS_99_TAUS = solve((x) => 1 - (1 + x) * Math.exp(-x) - 0.9801, 0, 30);
  * the preset's model says which presets take it).
  */
 export function resolveBallisticOptions(options: BallisticMeterOptions): ResolvedBallisticOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`ballistic options must be an object with at least sampleRate, got ${String(options)}`);
-  }
+  checkOptions('BallisticMeter', options, 'sampleRate');
   const sampleRate = checkNumber('sampleRate', options.sampleRate, 1, 1_000_000, 'Hz');
   const preset = checkOneOf('preset', options.preset ?? 'digital-peak', BALLISTICS_PRESETS);
   const info = presetInfo(preset);
@@ -196,10 +194,12 @@ export class BallisticMeter {
   }
 
   /**
-   * Meters `samples[start..end)`; any length, 0 included. Never throws on sample values, never
-   * allocates. Non-finite samples count in {@link nonFinite} and are measured as 0.
+   * Meters `samples[start..end)` (`end` defaults to `samples.length`); any length, 0 included.
+   * Never throws on sample values, never allocates. Failure (caller bugs only): TypeError if
+   * `samples` is not a Float32Array, RangeError unless 0 ≤ start ≤ end ≤ samples.length, integers. Non-finite samples count in {@link nonFinite} and are measured as 0.
    */
-  process(samples: Float32Array, start = 0, end = samples.length): void {
+  process(samples: Float32Array, start = 0, end?: number): void {
+    const stop = checkSpan('BallisticMeter.process', samples, start, end);
     const model = this.model;
     const c1 = this.c1;
     const c2 = this.c2;
@@ -211,7 +211,7 @@ export class BallisticMeter {
     let s3 = this.s3;
     let peak = this._peak;
     let bad = 0;
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < stop; i++) {
       let a = samples[i];
       if (a < 0) a = -a;
       if (!(a <= FLOAT32_MAX)) {

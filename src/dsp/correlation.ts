@@ -29,7 +29,7 @@
  * measured as 0.
  */
 import { CANCELLATION_RATIO, rmsRingGeometry, sumOf } from './level-options';
-import { checkNumber } from './validate';
+import { checkNumber, checkOptions, checkSpan } from './validate';
 
 /** Options of {@link CorrelationMeter}. Only `sampleRate` is required. */
 export interface CorrelationMeterOptions {
@@ -72,9 +72,7 @@ export class CorrelationMeter {
   private _nonFinite = 0;
 
   constructor(options: CorrelationMeterOptions) {
-    if (options === null || typeof options !== 'object') {
-      throw new TypeError(`correlation options must be an object with at least sampleRate, got ${String(options)}`);
-    }
+    checkOptions('CorrelationMeter', options, 'sampleRate');
     const sampleRate = checkNumber('sampleRate', options.sampleRate, 1, 1_000_000, 'Hz');
     const windowMs = checkNumber('windowMs', options.windowMs ?? 300, 1, 10_000, 'ms');
     const silenceDb = checkNumber('silenceDb', options.silenceDb ?? -90, -200, 0, 'dBFS');
@@ -94,9 +92,14 @@ export class CorrelationMeter {
 
   /**
    * Measures `left[start..end)` against `right[start..end)` (the same sample indices). `end`
-   * defaults to the shorter length. Never throws on sample values, never allocates.
+   * defaults to the shorter length. Never throws on sample values, never allocates. Failure
+   * (caller bugs only): TypeError unless both are Float32Arrays, RangeError unless start and end
+   * are integers with 0 ≤ start ≤ end ≤ the length of each array.
    */
-  process(left: Float32Array, right: Float32Array, start = 0, end = Math.min(left.length, right.length)): void {
+  process(left: Float32Array, right: Float32Array, start = 0, end?: number): void {
+    if (end === undefined && left instanceof Float32Array && right instanceof Float32Array) end = Math.min(left.length, right.length);
+    const stop = checkSpan('CorrelationMeter.process (left)', left, start, end);
+    checkSpan('CorrelationMeter.process (right)', right, start, stop);
     const ringLR = this.ringLR;
     const ringLL = this.ringLL;
     const ringRR = this.ringRR;
@@ -115,7 +118,7 @@ export class CorrelationMeter {
     let freshRR = this.freshRR;
     let bad = 0;
 
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < stop; i++) {
       let l = left[i];
       let r = right[i];
       if (!((l < 0 ? -l : l) <= FLOAT32_MAX)) {

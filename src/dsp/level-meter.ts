@@ -19,6 +19,7 @@
  * Length (over 300 lines): one kernel whose fast and replay paths must stay side by side (they
  * do the same arithmetic in the same order; see `process`).
  */
+import { checkSpan } from './validate';
 import { CANCELLATION_RATIO, sumOf, rmsRingGeometry, resolveLevelOptions, type LevelMeterOptions, type ResolvedLevelOptions } from './level-options';
 
 export {
@@ -92,7 +93,7 @@ export class LevelMeter {
    * them; pass the object `resolveLevelOptions` returned (or a copy of it).
    */
   static fromResolved(options: ResolvedLevelOptions): LevelMeter {
-    trustedOptions = options;
+    trustedOptions = options !== null && typeof options === 'object' ? options : null;
     try {
       return new LevelMeter(options);
     } finally {
@@ -102,7 +103,7 @@ export class LevelMeter {
 
   /** Validates `options` (RangeError naming the option, value and range) and fills defaults. */
   constructor(options: LevelMeterOptions) {
-    const o = trustedOptions === options ? trustedOptions : resolveLevelOptions(options);
+    const o = trustedOptions !== null && trustedOptions === options ? trustedOptions : resolveLevelOptions(options);
     this.options = o;
     this.decayPerSample = Math.pow(10, -o.fallDbPerSecond / (20 * o.sampleRate));
     this.holdSamples = o.holdMs === Infinity ? Infinity : Math.round((o.holdMs * o.sampleRate) / 1000);
@@ -122,12 +123,16 @@ export class LevelMeter {
   }
 
   /**
-   * Measures `samples[start..end)`. Any length, including 0 (a no-op). Never throws on
-   * non-finite samples; never allocates.
+   * Measures `samples[start..end)` (`end` defaults to `samples.length`). Any length, including 0
+   * (a no-op). Never throws on sample values (NaN, ±Infinity and huge samples are measured or
+   * counted); never allocates. Failure: TypeError if `samples` is not a Float32Array, RangeError
+   * unless `start`, `end` are integers with 0 ≤ start ≤ end ≤ samples.length (caller bugs,
+   * checked in a few comparisons per call).
    */
-  process(samples: Float32Array, start = 0, end = samples.length): void {
-    for (let i = start; i < end; ) {
-      const chunkEnd = end - i > CHUNK ? i + CHUNK : end;
+  process(samples: Float32Array, start = 0, end?: number): void {
+    const stop = checkSpan('LevelMeter.process', samples, start, end);
+    for (let i = start; i < stop; ) {
+      const chunkEnd = stop - i > CHUNK ? i + CHUNK : stop;
       if (!this.fastChunk(samples, i, chunkEnd)) this.exactChunk(samples, i, chunkEnd);
       i = chunkEnd;
     }

@@ -6,7 +6,7 @@
  * Thread: `resolveLevelOptions` runs at construction (main thread or processor set-up), never
  * per block; `rmsRingGeometry` is pure and allocates one small object.
  */
-import { checkInteger, checkNumber, checkBoolean } from './validate';
+import { checkInteger, checkNumber, checkBoolean, checkOptions } from './validate';
 
 /** Measurement options of the level kernel. Every field is optional except `sampleRate`. */
 export interface LevelMeterOptions {
@@ -61,9 +61,7 @@ export type ResolvedLevelOptions = Required<LevelMeterOptions>;
  * Throws `RangeError` naming the option, the value received and the valid range.
  */
 export function resolveLevelOptions(options: LevelMeterOptions): ResolvedLevelOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`level options must be an object with at least sampleRate, got ${String(options)}`);
-  }
+  checkOptions('LevelMeter', options, 'sampleRate');
   const o = { ...LEVEL_DEFAULTS, ...stripUndefined(options) } as ResolvedLevelOptions;
   checkNumber('sampleRate', o.sampleRate, 1, 1_000_000, 'Hz');
   checkNumber('fallDbPerSecond', o.fallDbPerSecond, 0, 100_000, 'dB/s');
@@ -91,6 +89,7 @@ const MAX_RMS_SLOTS = 1024;
  * the window is rounded to the nearest whole number of slots (error < 0.1 %).
  */
 export function rmsRingGeometry(windowSamples: number): { slotSamples: number; slots: number } {
+  checkNumber('rmsRingGeometry: windowSamples', windowSamples, 0, 1e10);
   const w = Math.max(1, Math.round(windowSamples));
   const minSlot = Math.ceil(w / MAX_RMS_SLOTS);
   for (let s = minSlot; s <= minSlot * 2; s++) if (w % s === 0) return { slotSamples: s, slots: w / s };
