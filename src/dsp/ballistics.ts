@@ -26,7 +26,7 @@
  * gain takes < 0.5 ms once; see ./quasi-peak). `process`, every getter and `reset` allocate nothing: safe on the audio thread. Non-finite samples are counted
  * and measured as 0; they never poison the state.
  */
-import { checkNumber, checkOneOf, checkOptions, checkSpan } from './validate';
+import { checkNumber, checkOneOf, checkOptions, checkSpan, describeValue } from './validate';
 import { chargeCoefficient, quasiPeakDesign, quasiPeakGain, returnFactor } from './quasi-peak';
 import {
   BALLISTICS_PRESETS,
@@ -88,18 +88,18 @@ export function resolveBallisticOptions(options: BallisticMeterOptions): Resolve
   const sampleRate = checkNumber('sampleRate', options.sampleRate, 1, 1_000_000, 'Hz');
   const preset = checkOneOf('preset', options.preset ?? 'digital-peak', BALLISTICS_PRESETS);
   const info = presetInfo(preset);
-  const onlyFor = (name: string, model: string) => {
+  const onlyFor = (name: string, model: string, value: unknown) => {
     const takers = BALLISTICS_PRESETS.filter((p) => presetInfo(p).model === model).join(', ');
-    throw new RangeError(`${name} does not apply to preset "${preset}" (${info.model} model); it applies to: ${takers}`);
+    throw new RangeError(`${name} does not apply to preset "${preset}" (${info.model} model), got ${describeValue(value)}; leave it out, or use a preset it applies to: ${takers}`);
   };
   const referenceDb = checkNumber('referenceDb', options.referenceDb ?? info.referenceDbfs, -60, 0, 'dBFS');
   const qp = info.model === 'quasi-peak';
   const integrationMs = checkNumber('integrationMs', options.integrationMs ?? info.integrationMs, qp ? 0 : 10, qp ? 1000 : 10_000, 'ms');
-  if (options.fallDbPerSecond !== undefined && !qp) onlyFor('fallDbPerSecond', 'quasi-peak');
+  if (options.fallDbPerSecond !== undefined && !qp) onlyFor('fallDbPerSecond', 'quasi-peak', options.fallDbPerSecond);
   const fallDbPerSecond = qp
     ? checkNumber('fallDbPerSecond', options.fallDbPerSecond ?? info.returnDb / info.returnSeconds, 0.1, 10_000, 'dB/s')
     : NaN;
-  if (options.overshootPercent !== undefined && info.model !== 'vu') onlyFor('overshootPercent', 'vu');
+  if (options.overshootPercent !== undefined && info.model !== 'vu') onlyFor('overshootPercent', 'vu', options.overshootPercent);
   const overshootPercent = checkNumber('overshootPercent', options.overshootPercent ?? info.overshootPercent, 0, 20, '%');
   const peakFallDbPerSecond = checkNumber('peakFallDbPerSecond', options.peakFallDbPerSecond ?? 20 / 1.7, 0, 10_000, 'dB/s');
   return Object.freeze({ sampleRate, preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent, peakFallDbPerSecond });

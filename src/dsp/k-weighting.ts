@@ -284,7 +284,7 @@ function checkCoefficients(owner: string, coefficients: Float64Array): void {
 
 function checkState(owner: string, state: Float64Array, offset: number): void {
   if (!(state instanceof Float64Array)) throw new TypeError(`${owner}: state must be a Float64Array, got ${describeValue(state)}`);
-  if (!(offset >= 0 && offset === Math.floor(offset) && offset + K_WEIGHTING_STATE_LENGTH <= state.length)) {
+  if (!(typeof offset === 'number' && offset >= 0 && offset === Math.floor(offset) && offset + K_WEIGHTING_STATE_LENGTH <= state.length)) {
     throw new RangeError(
       `${owner}: offset must be an integer from 0 to ${state.length - K_WEIGHTING_STATE_LENGTH} (${K_WEIGHTING_STATE_LENGTH} state values), got ${describeValue(offset)}`,
     );

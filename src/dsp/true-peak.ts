@@ -301,7 +301,7 @@ export class TruePeakMeter {
   }
 
   private checkChannel(owner: string, channel: number): void {
-    if (!(channel >= 0 && channel < this.channels && channel === Math.floor(channel))) {
+    if (!(typeof channel === 'number' && channel >= 0 && channel < this.channels && channel === Math.floor(channel))) {
       checkInteger(`${owner}: channel`, channel, 0, this.channels - 1);
     }
   }

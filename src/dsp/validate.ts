@@ -90,7 +90,7 @@ export function checkOptions(owner: string, value: unknown, required: string): v
 export function checkSpan(owner: string, samples: Float32Array, start: number, end: number | undefined): number {
   if (!(samples instanceof Float32Array)) throw new TypeError(`${owner}: samples must be a Float32Array, got ${describeValue(samples)}`);
   const stop = end === undefined ? samples.length : end;
-  if (!(start >= 0 && start <= stop && stop <= samples.length && start === Math.floor(start) && stop === Math.floor(stop))) {
+  if (!(typeof start === 'number' && typeof stop === 'number' && start >= 0 && start <= stop && stop <= samples.length && start === Math.floor(start) && stop === Math.floor(stop))) {
     throwSpan(owner, samples.length, start, stop);
   }
   return stop;
@@ -106,7 +106,7 @@ function throwSpan(owner: string, length: number, start: unknown, end: unknown):
 /** Requires a Float64Array with room for `count` values from `offset` (an integer ≥ 0), for `readInto`. */
 export function checkOut(owner: string, out: Float64Array, offset: number, count: number): void {
   if (!(out instanceof Float64Array)) throw new TypeError(`${owner}: out must be a Float64Array, got ${describeValue(out)}`);
-  if (!(offset >= 0 && offset === Math.floor(offset) && offset + count <= out.length)) {
+  if (!(typeof offset === 'number' && offset >= 0 && offset === Math.floor(offset) && offset + count <= out.length)) {
     throw new RangeError(
       `${owner}: offset must be an integer from 0 to ${out.length - count} (${count} values into a Float64Array of length ${out.length}), got ${describeValue(offset)}`,
     );
