@@ -6,7 +6,7 @@
  * Thread: main thread. Pure functions; nothing runs at import.
  */
 import { resolveLevelOptions, LEVEL_DEFAULTS, type LevelMeterOptions, type ResolvedLevelOptions } from '../dsp/level-meter';
-import { resolveBallisticOptions, type BallisticMeterOptions } from '../dsp/ballistics';
+import { resolveBallisticOptions, type BallisticMeterOptions, type ResolvedBallisticOptions } from '../dsp/ballistics';
 import type { BallisticsPreset } from '../dsp/ballistics-presets';
 import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
 import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, MAX_TRACKS, MAX_CHANNELS } from './bank/layout';
@@ -64,7 +64,8 @@ export interface ResolvedEngineOptions {
   master: boolean;
   /** Bank tracks: tracks + groups + (master ? 1 : 0). */
   bankTracks: number;
-  ballistics: Omit<BallisticMeterOptions, 'sampleRate'> | null;
+  /** Resolved ballistic options without sampleRate (the processor adds the context's); null: digital peak. */
+  ballistics: Omit<ResolvedBallisticOptions, 'sampleRate'> | null;
   loudness: number[];
   correlation: number[];
   correlationWindowMs: number;
@@ -148,7 +149,7 @@ function trackSelection(name: string, value: boolean | readonly number[] | undef
   return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
 }
 
-function validateBallistics(value: EngineBallistics | undefined, sampleRate: number): Omit<BallisticMeterOptions, 'sampleRate'> | null {
+function validateBallistics(value: EngineBallistics | undefined, sampleRate: number): Omit<ResolvedBallisticOptions, 'sampleRate'> | null {
   if (value === undefined || value === 'digital-peak') return null;
   const options = typeof value === 'string' ? { preset: value } : value;
   if (options === null || typeof options !== 'object') {
@@ -156,6 +157,6 @@ function validateBallistics(value: EngineBallistics | undefined, sampleRate: num
   }
   const r = resolveBallisticOptions({ ...options, sampleRate }); // throws RangeError naming the option
   if (r.preset === 'digital-peak' && typeof value === 'string') return null;
-  const { sampleRate: _s, ...rest } = options as BallisticMeterOptions;
+  const { sampleRate: _s, ...rest } = r;
   return rest;
 }

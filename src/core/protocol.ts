@@ -5,7 +5,7 @@
  * and constants only — no side effects, so the worklet bundle can inline it.
  */
 import type { ResolvedLevelOptions } from '../dsp/level-meter';
-import type { BallisticMeterOptions } from '../dsp/ballistics';
+import type { ResolvedBallisticOptions } from '../dsp/ballistics';
 
 /** Registered processor name; carries the bank layout version so two builds never clash. */
 export const PROCESSOR_NAME = 'meterkit-meter-v2';
@@ -27,8 +27,8 @@ export interface ProcessorInit {
   groups: number[][];
   /** A master bus (the sum of every input) published after the groups. Bank tracks = tracks + groups.length + (master ? 1 : 0). */
   master: boolean;
-  /** Ballistics of the BALLISTIC field (null: digital peak, i.e. the decaying peak). */
-  ballistics: Omit<BallisticMeterOptions, 'sampleRate'> | null;
+  /** Resolved ballistics of the BALLISTIC field, without sampleRate (null: digital peak, i.e. the decaying peak). */
+  ballistics: Omit<ResolvedBallisticOptions, 'sampleRate'> | null;
   /** Bank tracks measured for loudness (BS.1770 / EBU R128). */
   loudness: number[];
   /** Bank tracks measured for correlation and balance (channels 1 and 2). */

@@ -24,7 +24,7 @@
  *
  * Thread: pure data and pure functions; safe anywhere. The tables are frozen at load time.
  */
-import { checkOneOf } from './validate';
+import { checkOneOf, describeValue } from './validate';
 
 /** The built-in meter ballistics. */
 export type BallisticsPreset =
@@ -278,14 +278,23 @@ export function presetInfo(preset: BallisticsPreset): BallisticsPresetInfo {
  * Allocation-free; no validation beyond the preset name (hot-path safe after construction).
  */
 export function scaleFromDbfs(preset: BallisticsPreset, dbfs: number, referenceDbfs?: number): number {
-  const info = TABLE[preset] ?? presetInfo(preset);
-  const ref = referenceDbfs ?? info.referenceDbfs;
+  const info = Object.hasOwn(TABLE, preset) ? TABLE[preset] : presetInfo(preset);
+  const ref = checkConversion('scaleFromDbfs', 'dbfs', dbfs, referenceDbfs ?? info.referenceDbfs);
   return info.scaleReference + (dbfs - ref) / info.dbPerScaleUnit;
 }
 
 /** Scale units of `preset` → dBFS; the inverse of {@link scaleFromDbfs}. */
 export function dbfsFromScale(preset: BallisticsPreset, value: number, referenceDbfs?: number): number {
-  const info = TABLE[preset] ?? presetInfo(preset);
-  const ref = referenceDbfs ?? info.referenceDbfs;
+  const info = Object.hasOwn(TABLE, preset) ? TABLE[preset] : presetInfo(preset);
+  const ref = checkConversion('dbfsFromScale', 'value', value, referenceDbfs ?? info.referenceDbfs);
   return ref + (value - info.scaleReference) * info.dbPerScaleUnit;
+}
+
+/** Type checks of the conversions (a number; a finite reference): a few comparisons, no allocation. */
+function checkConversion(owner: string, name: string, value: number, ref: number): number {
+  if (typeof value !== 'number') throw new TypeError(`${owner}: ${name} must be a number, got ${describeValue(value)}`);
+  if (typeof ref !== 'number' || !Number.isFinite(ref)) {
+    throw new RangeError(`${owner}: referenceDbfs must be a finite number (dBFS) or omitted, got ${describeValue(ref)}`);
+  }
+  return ref;
 }

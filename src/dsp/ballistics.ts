@@ -26,7 +26,7 @@
  * gain takes < 0.5 ms once; see ./quasi-peak). `process`, every getter and `reset` allocate nothing: safe on the audio thread. Non-finite samples are counted
  * and measured as 0; they never poison the state.
  */
-import { checkNumber, checkOneOf } from './validate';
+import { checkNumber, checkOneOf, checkOptions, checkSpan, describeValue } from './validate';
 import { chargeCoefficient, quasiPeakDesign, quasiPeakGain, returnFactor } from './quasi-peak';
 import {
   BALLISTICS_PRESETS,
@@ -84,28 +84,29 @@ const RMS_99_TAUS = solve((x) => 1 - (1 + x) * Math.exp(-x) - 0.9801, 0, 30);
  * the preset's model says which presets take it).
  */
 export function resolveBallisticOptions(options: BallisticMeterOptions): ResolvedBallisticOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`ballistic options must be an object with at least sampleRate, got ${String(options)}`);
-  }
+  checkOptions('BallisticMeter', options, 'sampleRate');
   const sampleRate = checkNumber('sampleRate', options.sampleRate, 1, 1_000_000, 'Hz');
   const preset = checkOneOf('preset', options.preset ?? 'digital-peak', BALLISTICS_PRESETS);
   const info = presetInfo(preset);
-  const onlyFor = (name: string, model: string) => {
+  const onlyFor = (name: string, model: string, value: unknown) => {
     const takers = BALLISTICS_PRESETS.filter((p) => presetInfo(p).model === model).join(', ');
-    throw new RangeError(`${name} does not apply to preset "${preset}" (${info.model} model); it applies to: ${takers}`);
+    throw new RangeError(`${name} does not apply to preset "${preset}" (${info.model} model), got ${describeValue(value)}; leave it out, or use a preset it applies to: ${takers}`);
   };
   const referenceDb = checkNumber('referenceDb', options.referenceDb ?? info.referenceDbfs, -60, 0, 'dBFS');
   const qp = info.model === 'quasi-peak';
   const integrationMs = checkNumber('integrationMs', options.integrationMs ?? info.integrationMs, qp ? 0 : 10, qp ? 1000 : 10_000, 'ms');
-  if (options.fallDbPerSecond !== undefined && !qp) onlyFor('fallDbPerSecond', 'quasi-peak');
+  if (options.fallDbPerSecond !== undefined && !qp) onlyFor('fallDbPerSecond', 'quasi-peak', options.fallDbPerSecond);
   const fallDbPerSecond = qp
     ? checkNumber('fallDbPerSecond', options.fallDbPerSecond ?? info.returnDb / info.returnSeconds, 0.1, 10_000, 'dB/s')
     : NaN;
-  if (options.overshootPercent !== undefined && info.model !== 'vu') onlyFor('overshootPercent', 'vu');
+  if (options.overshootPercent !== undefined && info.model !== 'vu') onlyFor('overshootPercent', 'vu', options.overshootPercent);
   const overshootPercent = checkNumber('overshootPercent', options.overshootPercent ?? info.overshootPercent, 0, 20, '%');
   const peakFallDbPerSecond = checkNumber('peakFallDbPerSecond', options.peakFallDbPerSecond ?? 20 / 1.7, 0, 10_000, 'dB/s');
   return Object.freeze({ sampleRate, preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent, peakFallDbPerSecond });
 }
+
+/** Set by {@link BallisticMeter.fromResolved} for the duration of one construction. */
+let trustedOptions: ResolvedBallisticOptions | null = null;
 
 /** Bisection for the root of an increasing-then-crossing `f` in [lo, hi]. */
 function solve(f: (x: number) => number, lo: number, hi: number): number {
@@ -139,8 +140,23 @@ export class BallisticMeter {
   private _peak = 0;
   private _nonFinite = 0;
 
+  /**
+   * Builds a meter from options already resolved by {@link resolveBallisticOptions} (e.g. by the
+   * engine, where the options entered), without validating them again. The caller vouches for
+   * them; pass the object `resolveBallisticOptions` returned (or a copy of it).
+   */
+  static fromResolved(options: ResolvedBallisticOptions): BallisticMeter {
+    trustedOptions = options;
+    try {
+      return new BallisticMeter(options);
+    } finally {
+      trustedOptions = null;
+    }
+  }
+
+  /** Validates `options` (RangeError naming the option, value and range) and fills defaults. */
   constructor(options: BallisticMeterOptions) {
-    const o = resolveBallisticOptions(options);
+    const o = trustedOptions !== null && trustedOptions === options ? trustedOptions : resolveBallisticOptions(options);
     this.options = o;
     this.info = presetInfo(o.preset);
     const fs = o.sampleRate;
@@ -178,10 +194,12 @@ export class BallisticMeter {
   }
 
   /**
-   * Meters `samples[start..end)`; any length, 0 included. Never throws on sample values, never
-   * allocates. Non-finite samples count in {@link nonFinite} and are measured as 0.
+   * Meters `samples[start..end)` (`end` defaults to `samples.length`); any length, 0 included.
+   * Never throws on sample values, never allocates. Failure (caller bugs only): TypeError if
+   * `samples` is not a Float32Array, RangeError unless 0 ≤ start ≤ end ≤ samples.length, integers. Non-finite samples count in {@link nonFinite} and are measured as 0.
    */
-  process(samples: Float32Array, start = 0, end = samples.length): void {
+  process(samples: Float32Array, start = 0, end?: number): void {
+    const stop = checkSpan('BallisticMeter.process', samples, start, end);
     const model = this.model;
     const c1 = this.c1;
     const c2 = this.c2;
@@ -193,7 +211,7 @@ export class BallisticMeter {
     let s3 = this.s3;
     let peak = this._peak;
     let bad = 0;
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < stop; i++) {
       let a = samples[i];
       if (a < 0) a = -a;
       if (!(a <= FLOAT32_MAX)) {

@@ -20,14 +20,16 @@
  *
  * Running sums use the ring of sub-block sums of the level kernel's RMS ({@link rmsRingGeometry}):
  * each wrap of the ring replaces the running sums by the fresh sums of the samples now in it, so
- * floating-point drift never outlives one window.
+ * floating-point drift never outlives one window, and a slot that dwarfed the rest of the window
+ * (huge finite samples, 1e30) makes the sums be re-added from the rings when it leaves, so the
+ * readings recover within one window (see `CANCELLATION_RATIO` in level-options.ts).
  *
  * Thread: `process` and every getter allocate nothing (three Float64Array rings of ≤ 1024 slots
  * are allocated in the constructor): safe on the audio thread. Non-finite samples are counted and
  * measured as 0.
  */
-import { rmsRingGeometry } from './level-meter';
-import { checkNumber } from './validate';
+import { CANCELLATION_RATIO, rmsRingGeometry, sumOf } from './level-options';
+import { checkNumber, checkOptions, checkSpan } from './validate';
 
 /** Options of {@link CorrelationMeter}. Only `sampleRate` is required. */
 export interface CorrelationMeterOptions {
@@ -70,9 +72,7 @@ export class CorrelationMeter {
   private _nonFinite = 0;
 
   constructor(options: CorrelationMeterOptions) {
-    if (options === null || typeof options !== 'object') {
-      throw new TypeError(`correlation options must be an object with at least sampleRate, got ${String(options)}`);
-    }
+    checkOptions('CorrelationMeter', options, 'sampleRate');
     const sampleRate = checkNumber('sampleRate', options.sampleRate, 1, 1_000_000, 'Hz');
     const windowMs = checkNumber('windowMs', options.windowMs ?? 300, 1, 10_000, 'ms');
     const silenceDb = checkNumber('silenceDb', options.silenceDb ?? -90, -200, 0, 'dBFS');
@@ -92,9 +92,14 @@ export class CorrelationMeter {
 
   /**
    * Measures `left[start..end)` against `right[start..end)` (the same sample indices). `end`
-   * defaults to the shorter length. Never throws on sample values, never allocates.
+   * defaults to the shorter length. Never throws on sample values, never allocates. Failure
+   * (caller bugs only): TypeError unless both are Float32Arrays, RangeError unless start and end
+   * are integers with 0 ≤ start ≤ end ≤ the length of each array.
    */
-  process(left: Float32Array, right: Float32Array, start = 0, end = Math.min(left.length, right.length)): void {
+  process(left: Float32Array, right: Float32Array, start = 0, end?: number): void {
+    if (end === undefined && left instanceof Float32Array && right instanceof Float32Array) end = Math.min(left.length, right.length);
+    const stop = checkSpan('CorrelationMeter.process (left)', left, start, end);
+    checkSpan('CorrelationMeter.process (right)', right, start, stop);
     const ringLR = this.ringLR;
     const ringLL = this.ringLL;
     const ringRR = this.ringRR;
@@ -113,7 +118,7 @@ export class CorrelationMeter {
     let freshRR = this.freshRR;
     let bad = 0;
 
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < stop; i++) {
       let l = left[i];
       let r = right[i];
       if (!((l < 0 ? -l : l) <= FLOAT32_MAX)) {
@@ -128,9 +133,11 @@ export class CorrelationMeter {
       accLL += l * l;
       accRR += r * r;
       if (++fill === slotSamples) {
+        const leavingLL = ringLL[pos];
+        const leavingRR = ringRR[pos];
         sumLR += accLR - ringLR[pos];
-        sumLL += accLL - ringLL[pos];
-        sumRR += accRR - ringRR[pos];
+        sumLL += accLL - leavingLL;
+        sumRR += accRR - leavingRR;
         freshLR += accLR;
         freshLL += accLL;
         freshRR += accRR;
@@ -150,6 +157,13 @@ export class CorrelationMeter {
           freshLR = 0;
           freshLL = 0;
           freshRR = 0;
+        } else if (leavingLL > CANCELLATION_RATIO * sumLL || leavingRR > CANCELLATION_RATIO * sumRR) {
+          // A slot that dwarfed the rest of the window (a 1e30 sample) left: its bits cancelled
+          // out of the running sums, so re-add the rings (see CANCELLATION_RATIO; |ΣLR| is
+          // bounded by √(ΣLL·ΣRR), so LL and RR alone decide).
+          sumLR = sumOf(ringLR);
+          sumLL = sumOf(ringLL);
+          sumRR = sumOf(ringRR);
         }
       }
     }

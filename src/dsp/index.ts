@@ -4,14 +4,14 @@
  */
 export { dbFromLinear, linearFromDb, dbFromPower } from './db';
 export {
-  LevelMeter,
   LEVEL_DEFAULTS,
   DEFAULT_FALL_DB_PER_SECOND,
   resolveLevelOptions,
   rmsRingGeometry,
   type LevelMeterOptions,
   type ResolvedLevelOptions,
-} from './level-meter';
+} from './level-options';
+export { LevelMeter } from './level-meter';
 export * from './loudness';
 export * from './true-peak';
 export * from './k-weighting';

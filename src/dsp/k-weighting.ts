@@ -14,6 +14,8 @@
  * no allocation after the coefficients have been designed.
  */
 
+import { checkNumber, checkSpan, describeValue } from './validate';
+
 /** Stage 1 (high shelf) centre frequency in Hz, fitted to BS.1770 Table 1. */
 export const K_SHELF_FREQUENCY_HZ = 1681.974450955533;
 /** Stage 1 (high shelf) gain in dB, fitted to BS.1770 Table 1. */
@@ -59,14 +61,17 @@ const FLUSH_THRESHOLD = 1e-20;
  */
 export function designKWeighting(sampleRate: number, out?: Float64Array): Float64Array {
   const minRate = 2 * K_SHELF_FREQUENCY_HZ;
-  if (!Number.isFinite(sampleRate) || sampleRate <= minRate) {
+  if (typeof sampleRate !== 'number' || !Number.isFinite(sampleRate) || sampleRate <= minRate) {
     throw new RangeError(
-      `sampleRate must be a finite number above ${minRate.toFixed(2)} Hz for K-weighting, got ${sampleRate}`,
+      `designKWeighting: sampleRate must be a finite number above ${minRate.toFixed(2)} Hz for K-weighting, got ${describeValue(sampleRate)}`,
     );
+  }
+  if (out !== undefined && !(out instanceof Float64Array)) {
+    throw new TypeError(`designKWeighting: out must be a Float64Array (or omitted), got ${describeValue(out)}`);
   }
   const c = out ?? new Float64Array(K_WEIGHTING_COEFFICIENT_COUNT);
   if (c.length < K_WEIGHTING_COEFFICIENT_COUNT) {
-    throw new RangeError(`out must have at least ${K_WEIGHTING_COEFFICIENT_COUNT} elements, got ${c.length}`);
+    throw new RangeError(`designKWeighting: out must have at least ${K_WEIGHTING_COEFFICIENT_COUNT} elements, got ${c.length}`);
   }
 
   // Stage 1: high shelf. Bilinear transform of the analog shelf with pre-warped K = tan(πf0/fs).
@@ -106,6 +111,9 @@ export function designKWeighting(sampleRate: number, out?: Float64Array): Float6
  * @param sampleRate sample rate in Hz the coefficients were designed for
  */
 export function kWeightingGainDb(coefficients: Float64Array, frequency: number, sampleRate: number): number {
+  checkCoefficients('kWeightingGainDb', coefficients);
+  checkNumber('kWeightingGainDb: sampleRate', sampleRate, 1, 1e7, 'Hz');
+  checkNumber('kWeightingGainDb: frequency', frequency, 0, sampleRate / 2, 'Hz');
   const w = (2 * Math.PI * frequency) / sampleRate;
   let magnitudeSquared = 1;
   for (let s = 0; s < 2; s++) {
@@ -136,8 +144,10 @@ function biquadMagnitudeSquared(b0: number, b1: number, b2: number, a1: number, 
  * at `state[offset..offset + 4)` and carry over between calls, so a signal split into blocks
  * of any size gives the same result as one call.
  *
- * Thread: audio-thread safe, no allocation. Failure: none thrown; the input must be finite
- * (a NaN or ±Infinity would poison the state: sanitize first, as LoudnessMeter does).
+ * Thread: audio-thread safe, no allocation. Failure: TypeError / RangeError for wrong argument
+ * types or indices out of range (a few comparisons per call); sample values are not checked:
+ * the input must be finite (a NaN or ±Infinity would poison the state: sanitize first, as
+ * LoudnessMeter does).
  *
  * @param coefficients as returned by {@link designKWeighting}
  * @param state caller-owned filter state, {@link K_WEIGHTING_STATE_LENGTH} slots per channel
@@ -151,10 +161,12 @@ export function kWeightedSumOfSquares(
   coefficients: Float64Array,
   state: Float64Array,
   offset: number,
-  data: ArrayLike<number>,
+  data: Float32Array,
   start: number,
   end: number,
 ): number {
+  checkKernel('kWeightedSumOfSquares', coefficients, state, offset);
+  checkSpan('kWeightedSumOfSquares', data, start, end);
   const sb0 = coefficients[0], sb1 = coefficients[1], sb2 = coefficients[2];
   const sa1 = coefficients[3], sa2 = coefficients[4];
   const hb0 = coefficients[5], hb1 = coefficients[6], hb2 = coefficients[7];
@@ -192,13 +204,20 @@ export function kWeightedSumsOfSquaresPair(
   coefficients: Float64Array,
   state: Float64Array,
   offsetA: number,
-  a: ArrayLike<number>,
+  a: Float32Array,
   offsetB: number,
-  b: ArrayLike<number>,
+  b: Float32Array,
   start: number,
   end: number,
   out: Float64Array,
 ): void {
+  checkKernel('kWeightedSumsOfSquaresPair', coefficients, state, offsetA);
+  checkState('kWeightedSumsOfSquaresPair', state, offsetB);
+  checkSpan('kWeightedSumsOfSquaresPair (a)', a, start, end);
+  checkSpan('kWeightedSumsOfSquaresPair (b)', b, start, end);
+  if (!(out instanceof Float64Array) || out.length < 2) {
+    throw new TypeError(`kWeightedSumsOfSquaresPair: out must be a Float64Array of at least 2 values, got ${describeValue(out)}`);
+  }
   const sb0 = coefficients[0], sb1 = coefficients[1], sb2 = coefficients[2];
   const sa1 = coefficients[3], sa2 = coefficients[4];
   const hb0 = coefficients[5], hb1 = coefficients[6], hb2 = coefficients[7];
@@ -249,7 +268,30 @@ export function kWeightedSumsOfSquaresPair(
  * Thread: audio-thread safe, no allocation.
  */
 export function flushKWeightingState(state: Float64Array, offset: number): void {
+  checkState('flushKWeightingState', state, offset);
   for (let i = offset; i < offset + K_WEIGHTING_STATE_LENGTH; i++) {
     if (Math.abs(state[i]) < FLUSH_THRESHOLD) state[i] = 0;
   }
+}
+
+function checkCoefficients(owner: string, coefficients: Float64Array): void {
+  if (!(coefficients instanceof Float64Array) || coefficients.length < K_WEIGHTING_COEFFICIENT_COUNT) {
+    throw new TypeError(
+      `${owner}: coefficients must be a Float64Array of ${K_WEIGHTING_COEFFICIENT_COUNT} values from designKWeighting, got ${describeValue(coefficients)}`,
+    );
+  }
+}
+
+function checkState(owner: string, state: Float64Array, offset: number): void {
+  if (!(state instanceof Float64Array)) throw new TypeError(`${owner}: state must be a Float64Array, got ${describeValue(state)}`);
+  if (!(typeof offset === 'number' && offset >= 0 && offset === Math.floor(offset) && offset + K_WEIGHTING_STATE_LENGTH <= state.length)) {
+    throw new RangeError(
+      `${owner}: offset must be an integer from 0 to ${state.length - K_WEIGHTING_STATE_LENGTH} (${K_WEIGHTING_STATE_LENGTH} state values), got ${describeValue(offset)}`,
+    );
+  }
+}
+
+function checkKernel(owner: string, coefficients: Float64Array, state: Float64Array, offset: number): void {
+  checkCoefficients(owner, coefficients);
+  checkState(owner, state, offset);
 }

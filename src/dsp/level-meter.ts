@@ -19,80 +19,17 @@
  * Length (over 300 lines): one kernel whose fast and replay paths must stay side by side (they
  * do the same arithmetic in the same order; see `process`).
  */
-import { checkInteger, checkNumber, checkBoolean } from './validate';
+import { checkSpan } from './validate';
+import { CANCELLATION_RATIO, sumOf, rmsRingGeometry, resolveLevelOptions, type LevelMeterOptions, type ResolvedLevelOptions } from './level-options';
 
-/** Measurement options of the level kernel. Every field is optional except `sampleRate`. */
-export interface LevelMeterOptions {
-  /** Sample rate of the signal in Hz (1 to 1,000,000). Required. */
-  sampleRate: number;
-  /**
-   * Fall rate of the decaying peak in dB per second (0 to 100,000; 0 = never falls).
-   * Default {@link DEFAULT_FALL_DB_PER_SECOND}: 20 dB in 1.7 s, the IEC 60268-18 digital
-   * peak programme meter return time.
-   */
-  fallDbPerSecond?: number;
-  /**
-   * How long the peak-hold value stays at a maximum, in ms (0 to 3,600,000, or `Infinity` =
-   * until cleared). After the hold time the hold value follows the decaying peak down.
-   * Default 1500 ms.
-   */
-  holdMs?: number;
-  /** Length of the sliding RMS window in ms (1 to 10,000). Default 300 ms. */
-  rmsWindowMs?: number;
-  /**
-   * AES-17 sine alignment: add 3.01 dB to RMS so a sine reads the same RMS as its peak.
-   * Default false (plain RMS: a full-scale sine reads -3.01 dBFS).
-   */
-  rmsSineAligned?: boolean;
-  /** Over (clip) threshold in dBFS (-120 to +24). A sample counts at or above it. Default 0. */
-  overThresholdDb?: number;
-  /**
-   * Consecutive samples at or above the threshold before samples count as overs (1 to 1000).
-   * With N > 1, a run of L ≥ N such samples adds L − N + 1 to the over count. Default 1.
-   */
-  overConsecutive?: number;
-}
-
-/** 20 dB in 1.7 s (IEC 60268-18 digital peak meter return time), ≈ 11.76 dB/s. */
-export const DEFAULT_FALL_DB_PER_SECOND = 20 / 1.7;
-
-/** Defaults of every optional level option, stated once. */
-export const LEVEL_DEFAULTS = Object.freeze({
-  fallDbPerSecond: DEFAULT_FALL_DB_PER_SECOND,
-  holdMs: 1500,
-  rmsWindowMs: 300,
-  rmsSineAligned: false,
-  overThresholdDb: 0,
-  overConsecutive: 1,
-});
-
-/** Level options with every default filled in and every value validated. */
-export type ResolvedLevelOptions = Required<LevelMeterOptions>;
-
-/**
- * Validates level options and fills defaults.
- * Throws `RangeError` naming the option, the value received and the valid range.
- */
-export function resolveLevelOptions(options: LevelMeterOptions): ResolvedLevelOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`level options must be an object with at least sampleRate, got ${String(options)}`);
-  }
-  const o = { ...LEVEL_DEFAULTS, ...stripUndefined(options) } as ResolvedLevelOptions;
-  checkNumber('sampleRate', o.sampleRate, 1, 1_000_000, 'Hz');
-  checkNumber('fallDbPerSecond', o.fallDbPerSecond, 0, 100_000, 'dB/s');
-  checkNumber('holdMs', o.holdMs, 0, 3_600_000, 'ms', true);
-  checkNumber('rmsWindowMs', o.rmsWindowMs, 1, 10_000, 'ms');
-  checkBoolean('rmsSineAligned', o.rmsSineAligned);
-  checkNumber('overThresholdDb', o.overThresholdDb, -120, 24, 'dBFS');
-  checkInteger('overConsecutive', o.overConsecutive, 1, 1000);
-  return o;
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] !== undefined) out[key] = o[key];
-  return out;
-}
+export {
+  LEVEL_DEFAULTS,
+  DEFAULT_FALL_DB_PER_SECOND,
+  resolveLevelOptions,
+  rmsRingGeometry,
+  type LevelMeterOptions,
+  type ResolvedLevelOptions,
+} from './level-options';
 
 /** Set by {@link LevelMeter.fromResolved} for the duration of one construction. */
 let trustedOptions: ResolvedLevelOptions | null = null;
@@ -109,22 +46,6 @@ const CHUNK = 256;
  * (2^-32, far above n·2^-53) and leaves the borderline cases to the exact path.
  */
 const RELEASE_MARGIN = 1 - 2 ** -32;
-/** Maximum number of sub-block sums in the RMS ring. */
-const MAX_RMS_SLOTS = 1024;
-
-/**
- * Splits an RMS window of `windowSamples` into `slots` sub-blocks of `slotSamples` each, so
- * the ring stays small whatever the window and rate. The slot length is the smallest divisor
- * of the window that keeps the ring at most 1024 slots; when the window has no such divisor,
- * the window is rounded to the nearest whole number of slots (error < 0.1 %).
- */
-export function rmsRingGeometry(windowSamples: number): { slotSamples: number; slots: number } {
-  const w = Math.max(1, Math.round(windowSamples));
-  const minSlot = Math.ceil(w / MAX_RMS_SLOTS);
-  for (let s = minSlot; s <= minSlot * 2; s++) if (w % s === 0) return { slotSamples: s, slots: w / s };
-  return { slotSamples: minSlot, slots: Math.max(1, Math.round(w / minSlot)) };
-}
-
 /**
  * One channel's level meter. The caller owns the instance; `process` feeds it samples.
  *
@@ -172,7 +93,7 @@ export class LevelMeter {
    * them; pass the object `resolveLevelOptions` returned (or a copy of it).
    */
   static fromResolved(options: ResolvedLevelOptions): LevelMeter {
-    trustedOptions = options;
+    trustedOptions = options !== null && typeof options === 'object' ? options : null;
     try {
       return new LevelMeter(options);
     } finally {
@@ -182,7 +103,7 @@ export class LevelMeter {
 
   /** Validates `options` (RangeError naming the option, value and range) and fills defaults. */
   constructor(options: LevelMeterOptions) {
-    const o = trustedOptions === options ? trustedOptions : resolveLevelOptions(options);
+    const o = trustedOptions !== null && trustedOptions === options ? trustedOptions : resolveLevelOptions(options);
     this.options = o;
     this.decayPerSample = Math.pow(10, -o.fallDbPerSecond / (20 * o.sampleRate));
     this.holdSamples = o.holdMs === Infinity ? Infinity : Math.round((o.holdMs * o.sampleRate) / 1000);
@@ -202,12 +123,16 @@ export class LevelMeter {
   }
 
   /**
-   * Measures `samples[start..end)`. Any length, including 0 (a no-op). Never throws on
-   * non-finite samples; never allocates.
+   * Measures `samples[start..end)` (`end` defaults to `samples.length`). Any length, including 0
+   * (a no-op). Never throws on sample values (NaN, ±Infinity and huge samples are measured or
+   * counted); never allocates. Failure: TypeError if `samples` is not a Float32Array, RangeError
+   * unless `start`, `end` are integers with 0 ≤ start ≤ end ≤ samples.length (caller bugs,
+   * checked in a few comparisons per call).
    */
-  process(samples: Float32Array, start = 0, end = samples.length): void {
-    for (let i = start; i < end; ) {
-      const chunkEnd = end - i > CHUNK ? i + CHUNK : end;
+  process(samples: Float32Array, start = 0, end?: number): void {
+    const stop = checkSpan('LevelMeter.process', samples, start, end);
+    for (let i = start; i < stop; ) {
+      const chunkEnd = stop - i > CHUNK ? i + CHUNK : stop;
       if (!this.fastChunk(samples, i, chunkEnd)) this.exactChunk(samples, i, chunkEnd);
       i = chunkEnd;
     }
@@ -344,7 +269,8 @@ export class LevelMeter {
     for (let d = 0; d < count; d++) {
       const acc = pending[d];
       const pos = this.slotPos;
-      this.ringSum += acc - ring[pos];
+      const leaving = ring[pos];
+      this.ringSum += acc - leaving;
       this.ringFresh += acc;
       ring[pos] = acc;
       if (pos + 1 === ring.length) {
@@ -355,6 +281,9 @@ export class LevelMeter {
         this.ringFresh = 0;
       } else {
         this.slotPos = pos + 1;
+        // A sum that dwarfed the rest of the window (a 1e30 sample) just left: the running sum
+        // lost those bits to cancellation, so re-add the ring (see CANCELLATION_RATIO).
+        if (leaving > CANCELLATION_RATIO * this.ringSum) this.ringSum = sumOf(ring);
       }
     }
   }
@@ -420,3 +349,4 @@ export class LevelMeter {
     this.ringFresh = 0;
   }
 }
+

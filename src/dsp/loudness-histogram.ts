@@ -3,11 +3,18 @@
  * loudness (ITU-R BS.1770-4/-5 §2.7) and the loudness range (EBU Tech 3342 §3.1, §5) over any
  * duration — hours — in constant memory and time per block.
  *
- * Blocks are counted in 0.01 LU bins from −70 to +30 LUFS (louder blocks land in the top bin).
- * For the integrated loudness each bin also keeps the exact sum of its block energies, so the
- * result is exact except for blocks within 0.01 LU of the relative gate, whose bin is kept or
- * dropped as a whole according to the bin's mean (BS.1770: l > Γr). Loudness-range percentiles
- * are bin centres: ±0.005 LU each, ±0.01 LU on the range.
+ * Blocks are counted in 0.01 LU bins from −70 to +30 LUFS. For the integrated loudness each bin
+ * also keeps the exact sum of its block energies, so the result is exact except for blocks
+ * within 0.01 LU of the relative gate, whose bin is kept or dropped as a whole according to the
+ * bin's mean (BS.1770: l > Γr). Loudness-range percentiles are bin centres: ±0.005 LU each,
+ * ±0.01 LU on the range.
+ *
+ * Blocks above +30 LUFS (int16-scale samples fed by mistake, a stray 1e8 sample; float32 input
+ * reaches ≈ +800 LUFS) are measured too. The gating histogram continues above +30 LUFS in
+ * 1 LU bins up to {@link HISTOGRAM_CEILING_LUFS} (800 more bins, 9.6 kB), so a relative gate
+ * pushed above +30 LUFS by such blocks is still applied block by block (within 1 LU of the
+ * gate, by bin mean): the integrated loudness stays finite and BS.1770-correct. The loudness
+ * range histogram clamps them into its top bin (+30 LUFS).
  *
  * Thread: the constructor allocates (40 kB, 120 kB with energies); everything else is
  * allocation-free and safe on the audio thread. Values go in and out through Float64Arrays,
@@ -21,29 +28,48 @@ export const LOUDNESS_OFFSET_DB = -0.691;
 export const HISTOGRAM_BINS_PER_LU = 100;
 /** Loudness of the lower edge of the first bin, LUFS (the absolute gate). */
 export const HISTOGRAM_FLOOR_LUFS = -70;
-/** Number of bins: −70 to +30 LUFS. */
+/** Number of fine bins: −70 to +30 LUFS. */
 export const HISTOGRAM_BINS = 100 * HISTOGRAM_BINS_PER_LU;
+/** Upper edge of the gating histogram's 1 LU bins above +30 LUFS (louder blocks land in the last). */
+export const HISTOGRAM_CEILING_LUFS = 830;
+/** The gating histogram's extra 1 LU bins from +30 LUFS to {@link HISTOGRAM_CEILING_LUFS}. */
+const LOUD_BINS = HISTOGRAM_CEILING_LUFS - (HISTOGRAM_FLOOR_LUFS + HISTOGRAM_BINS / HISTOGRAM_BINS_PER_LU);
+/** Loudness of the lower edge of the first 1 LU bin, LUFS. */
+const LOUD_FLOOR_LUFS = HISTOGRAM_FLOOR_LUFS + HISTOGRAM_BINS / HISTOGRAM_BINS_PER_LU;
 
 /** Histogram of block loudness values, fed with mean-square block energies Σ Gi·zi. */
 export class LoudnessHistogram {
-  private readonly counts = new Uint32Array(HISTOGRAM_BINS);
+  private readonly counts: Uint32Array;
   private readonly energies: Float64Array | null;
+  /** Number of bins: fine bins, plus the 1 LU bins above +30 LUFS with energies. */
+  private readonly bins: number;
   private totalEnergy = 0;
   private totalCount = 0;
-  private minBin = HISTOGRAM_BINS;
+  private minBin: number;
   private maxBin = -1;
 
-  /** @param withEnergies keep per-bin energy sums (needed by {@link writeGatedLoudness}) */
+  /** @param withEnergies keep per-bin energy sums (needed by {@link writeGatedLoudness}) and the bins above +30 LUFS */
   constructor(withEnergies: boolean) {
-    this.energies = withEnergies ? new Float64Array(HISTOGRAM_BINS) : null;
+    this.bins = HISTOGRAM_BINS + (withEnergies ? LOUD_BINS : 0);
+    this.counts = new Uint32Array(this.bins);
+    this.energies = withEnergies ? new Float64Array(this.bins) : null;
+    this.minBin = this.bins;
+  }
+
+  /** Bin of a loudness value (LUFS): monotonic, clamped to the first and last bin. */
+  private binOf(lufs: number): number {
+    const bin =
+      lufs < LOUD_FLOOR_LUFS
+        ? Math.floor((lufs - HISTOGRAM_FLOOR_LUFS) * HISTOGRAM_BINS_PER_LU)
+        : HISTOGRAM_BINS + Math.floor(lufs - LOUD_FLOOR_LUFS);
+    return bin < 0 ? 0 : bin >= this.bins ? this.bins - 1 : bin;
   }
 
   /** Adds one block whose energy (> 0) is `values[index]`. The caller applies the absolute gate. */
   add(values: Float64Array, index: number): void {
     const energy = values[index];
     const lufs = LOUDNESS_OFFSET_DB + 10 * Math.log10(energy);
-    let bin = Math.floor((lufs - HISTOGRAM_FLOOR_LUFS) * HISTOGRAM_BINS_PER_LU);
-    bin = bin < 0 ? 0 : bin >= HISTOGRAM_BINS ? HISTOGRAM_BINS - 1 : bin;
+    const bin = this.binOf(lufs);
     this.counts[bin]++;
     if (this.energies) this.energies[bin] += energy;
     this.totalEnergy += energy;
@@ -58,7 +84,7 @@ export class LoudnessHistogram {
     this.energies?.fill(0);
     this.totalEnergy = 0;
     this.totalCount = 0;
-    this.minBin = HISTOGRAM_BINS;
+    this.minBin = this.bins;
     this.maxBin = -1;
   }
 
@@ -74,7 +100,7 @@ export class LoudnessHistogram {
     const meanEnergy = this.totalEnergy / this.totalCount;
     const threshold = LOUDNESS_OFFSET_DB + 10 * Math.log10(meanEnergy) + relativeGateLu;
     const thresholdEnergy = meanEnergy * Math.pow(10, relativeGateLu / 10);
-    const thresholdBin = Math.floor((threshold - HISTOGRAM_FLOOR_LUFS) * HISTOGRAM_BINS_PER_LU);
+    const thresholdBin = this.binOf(threshold);
     let energy = 0;
     let count = 0;
     for (let bin = Math.max(this.minBin, thresholdBin); bin <= this.maxBin; bin++) {
@@ -100,7 +126,7 @@ export class LoudnessHistogram {
     let first = Math.floor((threshold - HISTOGRAM_FLOOR_LUFS) * HISTOGRAM_BINS_PER_LU);
     // The bin holding the threshold is kept if its centre passes.
     if (first >= 0 && HISTOGRAM_FLOOR_LUFS + (first + 0.5) / HISTOGRAM_BINS_PER_LU < threshold) first++;
-    first = Math.max(first, this.minBin);
+    first = Math.max(Math.min(first, HISTOGRAM_BINS - 1), this.minBin);
     let n = 0;
     for (let bin = first; bin <= this.maxBin; bin++) n += this.counts[bin];
     if (n === 0) return;

@@ -15,7 +15,7 @@ import {
 } from './k-weighting';
 import { LOUDNESS_OFFSET_DB, LoudnessHistogram } from './loudness-histogram';
 import { TruePeakMeter } from './true-peak';
-import { checkInteger, checkNumber, describeValue, checkChannelBlock } from './validate';
+import { checkInteger, checkNumber, describeValue, checkChannelBlock, checkOptions, checkOut } from './validate';
 
 /** Lowest sample rate LoudnessMeter accepts, Hz. */
 export const LOUDNESS_MIN_SAMPLE_RATE = 8_000;
@@ -81,7 +81,7 @@ export interface LoudnessMeterOptions {
  * - True peak: BS.1770 Annex 2 via {@link TruePeakMeter} (oversampled rate ≥ 192 kHz).
  *
  * Memory is bounded for any duration (hours): I and LRA come from histograms of 0.01 LU bins
- * (see loudness-histogram.ts; error < 0.01 LU), ≈ 170 kB per meter, all allocated here.
+ * (see loudness-histogram.ts; error < 0.01 LU), ≈ 180 kB per meter, all allocated here.
  * K-weighting at rates other than 48 kHz follows the analog prototype (see k-weighting.ts):
  * a 1 kHz tone reads within 0.04 dB of its 48 kHz reading at any supported rate.
  *
@@ -132,22 +132,23 @@ export class LoudnessMeter {
   private rangeDirty = false;
 
   constructor(options: LoudnessMeterOptions) {
+    checkOptions('LoudnessMeter', options, 'sampleRate and channels');
     const { sampleRate, channels, channelWeights } = options;
-    checkNumber('sampleRate', sampleRate, LOUDNESS_MIN_SAMPLE_RATE, LOUDNESS_MAX_SAMPLE_RATE, 'Hz');
-    checkInteger('channels', channels, 1, LOUDNESS_MAX_CHANNELS);
+    checkNumber('LoudnessMeter: sampleRate', sampleRate, LOUDNESS_MIN_SAMPLE_RATE, LOUDNESS_MAX_SAMPLE_RATE, 'Hz');
+    checkInteger('LoudnessMeter: channels', channels, 1, LOUDNESS_MAX_CHANNELS);
     let weights: number[];
     if (channelWeights === undefined) {
       weights = channels === 5 ? DEFAULT_WEIGHTS_5 : channels === 6 ? DEFAULT_WEIGHTS_6 : new Array<number>(channels).fill(1);
     } else {
       if (!Array.isArray(channelWeights) || channelWeights.length !== channels) {
         throw new RangeError(
-          `channelWeights must be an array of ${channels} numbers (one per channel), got ${describeValue(channelWeights)}`,
+          `LoudnessMeter: channelWeights must be an array of ${channels} numbers (one per channel), got ${describeValue(channelWeights)}`,
         );
       }
       for (let i = 0; i < channels; i++) {
         const w: unknown = channelWeights[i];
         if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-          throw new RangeError(`channelWeights[${i}] must be a finite number >= 0, got ${describeValue(w)}`);
+          throw new RangeError(`LoudnessMeter: channelWeights[${i}] must be a finite number >= 0, got ${describeValue(w)}`);
         }
       }
       weights = channelWeights;
@@ -172,11 +173,12 @@ export class LoudnessMeter {
 
   /**
    * Measures one block: one Float32Array per channel (full scale = 1.0), equal lengths, any
-   * length from 0 (a no-op) to hours. Failure: RangeError, before anything is measured, if
-   * the number of arrays differs from `channels` or their lengths differ.
+   * length from 0 (a no-op) to hours. Failure (caller bugs only, before anything is measured):
+   * TypeError unless `input` is an array of Float32Arrays, RangeError if the number of arrays
+   * differs from `channels` or their lengths differ. Sample values never throw.
    */
   process(input: readonly Float32Array[]): void {
-    const length = checkChannelBlock(input, this.channels);
+    const length = checkChannelBlock(input, this.channels, 'LoudnessMeter.process');
     let position = 0;
     while (position < length) {
       const end = Math.min(length, position + this.subBlockRemaining);
@@ -326,12 +328,11 @@ export class LoudnessMeter {
    * Writes all readings into `out` from `offset`, in this order ({@link LOUDNESS_READING_COUNT}
    * values): momentary, shortTerm, integrated (LUFS), loudnessRange (LU), truePeak (dBTP),
    * samplePeak (dBFS), maxMomentary, maxShortTerm (LUFS). Allocation-free: the read to use on
-   * the audio thread. Failure: RangeError if `out` is too short.
+   * the audio thread. Failure: TypeError unless `out` is a Float64Array, RangeError unless
+   * `offset` is an integer leaving room for the values.
    */
   readInto(out: Float64Array, offset = 0): void {
-    if (!(offset >= 0) || offset + LOUDNESS_READING_COUNT > out.length) {
-      throw new RangeError(`readInto needs ${LOUDNESS_READING_COUNT} values from offset ${offset}, got length ${out.length}`);
-    }
+    checkOut('LoudnessMeter.readInto', out, offset, LOUDNESS_READING_COUNT);
     const e = this.energy;
     this.refreshStatistics();
     // Inline conversions: a helper returning a fractional number could allocate (see above).

@@ -21,6 +21,13 @@
  * integration or return values are solved by simulation (≈ 1–3 ms), and each gain by a short
  * simulation (< 0.5 ms), once per key. Call from a constructor, never per block.
  */
+import { checkNumber, checkOptions } from './validate';
+
+/** Ranges accepted by the exported functions (those of BallisticMeter's quasi-peak options). */
+const MAX_INTEGRATION_MS = 1000;
+const MIN_FALL = 0.1;
+const MAX_FALL = 10_000;
+const MAX_RATE = 1_000_000;
 
 /** τ_slow / τ_fast, fitted to the IEC 60268-10 Type II burst table (see docs/quasi-peak-ppm.md). */
 export const QUASI_PEAK_SECTION_RATIO = 4.3;
@@ -53,11 +60,15 @@ const gainCache = new Map<string, number>();
 
 /** Per-sample charge coefficient of a section of `tauMs` at `sampleRate` (1 = instant). */
 export function chargeCoefficient(tauMs: number, sampleRate: number): number {
+  checkNumber('chargeCoefficient: tauMs', tauMs, 0, 1e9, 'ms');
+  checkNumber('chargeCoefficient: sampleRate', sampleRate, 1, MAX_RATE, 'Hz');
   return tauMs > 0 ? 1 - Math.exp(-1000 / (tauMs * sampleRate)) : 1;
 }
 
 /** Per-sample return factor of a fall of `fallDbPerSecond` at `sampleRate`. */
 export function returnFactor(fallDbPerSecond: number, sampleRate: number): number {
+  checkNumber('returnFactor: fallDbPerSecond', fallDbPerSecond, 0, MAX_FALL, 'dB/s');
+  checkNumber('returnFactor: sampleRate', sampleRate, 1, MAX_RATE, 'Hz');
   return Math.pow(10, -fallDbPerSecond / (20 * sampleRate));
 }
 
@@ -102,6 +113,7 @@ function settleSamples(slowMs: number, fs: number): number {
  * Built-in presets are tabulated; other values are solved and cached. Allocates only when solving.
  */
 export function quasiPeakDesign(integrationMs: number, fallDbPerSecond: number): QuasiPeakDesign {
+  checkDesignArgs('quasiPeakDesign', integrationMs, fallDbPerSecond);
   if (integrationMs <= 0) return NO_INTEGRATION;
   const key = `${integrationMs}|${fallDbPerSecond}`;
   let d = designCache.get(key);
@@ -114,6 +126,7 @@ export function quasiPeakDesign(integrationMs: number, fallDbPerSecond: number):
 
 /** Solves {@link quasiPeakDesign} by simulation at 48 kHz (log-bisection on τ_slow), uncached. */
 export function solveQuasiPeak(integrationMs: number, fallDbPerSecond: number): QuasiPeakDesign {
+  checkDesignArgs('solveQuasiPeak', integrationMs, fallDbPerSecond);
   const decay = returnFactor(fallDbPerSecond, DESIGN_RATE);
   const burst = Math.round((integrationMs * DESIGN_RATE) / 1000);
   const target = Math.pow(10, -2 / 20);
@@ -134,6 +147,11 @@ export function solveQuasiPeak(integrationMs: number, fallDbPerSecond: number): 
  * PPM is calibrated on its alignment tone the same way). 0.5 for instant attack. Cached per key.
  */
 export function quasiPeakGain(d: QuasiPeakDesign, fallDbPerSecond: number, sampleRate: number): number {
+  checkOptions('quasiPeakGain', d, 'slowMs and fastMs (a QuasiPeakDesign)');
+  checkNumber('quasiPeakGain: d.slowMs', d.slowMs, 0, 4 * MAX_INTEGRATION_MS, 'ms');
+  checkNumber('quasiPeakGain: d.fastMs', d.fastMs, 0, 4 * MAX_INTEGRATION_MS, 'ms');
+  checkNumber('quasiPeakGain: fallDbPerSecond', fallDbPerSecond, MIN_FALL, MAX_FALL, 'dB/s');
+  checkNumber('quasiPeakGain: sampleRate', sampleRate, 1, MAX_RATE, 'Hz');
   if (d.slowMs <= 0) return 0.5;
   const key = `${d.slowMs}|${fallDbPerSecond}|${sampleRate}`;
   let gain = gainCache.get(key);
@@ -144,4 +162,10 @@ export function quasiPeakGain(d: QuasiPeakDesign, fallDbPerSecond: number, sampl
     gainCache.set(key, gain);
   }
   return gain;
+}
+
+/** Bounds the design's simulation (a huge integration time would run for minutes). */
+function checkDesignArgs(owner: string, integrationMs: number, fallDbPerSecond: number): void {
+  checkNumber(`${owner}: integrationMs`, integrationMs, 0, MAX_INTEGRATION_MS, 'ms');
+  checkNumber(`${owner}: fallDbPerSecond`, fallDbPerSecond, MIN_FALL, MAX_FALL, 'dB/s');
 }

@@ -34,7 +34,7 @@
  * share one filter bank; split apart they would only pass that private state back and forth.
  */
 
-import { checkInteger, checkNumber, checkChannelBlock } from './validate';
+import { checkInteger, checkNumber, checkChannelBlock, checkOptions, checkOut, checkSpan, describeValue } from './validate';
 
 /** Minimum oversampled rate in Hz (BS.1770 Annex 2 §3). */
 export const TRUE_PEAK_MIN_OVERSAMPLED_RATE_HZ = 192_000;
@@ -52,8 +52,8 @@ const TAPS = 16;
  * from 2 to 32. Failure: throws a RangeError for a non-finite or non-positive rate.
  */
 export function truePeakOversamplingFactor(sampleRate: number): number {
-  if (!Number.isFinite(sampleRate) || sampleRate <= 0) {
-    throw new RangeError(`sampleRate must be a finite number above 0 Hz, got ${sampleRate}`);
+  if (typeof sampleRate !== 'number' || !Number.isFinite(sampleRate) || sampleRate <= 0) {
+    throw new RangeError(`truePeakOversamplingFactor: sampleRate must be a finite number above 0 Hz, got ${describeValue(sampleRate)}`);
   }
   // The small epsilon keeps exact divisors (48000 → 4) from rounding up through FP noise.
   const factor = 2 * Math.ceil(TRUE_PEAK_MIN_OVERSAMPLED_RATE_HZ / (2 * sampleRate) - 1e-9);
@@ -194,9 +194,10 @@ export class TruePeakMeter {
   private readonly samplePeaks: Float64Array;
 
   constructor(options: TruePeakMeterOptions) {
+    checkOptions('TruePeakMeter', options, 'sampleRate and channels');
     const { sampleRate, channels } = options;
-    checkNumber('sampleRate', sampleRate, 1000, 768_000, 'Hz');
-    checkInteger('channels', channels, 1, 64);
+    checkNumber('TruePeakMeter: sampleRate', sampleRate, 1000, 768_000, 'Hz');
+    checkInteger('TruePeakMeter: channels', channels, 1, 64);
     const interpolator = designTruePeakInterpolator(sampleRate);
     this.factor = interpolator.factor;
     this.pairCoefficients = foldCoefficients(interpolator);
@@ -212,11 +213,12 @@ export class TruePeakMeter {
   }
 
   /**
-   * Measures one block: one array per channel, equal lengths (0 is a no-op).
-   * Failure: RangeError if the channel count or lengths do not match.
+   * Measures one block: one Float32Array per channel, equal lengths (0 is a no-op).
+   * Failure: TypeError unless `input` is an array of Float32Arrays, RangeError if the channel
+   * count or lengths do not match. Sample values never throw.
    */
-  process(input: readonly ArrayLike<number>[]): void {
-    const length = checkChannelBlock(input, this.channels);
+  process(input: readonly Float32Array[]): void {
+    const length = checkChannelBlock(input, this.channels, 'TruePeakMeter.process');
     for (let ch = 0; ch < this.channels; ch++) {
       const data = input[ch];
       for (let i = 0; i < length; i++) {
@@ -229,10 +231,12 @@ export class TruePeakMeter {
 
   /**
    * Measures `data[start..end)` of one channel (full scale = 1.0): the kernel LoudnessMeter
-   * uses. NaN and ±Infinity are read as 0 (not counted here). `channel`, `start` and `end` are
-   * not validated: they must be in range.
+   * uses. NaN and ±Infinity are read as 0 (not counted here). Failure: TypeError unless `data`
+   * is a Float32Array, RangeError for a channel or start/end out of range (a few comparisons).
    */
-  processChannel(channel: number, data: ArrayLike<number>, start: number, end: number): void {
+  processChannel(channel: number, data: Float32Array, start: number, end: number): void {
+    this.checkChannel('TruePeakMeter.processChannel', channel);
+    checkSpan('TruePeakMeter.processChannel', data, start, end);
     const e = this.pairCoefficients;
     const pairs = this.pairs;
     const middle = pairs * TAPS;
@@ -296,13 +300,21 @@ export class TruePeakMeter {
     this.samplePeaks[channel] = samplePeak;
   }
 
-  /** Linear true peak of one channel (full scale = 1.0), never below its sample peak. */
+  private checkChannel(owner: string, channel: number): void {
+    if (!(typeof channel === 'number' && channel >= 0 && channel < this.channels && channel === Math.floor(channel))) {
+      checkInteger(`${owner}: channel`, channel, 0, this.channels - 1);
+    }
+  }
+
+  /** Linear true peak of one channel (full scale = 1.0), never below its sample peak. RangeError for a bad channel. */
   truePeakLinearOf(channel: number): number {
+    this.checkChannel('TruePeakMeter.truePeakLinearOf', channel);
     return Math.max(this.interpolatedPeak[channel], this.samplePeaks[channel]);
   }
 
   /** Linear sample peak of one channel (full scale = 1.0). */
   samplePeakLinearOf(channel: number): number {
+    this.checkChannel('TruePeakMeter.samplePeakLinearOf', channel);
     return this.samplePeaks[channel];
   }
 
@@ -336,6 +348,7 @@ export class TruePeakMeter {
    * audio thread (a getter returning a fractional number may allocate a heap number).
    */
   readInto(out: Float64Array, offset = 0): void {
+    checkOut('TruePeakMeter.readInto', out, offset, 2);
     let truePeak = 0;
     let samplePeak = 0;
     for (let ch = 0; ch < this.channels; ch++) {

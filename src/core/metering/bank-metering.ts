@@ -107,7 +107,7 @@ export class BankMetering {
     let ballistics: BallisticMeter[] | null = null;
     if (init.ballistics !== null) {
       ballistics = [];
-      for (let c = 0; c < n; c++) ballistics.push(new BallisticMeter({ ...init.ballistics, sampleRate }));
+      for (let c = 0; c < n; c++) ballistics.push(BallisticMeter.fromResolved({ ...init.ballistics, sampleRate }));
     }
     const sum: Float32Array[] | null = members === null ? null : [];
     if (sum !== null) for (let c = 0; c < n; c++) sum.push(new Float32Array(RENDER_QUANTUM));
