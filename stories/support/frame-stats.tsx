@@ -7,7 +7,7 @@
  * measuring does not add React work to what is measured.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { getFrameLoop } from '../../src/index';
+import { getFrameLoop, getRenderWorker } from '../../src/index';
 
 const REPORT_MS = 500;
 
@@ -61,6 +61,41 @@ export function FrameStats() {
   return (
     <output ref={ref} data-testid="frame-stats" style={{ fontVariantNumeric: 'tabular-nums' }}>
       measuring…
+    </output>
+  );
+}
+
+/**
+ * The render worker's frame rate (its own animation frames, counted in the worker) and how
+ * many meter canvases it paints, polled twice a second — shown as "main thread only" while no
+ * canvas is painted by the worker.
+ */
+export function WorkerFrameStats() {
+  const ref = useRef<HTMLOutputElement | null>(null);
+  useEffect(() => {
+    const el = ref.current!;
+    let last: { frames: number; at: number } | null = null;
+    let stopped = false;
+    const poll = async () => {
+      if (stopped) return;
+      const stats = getRenderWorker().isReady ? await getRenderWorker().stats() : null;
+      const now = performance.now();
+      if (stats === null || stats.views === 0) el.textContent = 'render worker: not used (meters paint on the main thread)';
+      else if (last !== null) {
+        const fps = ((stats.frames - last.frames) * 1000) / (now - last.at);
+        el.textContent = `render worker: ${fps.toFixed(0)} fps, ${stats.views} canvases`;
+      }
+      last = stats === null ? null : { frames: stats.frames, at: now };
+    };
+    const timer = setInterval(() => void poll(), REPORT_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, []);
+  return (
+    <output ref={ref} data-testid="worker-frame-stats" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      render worker: measuring…
     </output>
   );
 }

@@ -16,6 +16,11 @@ export interface MixerGraphOptions {
   masterGain?: number;
   /** Seconds from now until the sources start. Default 0.05. */
   startDelay?: number;
+  /**
+   * Engine tracks fed by each graph track: track i also feeds engine tracks i + k·tracks.length
+   * for k = 1 … copies − 1 (one source, many meters: a cheap way to meter 1024 tracks). Default 1.
+   */
+  copies?: number;
 }
 
 export interface MixerGraph {
@@ -72,7 +77,7 @@ export function buildMixerGraph(context: BaseAudioContext, engine: MeterEngine, 
       out = panner;
       nodes.push(panner);
     }
-    undo.push(engine.connect(out, i));
+    for (let k = 0; k < (options.copies ?? 1); k++) undo.push(engine.connect(out, i + k * tracks.length));
     out.connect(master);
     source.start(when, (track.offset ?? 0) % buffer.duration);
     sources.push(source);

@@ -11,10 +11,13 @@ import { MeterBridge, PeakHoldMeter } from '../../src/react/index';
 import { getFrameLoop } from '../../src/core/frame-loop';
 import { SyntheticEngine } from '../helpers/synthetic-engine';
 import { sleep } from './helpers';
+import { WorkerRenderHost } from '../../src/core/render-worker/worker-host';
+import { resolveMeterViewOptions } from '../../src/core/views/meter-options';
+import { DEFAULT_STYLE } from '../../src/core/render/style';
 import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
 
-// These tests read canvas pixels (and view state) on the main thread: paint there. The render
-// worker is tested with the same meters in render-worker.test.tsx.
+// The component test measures the main-thread frame path: paint there. The render worker's
+// frame path is measured below, with its host driven on this thread.
 beforeAll(() => setDefaultRenderMode('main'));
 afterAll(() => setDefaultRenderMode('auto'));
 
@@ -73,4 +76,54 @@ describe('frame path allocation', () => {
     // The profiler did record: the harness itself allocates (RPC with the test runner).
     expect(sites.length).toBeGreaterThan(0);
   });
+
+  it("the render worker's frame path: 32 stereo tracks on one canvas for 600 frames allocate nothing", async () => {
+    // The worker's own code (WorkerRenderHost → ViewBinding → hub → views) on this thread, on
+    // an OffscreenCanvas, reading the bank through its own consumer slot, as in the worker.
+    const engine = new SyntheticEngine(32, 2);
+    const table = new Float32Array(48000);
+    for (let i = 0; i < table.length; i++) table[i] = 1.1 * (0.5 + 0.5 * Math.sin((2 * Math.PI * i) / 48000)) * Math.sin((2 * Math.PI * 441 * i) / 48000);
+    engine.signal = (t, c, i) => table[(i * (1 + (t % 3)) + t * 997 + c * 131) % 48000];
+    // The worker's own animation frames, driven by hand: the path every frame takes in the
+    // worker (auto mode), with its rAF timestamps.
+    let pending: ((timeMs: number) => void) | null = null;
+    const host = new WorkerRenderHost({ post: () => {}, raf: (cb) => ((pending = cb), 1), caf: () => (pending = null) });
+    host.receive({ type: 'source', id: 1, link: { kind: 'shared', words: engine.words, consumerSlot: 1, staleAfterMs: Infinity }, running: true });
+    for (const kind of ['led', 'bar'] as const) {
+      host.receive({
+        type: 'view',
+        id: kind === 'led' ? 10 : 11,
+        canvas: new OffscreenCanvas(1, 1),
+        spec: { type: 'level', options: resolveMeterViewOptions({ kind, tracks: 32, channels: 2, readoutSize: kind === 'bar' ? 14 : 0 }) },
+        style: DEFAULT_STYLE,
+        geometry: { width: 320, height: 120, pixelRatio: 1 },
+        source: 1,
+        tracks: Array.from({ length: 32 }, (_, i) => i),
+        visible: true,
+      });
+    }
+    const clock = new Float64Array(1);
+    const frame = () => {
+      engine.render(FRAME);
+      clock[0] += FRAME;
+      const tick = pending!;
+      pending = null;
+      tick(clock[0]);
+    };
+    // Warm up (fewer frames than above: every frame here also paints two canvases).
+    for (let i = 0; i < 1500; i++) frame();
+    const before = host.stats();
+    await heapSample('start');
+    for (let i = 0; i < 600; i++) frame();
+    const sites = await heapSample('stop');
+    const after = host.stats();
+    expect(after.frames - before.frames).toBe(600);
+    expect(after.painted - before.painted).toBeGreaterThan(600); // both views repaint nearly every frame
+    // The subject is the worker's frame path; the synthetic engine (the audio side, measured
+    // by the test above through the same kernels) is left out.
+    const ours = sites.filter((s) => OURS.test(s.stack.split(' <- ').pop()!) && !s.stack.includes('synthetic-engine'));
+    const bytes = ours.reduce((sum, s) => sum + s.bytes, 0);
+    expect(bytes, JSON.stringify(ours, null, 1)).toBeLessThan(1024);
+    expect(sites.length).toBeGreaterThan(0);
+  }, 120_000);
 });

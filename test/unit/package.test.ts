@@ -77,7 +77,7 @@ describe('the packed package', () => {
 
   it('ships the worklet minified, with exactly one embedded fallback copy: the same bytes', async () => {
     const worklet = readFileSync(path.join(root, 'dist/worklet/processor.js'), 'utf8');
-    expect(worklet.length).toBeLessThan(45_000); // 76 KB unminified before
+    expect(worklet.length).toBeLessThan(50_000); // 76 KB unminified before
     expect(worklet.split('\n').length).toBeLessThan(5);
     const chunks = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'));
     const embedding = chunks.filter((f) => readFileSync(path.join(root, 'dist', f), 'utf8').includes('registerProcessor'));
