@@ -4,7 +4,7 @@
  * DSP kernels in Node, audio-thread cost (OfflineAudioContext), main-thread cost of live meters
  * and peaks caught, in headless Chromium. See bench/README.md for the method.
  *
- * Flags: --quick (smoke run, < 3 min; no diagnostic rows), --long (60 s per contender per size, ≈ 30 min),
+ * Flags: --quick (smoke run, ≈ 3–4 min; no diagnostic rows), --long (60 s per contender per size, ≈ 30 min),
  *        --readme (rewrite README between <!-- bench:start --> and <!-- bench:end -->),
  *        --only=dsp,audio,main,peaks   --sizes=8,32,128,1024 (main thread)   --audio-sizes=8,32,128,1024
  *        (audio thread and the Node stage profile)   --rounds=N   --no-build
