@@ -70,14 +70,15 @@ function MeterkitMeters({ ctx, taps, onReady, render }: ContenderProps & { rende
       });
       return;
     }
-    // Worker: ready once the worker has taken the canvas and painted it (else the page would
-    // measure a main-thread fallback under the worker's name).
+    // Worker: ready once the worker holds the view (it has the transferred canvas) and runs
+    // frames; else the page would measure a main-thread fallback under the worker's name. (Not
+    // `painted`: a frame in which no level changed may paint nothing, e.g. the peaks page's silence.)
     let cancelled = false;
     const client = getRenderWorker();
     void (async () => {
       for (let i = 0; i < 100 && !cancelled; i++) {
         const s = await client.stats();
-        if (s !== null && s.views > 0 && s.painted > 0) {
+        if (s !== null && s.views > 0 && s.frames > 0) {
           const info: ContenderInfo = {
             transport: engine.transport,
             render: 'worker',
@@ -90,7 +91,7 @@ function MeterkitMeters({ ctx, taps, onReady, render }: ContenderProps & { rende
         }
         await new Promise((r) => setTimeout(r, 50));
       }
-      if (!cancelled) throw new Error(`meterkit (worker): the render worker never painted the bridge (state ${client.state}${client.failure ? `: ${client.failure}` : ''})`);
+      if (!cancelled) throw new Error(`meterkit (worker): the render worker never took the bridge (state ${client.state}${client.failure ? `: ${client.failure}` : ''})`);
     })();
     return () => {
       cancelled = true;
