@@ -27,8 +27,8 @@ function newestMtime(dir) {
  */
 export function ensureDist(log) {
   const dist = here('../dist/core.js');
-  const worklet = here('../dist/worklet/processor.js');
-  const built = existsSync(dist) && existsSync(worklet) ? Math.min(statSync(dist).mtimeMs, statSync(worklet).mtimeMs) : 0;
+  const files = [dist, here('../dist/worklet/processor.js'), here('../dist/render-worker.js')];
+  const built = files.every((f) => existsSync(f)) ? Math.min(...files.map((f) => statSync(f).mtimeMs)) : 0;
   if (built >= newestMtime(here('../src'))) return null;
   log('dist/ is missing or older than src/: npm run build');
   const r = spawnSync('npm', ['run', 'build'], { cwd: here('..'), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });

@@ -5,8 +5,12 @@
 import { summarize } from './util.mjs';
 
 export const PEERS = ['analyser', 'wapm', 'tone'];
+/** The two live meterkit contenders: the same page painting on the main thread and in the render worker. */
+export const METERKIT = ['meterkit-main', 'meterkit-worker'];
 export const LABELS = {
   meterkit: 'meterkit',
+  'meterkit-main': 'meterkit (main)',
+  'meterkit-worker': 'meterkit (worker)',
   analyser: 'AnalyserNode + canvas (hand-written)',
   wapm: 'web-audio-peak-meter 3.1.0',
   tone: 'Tone.js 15.5.44 Meter → React state',
@@ -20,14 +24,27 @@ const by = (rows, key) => {
   return out;
 };
 
+/**
+ * Per contender per size: medians and spread. `overControl` fields are per round, against that
+ * round's control page of the same size (main-thread ms/frame and CPU ms/frame minus the
+ * control's), then summarized like the rest.
+ */
 export function summarizeMainThread(rows) {
   const out = {};
   for (const [tracks, ofSize] of Object.entries(by(rows, 'tracks'))) {
     out[tracks] = {};
+    const controls = new Map(ofSize.filter((r) => r.contender === 'control' && !r.unresponsive).map((r) => [r.round, r]));
+    const over = (ok, k) => summarize(ok.map((r) => (controls.has(r.round) ? r[k] - controls.get(r.round)[k] : null)));
     for (const [contender, rs] of Object.entries(by(ofSize, 'contender'))) {
       const ok = rs.filter((r) => !r.unresponsive);
       const pick = (k) => summarize(ok.map((r) => r[k]));
       out[tracks][contender] = {
+        msOverControl: over(ok, 'msPerFrame'),
+        cpuMsOverControl: over(ok, 'cpuMsPerFrame'),
+        rendererCpuShare: summarize(rs.map((r) => r.rendererCpuShare)),
+        rendererCpuMsPerFrame: pick('rendererCpuMsPerFrame'),
+        otherRenderersCpuShare: summarize(rs.map((r) => r.otherRenderersCpuShare)),
+        workerFps: pick('workerFps'),
         rounds: rs.length,
         unresponsiveRounds: rs.length - ok.length,
         busyShare: summarize(rs.map((r) => r.busyShare)),
@@ -72,13 +89,18 @@ export function summarizePeaks(rows) {
       spikes: rs[0].onScreen.spikes,
       onScreenAtHeight: summarize(rs.map((r) => r.onScreen.atHeightShare)),
       onScreenVisible: summarize(rs.map((r) => r.onScreen.visibleShare)),
-      drawnAtHeight: summarize(rs.map((r) => r.drawn.atHeightShare)),
+      drawnAtHeight: summarize(rs.map((r) => r.drawn?.atHeightShare ?? null)),
       masked: rs.reduce((s, r) => s + r.onScreen.masked, 0),
       fps: summarize(rs.map((r) => r.fps)),
+      sampledBy: rs[0].sampledBy ?? 'frame',
+      samplesPerS: summarize(rs.map((r) => r.samplesPerS)),
     };
   }
   return out;
 }
+
+/** Frames per second that count as "60 fps" in the 1024-track goal (one frame in 20 may drop). */
+export const MIN_FPS = 57;
 
 const fmt = (x, digits = 2) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
 const pct = (x, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)} %`);
@@ -89,57 +111,113 @@ export function evaluateGoals(results) {
   const goals = [];
   const main = results.mainThread?.summary;
   const audio = results.audioThread?.summary;
-  const big = (o) => (o ? Object.keys(o).map(Number).sort((a, b) => b - a)[0] : undefined);
 
-  const mt = big(main);
-  if (mt !== undefined && main[mt].meterkit) {
-    const mk = main[mt].meterkit.msPerFrame.median;
+  // Issue #11's sizes: the peers are compared at 128 stereo tracks (the largest size up to 128),
+  // the worker's 1024-track goal at 1024.
+  const mt = main ? Object.keys(main).map(Number).filter((t) => t <= 128).sort((a, b) => b - a)[0] : undefined;
+  const peersAt = (t, key) =>
+    PEERS.filter((p) => main[t][p] && main[t][p][key].median !== null)
+      .map((p) => ({ p, v: main[t][p][key].median }))
+      .sort((a, b) => a.v - b.v);
+  const mkMain = mt !== undefined ? main[mt]['meterkit-main'] : undefined;
+  if (mkMain) {
+    const mk = mkMain.msPerFrame.median;
     const control = main[mt].control?.msPerFrame.median ?? null;
-    const peers = PEERS.filter((p) => main[mt][p]).map((p) => ({ p, s: main[mt][p] }));
-    const measurable = peers.filter(({ s }) => s.msPerFrame.median !== null);
-    const best = measurable.sort((a, b) => a.s.msPerFrame.median - b.s.msPerFrame.median)[0];
-    const factor = best ? best.s.msPerFrame.median / mk : null;
-    const net = best && control !== null ? (best.s.msPerFrame.median - control) / (mk - control) : null;
-    const cpu = best ? best.s.cpuMsPerFrame.median / main[mt].meterkit.cpuMsPerFrame.median : null;
+    const best = peersAt(mt, 'msPerFrame')[0];
+    const factor = best ? best.v / mk : null;
+    const net = best && control !== null ? (best.v - control) / (mk - control) : null;
+    const cpu = best ? main[mt][best.p].cpuMsPerFrame.median / mkMain.cpuMsPerFrame.median : null;
     goals.push({
-      goal: `main-thread ms/frame at ${mt} stereo tracks ≥ 5× lower than the best peer`,
+      goal: `meterkit (main): main-thread ms/frame at ${mt} stereo tracks ≥ 5× lower than the best peer`,
       status: factor === null ? 'N/A' : factor >= 5 ? 'PASS' : 'MISS',
       factor,
       detail: best
-        ? `meterkit ${fmt(mk)} ms vs best peer (${LABELS[best.p]}) ${fmt(best.s.msPerFrame.median)} ms: ${fmt(factor, 1)}×` +
+        ? `meterkit (main) ${fmt(mk)} ms vs best peer (${LABELS[best.p]}) ${fmt(best.v)} ms: ${fmt(factor, 1)}×` +
           (net !== null ? `; net of the control page (${fmt(control)} ms): ${fmt(net, 1)}×` : '') +
           (cpu !== null ? `; in main-thread CPU time: ${fmt(cpu, 1)}×` : '')
         : 'no peer measurable',
     });
   }
+  // Issue #11, in main-thread CPU ms/frame (ThreadTime) over the control page of the same round.
+  const mkWorker = mt !== undefined ? main[mt]['meterkit-worker'] : undefined;
+  if (mkWorker && mkWorker.cpuMsOverControl.median !== null) {
+    const over = mkWorker.cpuMsOverControl.median;
+    goals.push({
+      goal: `meterkit (worker): main-thread CPU over the control ≤ 0.1 ms/frame at ${mt} stereo tracks`,
+      status: over <= 0.1 ? 'PASS' : 'MISS',
+      factor: over / 0.1,
+      detail: `${fmt(over, 3)} ms/frame over the control (${fmt(mkWorker.cpuMsPerFrame.median)} vs ${fmt(main[mt].control.cpuMsPerFrame.median)} ms/frame)`,
+    });
+    const best = peersAt(mt, 'cpuMsOverControl')[0];
+    if (best) {
+      const factor = over > 0 ? best.v / over : Infinity;
+      goals.push({
+        goal: `meterkit (worker): main-thread CPU over the control ≥ 10× below the best peer at ${mt} stereo tracks`,
+        status: factor >= 10 ? 'PASS' : 'MISS',
+        factor,
+        detail:
+          `${fmt(over, 3)} ms/frame vs best peer (${LABELS[best.p]}) ${fmt(best.v)} ms/frame over the control: ` +
+          (over > 0 ? `${fmt(factor, 1)}×` : 'the worker page is at or below the control'),
+      });
+    }
+  }
+  if (mkWorker && mkWorker.rendererCpuShare.median !== null) {
+    const own = mkWorker.rendererCpuShare.median;
+    const best = peersAt(mt, 'rendererCpuShare')[0];
+    if (best) {
+      goals.push({
+        goal: `meterkit (worker): total renderer CPU (all threads) at ${mt} stereo tracks not above the best peer's`,
+        status: own <= best.v ? 'PASS' : 'MISS',
+        factor: own / best.v,
+        detail:
+          `${pct(own)} of one core (${fmt(mkWorker.rendererCpuMsPerFrame.median)} ms/frame) vs best peer (${LABELS[best.p]}) ` +
+          `${pct(best.v)} (${fmt(main[mt][best.p].rendererCpuMsPerFrame.median)} ms/frame): ${fmt(own / best.v, 2)}×; ` +
+          `control ${pct(main[mt].control?.rendererCpuShare.median ?? null)}, meterkit (main) ${pct(mkMain?.rendererCpuShare.median ?? null)}`,
+      });
+    }
+  }
+  const huge = main?.[1024]?.['meterkit-worker'];
+  if (huge && huge.cpuMsOverControl.median !== null) {
+    const over = huge.cpuMsOverControl.median;
+    const fps = huge.workerFps.median;
+    const ok = over <= 0.3 && fps !== null && fps >= MIN_FPS;
+    goals.push({
+      goal: `meterkit (worker): 1024 stereo tracks at 60 fps (≥ ${MIN_FPS} render-worker frames/s) with the main thread ≤ 0.3 ms/frame over the control`,
+      status: ok ? 'PASS' : 'MISS',
+      factor: over / 0.3,
+      detail: `render worker ${fmt(fps, 1)} fps (page ${fmt(huge.fps.median, 1)} fps); main-thread CPU ${fmt(over, 3)} ms/frame over the control`,
+    });
+  }
   if (main) {
-    let commits = 0;
-    let windows = 0;
-    for (const size of Object.values(main)) {
-      if (size.meterkit) {
-        commits += size.meterkit.commitsTotal;
-        windows += size.meterkit.rounds - size.meterkit.unresponsiveRounds;
+    for (const c of METERKIT) {
+      let commits = 0;
+      let windows = 0;
+      for (const size of Object.values(main)) {
+        if (size[c]) {
+          commits += size[c].commitsTotal;
+          windows += size[c].rounds - size[c].unresponsiveRounds;
+        }
       }
-    }
-    if (windows > 0) {
-      goals.push({
-        goal: 'zero React commits after mount (meterkit)',
-        status: commits === 0 ? 'PASS' : 'MISS',
-        factor: commits,
-        detail: `${commits} commits in ${windows} measured windows`,
-      });
-    }
-    const heaps = Object.entries(main)
-      .filter(([, s]) => s.meterkit?.heapGrowthBytesPer60s.median !== null && s.meterkit)
-      .map(([t, s]) => [t, s.meterkit.heapGrowthBytesPer60s.median]);
-    if (heaps.length > 0) {
-      const worst = Math.max(...heaps.map(([, h]) => h));
-      goals.push({
-        goal: 'JS heap growth over 60 s < 1 MB (meterkit, every size)',
-        status: worst < 1024 * 1024 ? 'PASS' : 'MISS',
-        factor: worst / (1024 * 1024),
-        detail: heaps.map(([t, h]) => `${t} tracks: ${kb(h)} KB`).join(', ') + ' per 60 s (median, after forced GC)',
-      });
+      if (windows > 0) {
+        goals.push({
+          goal: `zero React commits after mount (${LABELS[c]})`,
+          status: commits === 0 ? 'PASS' : 'MISS',
+          factor: commits,
+          detail: `${commits} commits in ${windows} measured windows`,
+        });
+      }
+      const heaps = Object.entries(main)
+        .filter(([, s]) => s[c] && s[c].heapGrowthBytesPer60s.median !== null)
+        .map(([t, s]) => [t, s[c].heapGrowthBytesPer60s.median]);
+      if (heaps.length > 0) {
+        const worst = Math.max(...heaps.map(([, h]) => h));
+        goals.push({
+          goal: `JS heap growth over 60 s < 1 MB (${LABELS[c]}, every size)`,
+          status: worst < 1024 * 1024 ? 'PASS' : 'MISS',
+          factor: worst / (1024 * 1024),
+          detail: heaps.map(([t, h]) => `${t} tracks: ${kb(h)} KB`).join(', ') + ' per 60 s (median, after forced GC)',
+        });
+      }
     }
   }
   // Issue #13: at most 5 % of one core for 128 stereo tracks (the largest size up to 128).
@@ -155,18 +233,25 @@ export function evaluateGoals(results) {
         (audio[at]['null-worklet']?.coreShare ? `; an empty worklet with the same topology costs ${pct(audio[at]['null-worklet'].coreShare.median)}` : ''),
     });
   }
-  const mkPeaks = results.peaks?.summary?.meterkit;
-  if (mkPeaks) {
+  for (const c of METERKIT) {
+    const mkPeaks = results.peaks?.summary?.[c];
+    if (!mkPeaks) continue;
     const share = mkPeaks.onScreenAtHeight.min;
     goals.push({
-      goal: 'every isolated single-sample spike shown at its height (meterkit)',
+      goal: `every isolated single-sample spike shown at its height (${LABELS[c]})`,
       status: share === 1 ? 'PASS' : 'MISS',
       factor: share,
-      detail: `${pct(share)} of ${mkPeaks.spikes} spikes on screen at height (worst round)`,
+      detail:
+        `${pct(share)} of ${mkPeaks.spikes} spikes on screen at height (worst round)` +
+        (mkPeaks.sampledBy === 'screenshot' ? `, from element screenshots (${fmt(mkPeaks.samplesPerS.median, 1)} per second)` : ''),
     });
   }
   return goals;
 }
+
+/** Peer ÷ meterkit of two costs over the control; a meterkit at or below the control has no finite ratio. */
+const netRatio = (peer, mk) =>
+  peer === null || mk === null || !Number.isFinite(peer) ? '–' : mk > 0 ? `${(peer / mk).toFixed(1)}×` : 'meterkit ≤ control';
 
 const ratio = (peer, mk) => (peer === null || mk === null || !Number.isFinite(peer) || !(mk > 0) ? '–' : `${(peer / mk).toFixed(1)}×`);
 
@@ -190,23 +275,40 @@ export function toMarkdown(results) {
   }
   const main = results.mainThread?.summary;
   if (main) {
-    L.push(`**Main thread, live meters** (real AudioContext, ${results.settings.mainWindowS} s windows after ${results.settings.warmupS} s warm-up; ratio = peer ÷ meterkit ms/frame)`);
+    L.push(
+      `**Main thread, live meters** (real AudioContext, ${results.settings.mainWindowS} s windows after ${results.settings.warmupS} s warm-up. ` +
+        'CPU over control = main-thread CPU ms/frame minus the control page\'s of the same round; renderer CPU = the page\'s whole renderer process ' +
+        '(main thread, render worker, audio thread, raster), per page frame and as a share of one core; fps = the page\'s animation frames ' +
+        '(and the render worker\'s); ratio = peer ÷ meterkit (worker) CPU over control)',
+    );
     L.push('');
-    L.push('| tracks | contender | main-thread ms/frame | CPU ms/frame | fps | React commits/s | heap growth KB/60 s | ratio |');
-    L.push('|---:|---|---:|---:|---:|---:|---:|---:|');
-    for (const [tracks, size] of Object.entries(main)) {
-      const mk = size.meterkit?.msPerFrame.median ?? null;
-      for (const c of ['meterkit', ...PEERS, 'control']) {
+    L.push('| tracks | contender | main-thread ms/frame | CPU ms/frame | CPU over control | renderer CPU ms/frame | renderer CPU, one core | fps | React commits/s | heap growth KB/60 s | ratio |');
+    L.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const skipped = results.mainThread.skipped ?? [];
+    const sizes = [...new Set([...Object.keys(main), ...skipped.map((s) => String(s.tracks))])].sort((a, b) => a - b);
+    for (const tracks of sizes) {
+      const size = main[tracks] ?? {};
+      const mk = size['meterkit-worker']?.cpuMsOverControl.median ?? null;
+      for (const c of [...METERKIT, ...PEERS, 'control']) {
         const s = size[c];
+        const skip = skipped.find((x) => String(x.tracks) === tracks && x.contender === c);
+        if (skip) {
+          L.push(`| ${tracks} | ${LABELS[c]} | ${skip.reason} | – | – | – | – | – | – | – | – |`);
+          continue;
+        }
         if (!s) continue;
         if (s.unresponsiveRounds === s.rounds) {
-          L.push(`| ${tracks} | ${LABELS[c]} | unresponsive (main thread ${pct(s.busyShare.median, 0)} busy) | – | – | – | – | – |`);
+          L.push(
+            `| ${tracks} | ${LABELS[c]} | unresponsive (main thread ${pct(s.busyShare.median, 0)} busy) | – | – | – | ${spread(s.rendererCpuShare, (x) => pct(x, 0))} | – | – | – | – |`,
+          );
           continue;
         }
         const heapSpread = s.heapGrowthBytesPer60s.n > 1 ? `${kb(s.heapGrowthBytesPer60s.median)} (${kb(s.heapGrowthBytesPer60s.min)}–${kb(s.heapGrowthBytesPer60s.max)})` : kb(s.heapGrowthBytesPer60s.median);
+        const fps = spread(s.fps, (x) => fmt(x, 1)) + (s.workerFps.median === null ? '' : `; worker ${spread(s.workerFps, (x) => fmt(x, 1))}`);
         L.push(
-          `| ${tracks} | ${LABELS[c]} | ${spread(s.msPerFrame)} | ${spread(s.cpuMsPerFrame)} | ${spread(s.fps, (x) => fmt(x, 1))} | ` +
-            `${spread(s.commitsPerS, (x) => fmt(x, 1))} | ${heapSpread} | ${c === 'meterkit' || c === 'control' ? '' : ratio(s.msPerFrame.median, mk)} |`,
+          `| ${tracks} | ${LABELS[c]} | ${spread(s.msPerFrame)} | ${spread(s.cpuMsPerFrame)} | ${c === 'control' ? '' : spread(s.cpuMsOverControl, (x) => fmt(x, 3))} | ` +
+            `${spread(s.rendererCpuMsPerFrame)} | ${spread(s.rendererCpuShare, (x) => pct(x, 0))} | ${fps} | ` +
+            `${spread(s.commitsPerS, (x) => fmt(x, 1))} | ${heapSpread} | ${PEERS.includes(c) ? netRatio(s.cpuMsOverControl.median, mk) : ''} |`,
         );
       }
     }
@@ -234,14 +336,20 @@ export function toMarkdown(results) {
   const peaks = results.peaks?.summary;
   if (peaks) {
     const s0 = Object.values(peaks)[0];
-    L.push(`**Peaks caught** (${s0.spikes} isolated single-sample spikes, -20…-1 dBFS, over ${results.settings.peakTracks} stereo tracks; shown = some frame within 300 ms shows ≥ height − 1 dB)`);
+    L.push(
+      `**Peaks caught** (${s0.spikes} isolated single-sample spikes, -20…-1 dBFS, over ${results.settings.peakTracks} stereo tracks; shown = some frame within 300 ms shows ≥ height − 1 dB. ` +
+        'meterkit (worker) is read from element screenshots of its transferred canvas, fewer per second than frames; what its worker decided to draw is not observable from the page)',
+    );
     L.push('');
-    L.push('| contender | on screen at height | visible at all (≥ 6 dB rise) | drawn (value it set) at height | fps |');
-    L.push('|---|---:|---:|---:|---:|');
-    for (const c of ['meterkit', ...PEERS]) {
+    L.push('| contender | on screen at height | visible at all (≥ 6 dB rise) | drawn (value it set) at height | fps | readings per second |');
+    L.push('|---|---:|---:|---:|---:|---:|');
+    for (const c of [...METERKIT, ...PEERS]) {
       const s = peaks[c];
       if (!s) continue;
-      L.push(`| ${LABELS[c]} | ${spread(s.onScreenAtHeight, (x) => pct(x))} | ${spread(s.onScreenVisible, (x) => pct(x))} | ${spread(s.drawnAtHeight, (x) => pct(x))} | ${spread(s.fps, (x) => fmt(x, 1))} |`);
+      L.push(
+        `| ${LABELS[c]} | ${spread(s.onScreenAtHeight, (x) => pct(x))} | ${spread(s.onScreenVisible, (x) => pct(x))} | ${spread(s.drawnAtHeight, (x) => pct(x))} | ` +
+          `${spread(s.fps, (x) => fmt(x, 1))} | ${spread(s.samplesPerS, (x) => fmt(x, 1))}${s.sampledBy === 'screenshot' ? ' (screenshots)' : ' (every frame)'} |`,
+      );
     }
     L.push('');
   }

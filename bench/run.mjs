@@ -4,9 +4,9 @@
  * DSP kernels in Node, audio-thread cost (OfflineAudioContext), main-thread cost of live meters
  * and peaks caught, in headless Chromium. See bench/README.md for the method.
  *
- * Flags: --quick (smoke run, < 3 min; no diagnostic rows), --long (60 s per contender per size, ≈ 30 min),
+ * Flags: --quick (smoke run, ≈ 3–4 min; no diagnostic rows), --long (60 s per contender per size, ≈ 30 min),
  *        --readme (rewrite README between <!-- bench:start --> and <!-- bench:end -->),
- *        --only=dsp,audio,main,peaks   --sizes=8,32,128 (main thread)   --audio-sizes=8,32,128,1024
+ *        --only=dsp,audio,main,peaks   --sizes=8,32,128,1024 (main thread)   --audio-sizes=8,32,128,1024
  *        (audio thread and the Node stage profile)   --rounds=N   --no-build
  *        --poll-hz=N (audio thread: also suspend N times per second and do each UI's read)
  */
@@ -25,13 +25,24 @@ import { measurePeaks } from './peaks.mjs';
 import { summarizeAudioThread, summarizeMainThread, summarizePeaks, evaluateGoals, toMarkdown, spliceReadme } from './report.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const LIVE_CONTENDERS = ['meterkit', 'analyser', 'wapm', 'tone', 'control'];
-const PEAK_CONTENDERS = ['meterkit', 'analyser', 'wapm', 'tone'];
+const LIVE_CONTENDERS = ['meterkit-main', 'meterkit-worker', 'analyser', 'wapm', 'tone', 'control'];
+const PEAK_CONTENDERS = ['meterkit-main', 'meterkit-worker', 'analyser', 'wapm', 'tone'];
+/**
+ * Live contenders not run at a size, with the reason printed in the table: the peers whose main
+ * thread already cannot keep up at 128 stereo tracks are not run at 1024 (it would only cost
+ * minutes of a flooded page).
+ */
+const SKIPPED = {
+  1024: {
+    wapm: 'skipped: cannot keep up at 128 stereo tracks already (unresponsive page: one message per render quantum per track)',
+    tone: 'skipped: cannot keep up at 128 stereo tracks already (≈ 25 fps: a React state update per track per frame)',
+  },
+};
 
 const SCHEDULES = {
-  quick: { rounds: 1, warmupMs: 500, windowMs: { 8: 1500, 32: 1500, 128: 1500 }, audioSeconds: 1.5, audioWarmupS: 0.5, diagnostics: false, peakSpikes: 64, peakRounds: 1, dsp: { seconds: 2, rounds: 3 } },
-  full: { rounds: 3, warmupMs: 1500, windowMs: { 8: 4000, 32: 4000, 128: 12000 }, audioSeconds: 6, audioWarmupS: 1, peakSpikes: 200, peakRounds: 1, dsp: { seconds: 5, rounds: 7 } },
-  long: { rounds: 3, warmupMs: 2000, windowMs: { 8: 20000, 32: 20000, 128: 20000 }, audioSeconds: 20, audioWarmupS: 1, peakSpikes: 200, peakRounds: 3, dsp: { seconds: 10, rounds: 9 } },
+  quick: { rounds: 1, warmupMs: 500, windowMs: { 8: 1500, 32: 1500, 128: 1500, 1024: 1500 }, audioSeconds: 1.5, audioWarmupS: 0.5, diagnostics: false, peakSpikes: 64, peakRounds: 1, dsp: { seconds: 2, rounds: 3 } },
+  full: { rounds: 3, warmupMs: 1500, windowMs: { 8: 4000, 32: 4000, 128: 12000, 1024: 6000 }, audioSeconds: 6, audioWarmupS: 1, peakSpikes: 200, peakRounds: 1, dsp: { seconds: 5, rounds: 7 } },
+  long: { rounds: 3, warmupMs: 2000, windowMs: { 8: 20000, 32: 20000, 128: 20000, 1024: 20000 }, audioSeconds: 20, audioWarmupS: 1, peakSpikes: 200, peakRounds: 3, dsp: { seconds: 10, rounds: 9 } },
 };
 const PEAK_TRACKS = 32;
 const PEAK_SEED = 7;
@@ -52,7 +63,7 @@ function parseArgs(argv) {
     readme: flag('readme'),
     build: !flag('no-build'),
     only: new Set((value('only') ?? 'dsp,audio,main,peaks').split(',')),
-    sizes: (value('sizes') ?? '8,32,128').split(',').map(Number),
+    sizes: (value('sizes') ?? '8,32,128,1024').split(',').map(Number),
     audioSizes: (value('audio-sizes') ?? '8,32,128,1024').split(',').map(Number),
   };
 }
@@ -178,11 +189,17 @@ async function main() {
 
     if (opts.only.has('main')) {
       const rows = [];
+      const skipped = [];
       const unresponsive = new Set();
       for (let r = 0; r < schedule.rounds; r++) {
         for (const tracks of opts.sizes) {
           for (const contender of rotate(LIVE_CONTENDERS, r)) {
             if (unresponsive.has(`${contender}/${tracks}`)) continue; // already shown it cannot keep up
+            const skip = SKIPPED[tracks]?.[contender];
+            if (skip) {
+              if (r === 0) skipped.push({ contender, tracks, reason: skip });
+              continue;
+            }
             const res = await attempt(`main ${contender} ${tracks}`, async () =>
               measureLive(await browser(), server.url, { contender, tracks, warmupMs: schedule.warmupMs, windowMs: schedule.windowMs[tracks] ?? 5000 }),
             );
@@ -191,16 +208,19 @@ async function main() {
             if (res.transport) results.isolation.meterkitTransport = res.transport;
             results.isolation.crossOriginIsolated = res.crossOriginIsolated;
             if (res.unresponsive) unresponsive.add(`${contender}/${tracks}`);
+            const renderer = `renderer ${(res.rendererCpuShare * 100).toFixed(0)} % of a core`;
             log(
-              `  [main ${r + 1}/${schedule.rounds}] ${String(tracks).padStart(3)} tracks ${contender.padEnd(9)} ` +
+              `  [main ${r + 1}/${schedule.rounds}] ${String(tracks).padStart(4)} tracks ${contender.padEnd(15)} ` +
                 (res.unresponsive
-                  ? `unresponsive (main thread ${(res.busyShare * 100).toFixed(0)} % busy)`
-                  : `${res.msPerFrame.toFixed(2)} ms/frame, ${res.fps.toFixed(1)} fps, ${res.commitsPerS.toFixed(1)} commits/s, heap ${res.heapGrowthBytesPer60s === null ? '–' : (res.heapGrowthBytesPer60s / 1024).toFixed(0)} KB/60 s`),
+                  ? `unresponsive (main thread ${(res.busyShare * 100).toFixed(0)} % busy, ${renderer})`
+                  : `${res.msPerFrame.toFixed(2)} ms/frame (CPU ${res.cpuMsPerFrame.toFixed(2)}), ${res.fps.toFixed(1)} fps` +
+                    (res.workerFps === null ? '' : ` (worker ${res.workerFps.toFixed(1)} fps)`) +
+                    `, ${renderer} (${res.rendererCpuMsPerFrame.toFixed(2)} ms/frame), ${res.commitsPerS.toFixed(1)} commits/s, heap ${res.heapGrowthBytesPer60s === null ? '–' : (res.heapGrowthBytesPer60s / 1024).toFixed(0)} KB/60 s`),
             );
           }
         }
       }
-      results.mainThread = { rows, summary: summarizeMainThread(rows) };
+      results.mainThread = { rows, skipped, summary: summarizeMainThread(rows) };
       endPhase('main');
     }
 
@@ -214,8 +234,9 @@ async function main() {
           if (res === null) continue;
           rows.push({ ...res, round: r });
           log(
-            `  [peaks ${r + 1}/${schedule.peakRounds}] ${contender.padEnd(9)} on screen at height ${res.onScreen.atHeight}/${res.onScreen.spikes}, ` +
-              `visible ${res.onScreen.visible}, drawn at height ${res.drawn.atHeight}, ${res.fps.toFixed(1)} fps`,
+            `  [peaks ${r + 1}/${schedule.peakRounds}] ${contender.padEnd(15)} on screen at height ${res.onScreen.atHeight}/${res.onScreen.spikes}, ` +
+              `visible ${res.onScreen.visible}, drawn at height ${res.drawn === null ? '–' : res.drawn.atHeight}, ${res.fps === null ? '–' : res.fps.toFixed(1)} fps` +
+              (res.sampledBy === 'screenshot' ? `, ${res.samplesPerS.toFixed(1)} screenshots/s` : ''),
           );
         }
       }

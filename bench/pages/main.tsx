@@ -4,10 +4,13 @@
  * - `?mode=live&contender=…&tracks=N`: a real AudioContext plays the program graph (N stereo
  *   tracks) and the contender meters it. `bench.startWindow()` / `bench.endWindow()` count
  *   animation frames (one rAF counter, the same on every page) and React commits (a
- *   `<Profiler>` around the contender) over the measured window.
+ *   `<Profiler>` around the contender) over the measured window, and for `meterkit-worker` the
+ *   render worker's own animation frames.
  * - `?mode=peaks&contender=…&tracks=N&spikes=S&seed=K`: the spike graph; `bench.runPeaks()`
  *   plays it once and records, at the start of every animation frame, the context time and
- *   the level each channel's meter shows on screen (the contender's probe).
+ *   the level each channel's meter shows on screen (the contender's probe). A contender with a
+ *   `screenshotProbe` (a canvas transferred to a worker) is sampled by bench/peaks.mjs instead,
+ *   which reads `bench.peaksClock()` around its screenshots while `runPeaks` plays.
  * - `?mode=offline`: `bench.renderOffline(...)` (see offline.ts).
  *
  * The orchestrator (bench/run.mjs) drives `window.bench` through Playwright.
@@ -19,7 +22,8 @@ import { createProgramGraph, createSpikeGraph, type TrackGraph } from './graph';
 import type { ContenderInfo, ContenderProps } from './contender';
 
 const CONTENDERS: Record<string, () => Promise<{ default: ComponentType<ContenderProps> }>> = {
-  meterkit: () => import('./meterkit'),
+  'meterkit-main': () => import('./meterkit').then((m) => ({ default: m.MeterkitMain })),
+  'meterkit-worker': () => import('./meterkit').then((m) => ({ default: m.MeterkitWorker })),
   analyser: () => import('./analyser'),
   wapm: () => import('./wapm'),
   tone: () => import('./tone'),
@@ -76,29 +80,36 @@ async function mountLive(): Promise<void> {
   });
   if (ctx.state !== 'running') await ctx.resume();
 
-  let window0 = { frames: 0, commits: 0, t: 0 };
+  const workerFrames = async () => (info.renderWorkerFrames ? await info.renderWorkerFrames() : null);
+  let window0 = { frames: 0, commits: 0, t: 0, workerFrames: null as number | null };
   Object.assign(bench, {
     info: {
       contender: name,
       tracks,
       crossOriginIsolated: window.crossOriginIsolated,
       transport: info.transport ?? null,
+      render: info.render ?? null,
+      screenshotSelector: info.screenshotProbe ?? null,
       contextState: ctx.state,
       sampleRate: ctx.sampleRate,
       baseLatency: ctx.baseLatency,
       mountCommits: commits,
     },
-    startWindow() {
-      window0 = { frames, commits, t: performance.now() };
+    async startWindow() {
+      const w = await workerFrames();
+      window0 = { frames, commits, t: performance.now(), workerFrames: w };
     },
-    endWindow() {
+    async endWindow() {
+      const end = { frames: frames - window0.frames, commits: commits - window0.commits, elapsedMs: performance.now() - window0.t };
+      const w = await workerFrames();
       return {
-        frames: frames - window0.frames,
-        commits: commits - window0.commits,
-        elapsedMs: performance.now() - window0.t,
+        ...end,
+        workerFrames: w === null || window0.workerFrames === null ? null : w - window0.workerFrames,
         contextState: ctx.state,
       };
     },
+    /** Context seconds since the spikes' start (negative before it); NaN before runPeaks. */
+    peaksClock: () => Number.NaN,
     async runPeaks() {
       const plan = peaks!;
       const channels = tracks * 2;
@@ -109,24 +120,34 @@ async function mountLive(): Promise<void> {
       let n = 0;
       const startAt = ctx.currentTime + 0.3;
       graph.start(startAt);
-      perFrame = () => {
-        if (n >= maxFrames) return;
-        times[n] = ctx.currentTime - startAt;
-        info.probe(levels, n * channels);
-        info.probeDrawn(drawn, n * channels);
-        n++;
-      };
+      bench.peaksClock = () => ctx.currentTime - startAt;
+      const { probe, probeDrawn } = info;
+      const w0 = await workerFrames();
+      const t0 = performance.now();
+      if (probe) {
+        perFrame = () => {
+          if (n >= maxFrames) return;
+          times[n] = ctx.currentTime - startAt;
+          probe(levels, n * channels);
+          probeDrawn?.(drawn, n * channels);
+          n++;
+        };
+      }
       await new Promise((r) => setTimeout(r, (plan.durationS + 0.6) * 1000));
       perFrame = null;
+      const w1 = await workerFrames();
       return {
+        sampledBy: probe ? 'frame' : 'screenshot',
+        screenshotProbe: info.screenshotProbe ?? null,
+        workerFps: w0 === null || w1 === null ? null : (w1 - w0) / ((performance.now() - t0) / 1000),
         spikes: plan.spikes,
         durationS: plan.durationS,
         floorDb: info.floorDb,
         channels,
         frames: n,
         times: Array.from(times.subarray(0, n)),
-        levels: toJson(levels.subarray(0, n * channels)),
-        drawn: toJson(drawn.subarray(0, n * channels)),
+        levels: probe ? toJson(levels.subarray(0, n * channels)) : null,
+        drawn: probe && probeDrawn ? toJson(drawn.subarray(0, n * channels)) : null,
       };
     },
   });
