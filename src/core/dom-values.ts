@@ -21,12 +21,23 @@ export interface TrackDomValue {
   write(key: number, levels: TrackLevels): void;
 }
 
-/** Keeps `values` of `track` current in the DOM (one hub subscription on `loop`). Returns the unsubscribe. */
-export function watchTrackDom(source: MeterSource, track: number, values: readonly TrackDomValue[], loop: FrameLoop = getFrameLoop()): () => void {
+/** The unsubscribe function of {@link watchTrackDom}, with `refresh()`: recompute every value at the next frame. */
+export type TrackDomWatch = (() => void) & { refresh(): void };
+
+/**
+ * Keeps `values` of `track` current in the DOM (one hub subscription on `loop`, served no more
+ * often than the most frequent value needs). Returns the unsubscribe, whose `refresh()` makes
+ * every value recompute at the next frame (e.g. right after a reset click).
+ */
+export function watchTrackDom(source: MeterSource, track: number, values: readonly TrackDomValue[], loop: FrameLoop = getFrameLoop()): TrackDomWatch {
   const n = values.length;
   const state = new Float64Array(2 * n).fill(NaN); // [next time, last key] per value
   for (let k = 0; k < n; k++) state[2 * k] = -Infinity;
-  return getMeterHub(source, loop).subscribe(track, (levels, clock) => {
+  // The hub serves this track no more often than the most frequent value needs.
+  let every = Infinity;
+  for (let k = 0; k < n; k++) if (values[k].intervalMs < every) every = values[k].intervalMs;
+  const hub = getMeterHub(source, loop);
+  const off = hub.subscribe(track, (levels, clock) => {
     const now = clock.nowMs;
     for (let k = 0; k < n; k++) {
       if (now < state[2 * k]) continue;
@@ -37,6 +48,12 @@ export function watchTrackDom(source: MeterSource, track: number, values: readon
       state[2 * k + 1] = key;
       v.write(key, levels);
     }
+  }, n === 0 ? 0 : every);
+  return Object.assign(off, {
+    refresh() {
+      for (let k = 0; k < n; k++) state[2 * k] = -Infinity;
+      hub.wake(track);
+    },
   });
 }
 

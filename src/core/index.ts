@@ -108,7 +108,7 @@ export {
   type ViewGeometry,
   type ViewCommand,
 } from './render-worker/protocol';
-export { watchTrackDom, levelAria, clippedKey, type TrackDomValue, type LevelAriaOptions } from './dom-values';
+export { watchTrackDom, type TrackDomWatch, levelAria, clippedKey, type TrackDomValue, type LevelAriaOptions } from './dom-values';
 export { ContextStyleCache } from './render/context';
 export {
   createDbScale,

@@ -20,6 +20,11 @@ export class MeterHub {
   readonly source: MeterSource;
   readonly loop: FrameLoop;
   private readonly listeners: (TrackListener[] | undefined)[];
+  /** Per track: the intervals its listeners asked for, parallel to `listeners`. */
+  private readonly intervals: (number[] | undefined)[];
+  /** Per track: the shortest interval of its listeners, ms (0 = every frame), and when it is next due. */
+  private readonly minInterval: Float64Array;
+  private readonly due: Float64Array;
   private readonly levels: (TrackLevels | undefined)[];
   private active: number[] = [];
   private count = 0;
@@ -30,6 +35,9 @@ export class MeterHub {
     this.source = source;
     this.loop = loop;
     this.listeners = new Array(source.tracks);
+    this.intervals = new Array(source.tracks);
+    this.minInterval = new Float64Array(source.tracks);
+    this.due = new Float64Array(source.tracks).fill(-Infinity);
     this.levels = new Array(source.tracks);
   }
 
@@ -51,14 +59,23 @@ export class MeterHub {
     return l;
   }
 
-  /** Listens to `track`; returns the unsubscribe function (idempotent). RangeError for a bad track. */
-  subscribe(track: number, listener: TrackListener): () => void {
+  /**
+   * Listens to `track`; returns the unsubscribe function (idempotent). RangeError for a bad
+   * track. `intervalMs` (default 0: every frame) is the least frame time between two calls the
+   * listener needs: a track whose listeners all have intervals is read — and its listeners
+   * called — only that often (DOM values at 2–20 Hz cost nothing in the frames between; a
+   * consuming reader's peaks wait in the bank, nothing is lost).
+   */
+  subscribe(track: number, listener: TrackListener, intervalMs = 0): () => void {
     if (!(Number.isInteger(track) && track >= 0 && track < this.source.tracks)) {
       throw new RangeError(`track must be an integer from 0 to ${this.source.tracks - 1}, got ${String(track)}`);
     }
+    if (!(intervalMs >= 0 && intervalMs <= 60_000)) throw new RangeError(`intervalMs must be a number from 0 to 60000 ms, got ${String(intervalMs)}`);
     this.snapshot(track);
     const list = this.listeners[track];
     this.listeners[track] = list === undefined ? [listener] : [...list, listener];
+    this.intervals[track] = [...(this.intervals[track] ?? []), intervalMs];
+    this.syncInterval(track);
     if (list === undefined || list.length === 0) this.active = [...this.active, track];
     this.count++;
     if (this.offRead === null) {
@@ -70,8 +87,11 @@ export class MeterHub {
       if (!subscribed) return;
       subscribed = false;
       const current = this.listeners[track] ?? [];
-      const next = current.filter((l) => l !== listener);
+      const at = current.indexOf(listener);
+      const next = current.filter((_, i) => i !== at);
       this.listeners[track] = next;
+      this.intervals[track] = (this.intervals[track] ?? []).filter((_, i) => i !== at);
+      this.syncInterval(track);
       if (next.length === 0) this.active = this.active.filter((t) => t !== track);
       this.count--;
       if (this.count === 0) {
@@ -83,13 +103,29 @@ export class MeterHub {
     };
   }
 
+  /** Serves `track`'s listeners at the next frame, whatever their intervals (e.g. after a reset click). */
+  wake(track: number): void {
+    if (track >= 0 && track < this.due.length) this.due[track] = -Infinity;
+  }
+
+  private syncInterval(track: number): void {
+    const list = this.intervals[track] ?? [];
+    let min = list.length === 0 ? 0 : Infinity;
+    for (const ms of list) if (ms < min) min = ms;
+    this.minInterval[track] = min;
+    this.due[track] = -Infinity; // a new listener is served at the next frame
+  }
+
   private readonly read = (clock: FrameClock): void => {
     const active = this.active;
     const source = this.source;
+    const now = clock.nowMs;
+    const due = this.due;
     // Demand-mode frames run on a virtual clock: staleness then follows that clock too.
     source.setFrameClock?.(clock);
     for (let i = 0; i < active.length; i++) {
       const t = active[i];
+      if (now < due[t]) continue;
       source.readInto(t, this.levels[t]!);
     }
     source.setFrameClock?.(null);
@@ -97,8 +133,12 @@ export class MeterHub {
 
   private readonly update = (clock: FrameClock): void => {
     const active = this.active;
+    const now = clock.nowMs;
+    const due = this.due;
     for (let i = 0; i < active.length; i++) {
       const t = active[i];
+      if (now < due[t]) continue;
+      due[t] = now + this.minInterval[t];
       const list = this.listeners[t]!;
       const levels = this.levels[t]!;
       for (let j = 0; j < list.length; j++) list[j](levels, clock);

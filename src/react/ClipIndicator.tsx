@@ -5,7 +5,7 @@
  * Its state is written to the element directly (`data-clipped`, colour, label) — no React state.
  */
 import { useRef, type CSSProperties } from 'react';
-import { DEFAULT_COLORS, watchTrackDom, clippedKey, type MeterSource, type HasMeterSource } from '../core/internal';
+import { DEFAULT_COLORS, watchTrackDom, clippedKey, type MeterSource, type HasMeterSource, type TrackDomWatch } from '../core/internal';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkSizeProp } from './props';
@@ -38,6 +38,7 @@ export function ClipIndicator(props: ClipIndicatorProps) {
   checkSizeProp('ClipIndicator', 'width', props.width);
   checkSizeProp('ClipIndicator', 'height', props.height);
   const ref = useRef<HTMLButtonElement | null>(null);
+  const watchRef = useRef<TrackDomWatch | null>(null);
   const name = props.label ?? `Track ${track + 1}`;
   const colors = useRef({ on: props.color, off: props.offColor, name });
   colors.current = { on: props.color, off: props.offColor, name };
@@ -48,9 +49,11 @@ export function ClipIndicator(props: ClipIndicatorProps) {
     const css = getComputedStyle(el);
     const on = colors.current.on ?? (css.getPropertyValue('--meterkit-clip').trim() || DEFAULT_COLORS.clip);
     const off = colors.current.off ?? (css.getPropertyValue('--meterkit-clip-off').trim() || DEFAULT_COLORS.clipOff);
-    return watchTrackDom(source, track, [
+    const watch = watchTrackDom(source, track, [
       {
-        intervalMs: 0,
+        // 20 Hz: the latched over count loses nothing between checks, and 128 clip buttons
+        // cost the main thread nothing in the frames between.
+        intervalMs: 50,
         key: clippedKey,
         write(clipped) {
           el.dataset.clipped = clipped ? 'true' : 'false';
@@ -59,12 +62,19 @@ export function ClipIndicator(props: ClipIndicatorProps) {
         },
       },
     ]);
+    watchRef.current = watch;
+    return () => {
+      watch();
+      watchRef.current = null;
+    };
   }, [source, track, props.color, props.offColor]);
 
   const reset = () => {
     if (source === null) return;
     source.clearOvers(track);
     if (props.resetHolds) source.clearHolds(track);
+    // Show the cleared latch at the next frame, not at the next 50 ms check.
+    watchRef.current?.refresh();
     props.onReset?.(track);
   };
 

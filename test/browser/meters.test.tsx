@@ -19,6 +19,8 @@ afterAll(() => setDefaultRenderMode('auto'));
 
 const loop = getFrameLoop();
 const FRAME = 1000 / 60;
+/** A frame long enough for the clip buttons' 20 Hz check (their latch loses nothing in between). */
+const CLIP_CHECK_MS = 50;
 
 /** Lets the browser lay out and deliver ResizeObserver callbacks. */
 const layout = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -159,38 +161,38 @@ describe('clip LED and ClipIndicator', () => {
     const button = container.querySelector('button')!;
     const clipPixel = (x: number) => pixel(canvas, x, 2); // the clip LED row is the top 6 px
     engine.render(20);
-    loop.advance();
+    loop.advance(CLIP_CHECK_MS);
     expect(isColor(clipPixel(15), DEFAULT_COLORS.clip)).toBe(true); // right channel clipped
     expect(isColor(clipPixel(4), DEFAULT_COLORS.clipOff)).toBe(true); // left did not
     expect(button.dataset.clipped).toBe('true');
     expect(button.getAttribute('aria-label')).toBe('Vox clip: clipped. Press to reset.');
     over = false;
     engine.render(500);
-    loop.advance();
+    loop.advance(CLIP_CHECK_MS);
     expect(button.dataset.clipped).toBe('true'); // latched
     await act(async () => button.click());
     engine.render(3);
-    loop.advance();
+    loop.advance(FRAME); // a click refreshes the button at the next frame, not at its next 20 Hz check
     expect(isColor(clipPixel(15), DEFAULT_COLORS.clipOff)).toBe(true);
     expect(button.dataset.clipped).toBe('false');
     // Again, reset from the keyboard.
     over = true;
     engine.frame = 0;
     engine.render(20);
-    loop.advance();
+    loop.advance(CLIP_CHECK_MS);
     expect(button.dataset.clipped).toBe('true');
     button.focus();
     await userEvent.keyboard('{Enter}');
     engine.render(3);
-    loop.advance();
+    loop.advance(CLIP_CHECK_MS);
     expect(button.dataset.clipped).toBe('false');
     over = true;
     engine.frame = 0;
     engine.render(20);
-    loop.advance();
+    loop.advance(CLIP_CHECK_MS);
     await userEvent.keyboard(' ');
     engine.render(3);
-    loop.advance();
+    loop.advance(CLIP_CHECK_MS);
     expect(button.dataset.clipped).toBe('false');
   });
 });
