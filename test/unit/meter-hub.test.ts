@@ -1,0 +1,59 @@
+/**
+ * MeterHub: one read per track per frame however many listeners, and no read at all in the
+ * frames where none of a track's listeners is due (DOM values at 2–20 Hz).
+ */
+import { describe, it, expect } from 'vitest';
+import { MeterHub } from '../../src/core/meter-hub';
+import { createFrameLoop } from '../../src/core/frame-loop';
+import { createManualBank } from '../../src/core/manual-bank';
+
+/** A manual bank's reader, counting its reads. */
+function countingSource() {
+  const bank = createManualBank({ tracks: 2, channels: 1 });
+  const source = bank.source;
+  const reads = [0, 0];
+  const readInto = source.readInto.bind(source);
+  source.readInto = (track, out) => {
+    reads[track]++;
+    return readInto(track, out);
+  };
+  return { bank, source, reads };
+}
+
+describe('MeterHub read rates', () => {
+  it('reads a track once per frame for any number of every-frame listeners', () => {
+    const loop = createFrameLoop({ mode: 'demand', document: null });
+    const { source, reads } = countingSource();
+    const hub = new MeterHub(source, loop);
+    let calls = 0;
+    hub.subscribe(0, () => calls++);
+    hub.subscribe(0, () => calls++);
+    for (let i = 0; i < 10; i++) loop.advance(16);
+    expect(reads).toEqual([10, 0]);
+    expect(calls).toBe(20);
+  });
+
+  it('a track whose listeners want 100 ms is read every 100 ms of frame time, and woken at once on request', () => {
+    const loop = createFrameLoop({ mode: 'demand', document: null });
+    const { bank, source, reads } = countingSource();
+    const hub = new MeterHub(source, loop);
+    const seen: number[] = [];
+    hub.subscribe(1, (levels, clock) => seen.push(Math.round(clock.nowMs)), 100);
+    for (let i = 0; i < 60; i++) loop.advance(10); // 600 ms
+    expect(seen).toEqual([10, 110, 210, 310, 410, 510]);
+    expect(reads[1]).toBe(6);
+    // An every-frame listener on the same track makes it every frame.
+    const off = hub.subscribe(1, () => {});
+    for (let i = 0; i < 5; i++) loop.advance(10);
+    expect(reads[1]).toBe(11);
+    off();
+    loop.advance(10); // served at once after the listeners changed, then every 100 ms again
+    loop.advance(10);
+    expect(reads[1]).toBe(12);
+    bank.set(1, { levelDb: -6 });
+    hub.wake(1); // e.g. a reset click: serve the next frame
+    loop.advance(10);
+    expect(reads[1]).toBe(13);
+    expect(() => hub.subscribe(0, () => {}, -1)).toThrow(/intervalMs must be a number from 0 to 60000 ms, got -1/);
+  });
+});
