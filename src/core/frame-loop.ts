@@ -27,6 +27,11 @@ export interface FrameClock {
   readonly deltaMs: number;
   /** Frames run so far, including this one. */
   readonly frame: number;
+  /**
+   * `[nowMs, deltaMs]` as stored: read these in a hot loop instead of the getters, whose double
+   * result V8 may box (allocate) where the getter is not inlined. Do not write.
+   */
+  readonly time: Float64Array;
 }
 
 /** Called once per frame with the loop's clock. */

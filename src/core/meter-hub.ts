@@ -16,6 +16,9 @@ import type { MeterSource } from './meter-source';
  */
 export type TrackListener = (levels: TrackLevels, clock: FrameClock) => void;
 
+/** How early a sleeping hub rejoins the frame loop before its next listener is due, ms (one frame). */
+const SLEEP_MARGIN_MS = 17;
+
 export class MeterHub {
   readonly source: MeterSource;
   readonly loop: FrameLoop;
@@ -30,6 +33,12 @@ export class MeterHub {
   private count = 0;
   private offRead: (() => void) | null = null;
   private offUpdate: (() => void) | null = null;
+  /** While every listener is throttled (auto mode): the timer that brings the hub back, and when it fires. */
+  private sleepTimer: ReturnType<typeof setTimeout> | null = null;
+  /** While asleep: the loop's mode listener (a switch to demand mode wakes the hub at once). */
+  private offModeWatch: (() => void) | null = null;
+  /** True while no shown track has an every-frame listener (the hub may sleep between due times). */
+  private sleepable = false;
 
   constructor(source: MeterSource, loop: FrameLoop) {
     this.source = source;
@@ -77,11 +86,9 @@ export class MeterHub {
     this.intervals[track] = [...(this.intervals[track] ?? []), intervalMs];
     this.syncInterval(track);
     if (list === undefined || list.length === 0) this.active = [...this.active, track];
+    this.syncSleepable();
     this.count++;
-    if (this.offRead === null) {
-      this.offRead = this.loop.subscribe(this.read, 'read');
-      this.offUpdate = this.loop.subscribe(this.update, 'update');
-    }
+    this.attach();
     let subscribed = true;
     return () => {
       if (!subscribed) return;
@@ -93,19 +100,73 @@ export class MeterHub {
       this.intervals[track] = (this.intervals[track] ?? []).filter((_, i) => i !== at);
       this.syncInterval(track);
       if (next.length === 0) this.active = this.active.filter((t) => t !== track);
+      this.syncSleepable();
       this.count--;
-      if (this.count === 0) {
-        this.offRead?.();
-        this.offUpdate?.();
-        this.offRead = null;
-        this.offUpdate = null;
-      }
+      if (this.count === 0) this.detach();
     };
   }
 
   /** Serves `track`'s listeners at the next frame, whatever their intervals (e.g. after a reset click). */
   wake(track: number): void {
     if (track >= 0 && track < this.due.length) this.due[track] = -Infinity;
+    if (this.count > 0) this.attach();
+  }
+
+  /** Subscribes the read and update phases (and cancels a pending sleep). */
+  private attach(): void {
+    this.cancelSleep();
+    if (this.offRead === null) {
+      this.offRead = this.loop.subscribe(this.read, 'read');
+      this.offUpdate = this.loop.subscribe(this.update, 'update');
+    }
+  }
+
+  private cancelSleep(): void {
+    if (this.sleepTimer !== null) clearTimeout(this.sleepTimer);
+    this.sleepTimer = null;
+    this.offModeWatch?.();
+    this.offModeWatch = null;
+  }
+
+  private detach(): void {
+    this.cancelSleep();
+    this.offRead?.();
+    this.offUpdate?.();
+    this.offRead = null;
+    this.offUpdate = null;
+  }
+
+  /**
+   * When no shown track needs every frame (only throttled listeners: aria values, clip buttons
+   * — e.g. every canvas is painted by the render worker), the hub leaves the frame loop until
+   * its next listener is due, so the page does not wake 60 times a second to read nothing.
+   * Auto mode only: a demand-mode loop runs exactly the frames it is told to.
+   */
+  private sleepUntilDue(clock: FrameClock): void {
+    if (this.loop.mode !== 'auto' || typeof setTimeout !== 'function') return;
+    const active = this.active;
+    const due = this.due;
+    let next = due[active[0]];
+    for (let i = 1; i < active.length; i++) if (due[active[i]] < next) next = due[active[i]];
+    // Wake one frame early, so the frame that serves the listeners is not late.
+    const waitMs = next - clock.time[0] - SLEEP_MARGIN_MS;
+    if (!(waitMs > SLEEP_MARGIN_MS)) return;
+    this.offRead?.();
+    this.offUpdate?.();
+    this.offRead = null;
+    this.offUpdate = null;
+    this.sleepTimer = setTimeout(() => {
+      this.sleepTimer = null;
+      if (this.count > 0) this.attach();
+    }, waitMs);
+    // Held only while asleep (a permanent listener would keep every hub alive with the loop).
+    this.offModeWatch = this.loop.onModeChange((mode) => {
+      if (mode === 'demand' && this.count > 0) this.attach();
+    });
+  }
+
+  private syncSleepable(): void {
+    this.sleepable = this.active.length > 0 && this.active.every((t) => this.minInterval[t] > 0);
   }
 
   private syncInterval(track: number): void {
@@ -119,13 +180,13 @@ export class MeterHub {
   private readonly read = (clock: FrameClock): void => {
     const active = this.active;
     const source = this.source;
-    const now = clock.nowMs;
+    const time = clock.time;
     const due = this.due;
     // Demand-mode frames run on a virtual clock: staleness then follows that clock too.
     source.setFrameClock?.(clock);
     for (let i = 0; i < active.length; i++) {
       const t = active[i];
-      if (now < due[t]) continue;
+      if (time[0] < due[t]) continue;
       source.readInto(t, this.levels[t]!);
     }
     source.setFrameClock?.(null);
@@ -133,16 +194,17 @@ export class MeterHub {
 
   private readonly update = (clock: FrameClock): void => {
     const active = this.active;
-    const now = clock.nowMs;
+    const time = clock.time;
     const due = this.due;
     for (let i = 0; i < active.length; i++) {
       const t = active[i];
-      if (now < due[t]) continue;
-      due[t] = now + this.minInterval[t];
+      if (time[0] < due[t]) continue;
+      due[t] = time[0] + this.minInterval[t];
       const list = this.listeners[t]!;
       const levels = this.levels[t]!;
       for (let j = 0; j < list.length; j++) list[j](levels, clock);
     }
+    if (this.sleepable) this.sleepUntilDue(clock);
   };
 }
 

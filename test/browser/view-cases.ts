@@ -85,7 +85,9 @@ export function drawCase(c: ViewCase, makeContext: (width: number, height: numbe
   const levels = createTrackLevels(channels);
   let paints = view.draw(ctx) ? 1 : 0;
   c.frames.forEach((frame, f) => {
-    const clock = { nowMs: f * c.frameMs, deltaMs: f === 0 ? 0 : c.frameMs, frame: f + 1 };
+    const nowMs = f * c.frameMs;
+    const deltaMs = f === 0 ? 0 : c.frameMs;
+    const clock = { nowMs, deltaMs, frame: f + 1, time: new Float64Array([nowMs, deltaMs]) };
     frame.forEach((t, slot) => {
       levels.stale = t.stale ?? false;
       for (let ch = 0; ch < channels; ch++) {

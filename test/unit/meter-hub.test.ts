@@ -2,7 +2,7 @@
  * MeterHub: one read per track per frame however many listeners, and no read at all in the
  * frames where none of a track's listeners is due (DOM values at 2–20 Hz).
  */
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { MeterHub } from '../../src/core/meter-hub';
 import { createFrameLoop } from '../../src/core/frame-loop';
 import { createManualBank } from '../../src/core/manual-bank';
@@ -55,5 +55,44 @@ describe('MeterHub read rates', () => {
     loop.advance(10);
     expect(reads[1]).toBe(13);
     expect(() => hub.subscribe(0, () => {}, -1)).toThrow(/intervalMs must be a number from 0 to 60000 ms, got -1/);
+  });
+
+  it('in auto mode a hub with only throttled listeners leaves the frame loop until they are due', () => {
+    vi.useFakeTimers();
+    try {
+      let clockMs = 0;
+      const frames: ((t: number) => void)[] = [];
+      const loop = createFrameLoop({ raf: (cb) => frames.push(cb), caf: () => {}, now: () => clockMs, document: null });
+      const runFrame = () => {
+        const cb = frames.shift();
+        cb?.(clockMs);
+        return cb !== undefined;
+      };
+      const { source, reads } = countingSource();
+      const hub = new MeterHub(source, loop);
+      const seen: number[] = [];
+      hub.subscribe(0, (_l, clock) => seen.push(clock.nowMs), 100);
+      expect(runFrame()).toBe(true); // served at once
+      expect(seen).toEqual([0]);
+      // Nothing is due for 100 ms: no animation frame is asked for in between.
+      expect(loop.subscriberCount).toBe(0);
+      clockMs = 16;
+      expect(runFrame()).toBe(false);
+      // One frame before it is due, a timer brings the hub back; the next frame serves it.
+      clockMs = 100;
+      vi.advanceTimersByTime(100);
+      expect(loop.subscriberCount).toBe(2);
+      expect(runFrame()).toBe(true);
+      expect(seen).toEqual([0, 100]);
+      expect(reads[0]).toBe(2);
+      // Switching the loop to demand mode wakes a sleeping hub at once (frames on request).
+      expect(loop.subscriberCount).toBe(0);
+      loop.mode = 'demand';
+      expect(loop.subscriberCount).toBe(2);
+      loop.advance(200);
+      expect(seen.length).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

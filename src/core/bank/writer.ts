@@ -56,8 +56,13 @@ import {
   WRITER_STOPPED,
 } from './layout';
 
-/** Publishes remembered per track for exact peak-since-consumed (a power of two). */
-export const PEAK_RING = 16;
+/**
+ * Publishes remembered per track for exact peak-since-consumed (a power of two): 128 publishes
+ * are 341 ms at 48 kHz, so a consumer preempted inside a read (a busy machine, a GC pause)
+ * still gets every spike exactly once. Float32 per entry (sample peaks are float32 values):
+ * 128 KB per 128 stereo tracks.
+ */
+export const PEAK_RING = 128;
 
 /** Bits returned by {@link BankWriter.takeResets}. */
 export const RESET_OVERS = 1;
@@ -95,7 +100,7 @@ export class BankWriter {
   private readonly baseAt: Int32Array;
   /** Bits of the consumer slots kept this publish (bit 0 always). */
   private slots = 1;
-  private readonly ring: Float64Array;
+  private readonly ring: Float32Array;
   /** Last seen values of the UI's request counters: 3 globals, then 3 per track. */
   private readonly seenControl: Int32Array;
   /** What this writer last stored in each word it owns. */
@@ -116,7 +121,7 @@ export class BankWriter {
       this.baseAt[k] = slotBaseOffset(this.layout, k);
       for (let c = 0; c < channels; c++) this.peakAt[k * channels + c] = slotPeakOffset(this.layout, k, c);
     }
-    this.ring = new Float64Array(tracks * channels * PEAK_RING);
+    this.ring = new Float32Array(tracks * channels * PEAK_RING);
     this.seenControl = new Int32Array(3 + tracks * 3);
     this.shadow = new Int32Array(words.length);
     for (let t = 0; t < tracks; t++) {

@@ -15,7 +15,7 @@
  * touched; the view draws on the 2D context handed in. Thread: any. A frame allocates nothing.
  */
 import { createTrackLevels, type TrackLevels } from '../bank/reader';
-import { getFrameLoop, type FrameLoop } from '../frame-loop';
+import { getFrameLoop, type FrameLoop, type FrameClock } from '../frame-loop';
 import { getMeterHub } from '../meter-hub';
 import type { MeterSource } from '../meter-source';
 import type { Context2D } from '../render/context';
@@ -190,7 +190,7 @@ export class ViewBinding implements CanvasHost {
     this.offSilent = null;
   }
 
-  private readonly feedSilence = (clock: { readonly nowMs: number; readonly deltaMs: number; readonly frame: number }): void => {
+  private readonly feedSilence = (clock: FrameClock): void => {
     const since = this.silentSince;
     if (since[0] !== since[0]) since[0] = clock.nowMs;
     const view = this.current;
