@@ -7,4 +7,4 @@
  */
 export * from './index';
 export { checkNumber, checkInteger, checkOneOf, describeValue } from '../dsp/validate';
-export { formatUnsignedTenths } from './render/bar';
+export { formatUnsignedTenths, READOUT_SILENT } from './render/bar';

@@ -3,8 +3,8 @@
  * momentary, short-term and gated integrated loudness, EBU Tech 3342 loudness range and
  * BS.1770 Annex 2 true peak, for sample rates from 8 to 768 kHz and up to 64 channels.
  *
- * Length (≈390 lines): one meter with its block/gating state machine, option checks and readings;
- * the K-weighting kernel and the gating histogram are already their own modules.
+ * Length (≈370 lines): one meter with its block/gating state machine, option checks and readings;
+ * the K-weighting kernel, the gating histogram and the standards' figures are their own modules.
  */
 import {
   K_WEIGHTING_STATE_LENGTH,
@@ -16,33 +16,29 @@ import {
 import { LOUDNESS_OFFSET_DB, LoudnessHistogram } from './loudness-histogram';
 import { TruePeakMeter } from './true-peak';
 import { checkInteger, checkNumber, describeValue, checkChannelBlock, checkOptions, checkOut } from './validate';
+import {
+  LOUDNESS_MIN_SAMPLE_RATE,
+  LOUDNESS_MAX_SAMPLE_RATE,
+  LOUDNESS_MAX_CHANNELS,
+  LOUDNESS_READING_COUNT,
+  ABSOLUTE_GATE_ENERGY,
+  INTEGRATED_RELATIVE_GATE_LU,
+  RANGE_RELATIVE_GATE_LU,
+  SUB_BLOCKS_PER_HOP,
+  MOMENTARY_SUB_BLOCKS,
+  SHORT_TERM_SUB_BLOCKS,
+  DEFAULT_WEIGHTS_5,
+  DEFAULT_WEIGHTS_6,
+  type LoudnessMeterOptions,
+} from './loudness-options';
 
-/** Lowest sample rate LoudnessMeter accepts, Hz. */
-export const LOUDNESS_MIN_SAMPLE_RATE = 8_000;
-/** Highest sample rate LoudnessMeter accepts, Hz. */
-export const LOUDNESS_MAX_SAMPLE_RATE = 768_000;
-/** Highest channel count LoudnessMeter accepts. */
-export const LOUDNESS_MAX_CHANNELS = 64;
-/** Number of values {@link LoudnessMeter.readInto} writes. */
-export const LOUDNESS_READING_COUNT = 8;
-
-/** BS.1770 §2.7 (Γa) and Tech 3342 §3.1: absolute gate, LUFS. */
-const ABSOLUTE_GATE_LUFS = -70;
-/** Mean-square energy Σ Gi·zi of a block at the absolute gate. */
-const ABSOLUTE_GATE_ENERGY = Math.pow(10, (ABSOLUTE_GATE_LUFS - LOUDNESS_OFFSET_DB) / 10);
-/** BS.1770 eq. (6): relative gate of the integrated loudness, LU. */
-const INTEGRATED_RELATIVE_GATE_LU = -10;
-/** Tech 3342 §3.1: relative gate of the loudness range, LU. */
-const RANGE_RELATIVE_GATE_LU = -20;
-/** The 100 ms hop (BS.1770: 400 ms blocks, 75 % overlap) is cut into 20 sub-blocks of 5 ms. */
-const SUB_BLOCKS_PER_HOP = 20;
-/** Tech 3341 §2.2: momentary 400 ms = 4 hops, short-term 3 s = 30 hops. */
-const MOMENTARY_SUB_BLOCKS = 4 * SUB_BLOCKS_PER_HOP;
-const SHORT_TERM_SUB_BLOCKS = 30 * SUB_BLOCKS_PER_HOP;
-
-/** BS.1770 Table 3 weights: L, R, C, Ls, Rs; and L, R, C, LFE (excluded), Ls, Rs. */
-const DEFAULT_WEIGHTS_5 = [1, 1, 1, 1.41, 1.41];
-const DEFAULT_WEIGHTS_6 = [1, 1, 1, 0, 1.41, 1.41];
+export {
+  LOUDNESS_MIN_SAMPLE_RATE,
+  LOUDNESS_MAX_SAMPLE_RATE,
+  LOUDNESS_MAX_CHANNELS,
+  LOUDNESS_READING_COUNT,
+  type LoudnessMeterOptions,
+} from './loudness-options';
 
 /** Indices into LoudnessMeter's `energy` and `statistics` arrays. */
 const MOMENTARY = 0;
@@ -51,21 +47,6 @@ const MAX_MOMENTARY = 2;
 const MAX_SHORT_TERM = 3;
 const INTEGRATED = 0;
 const RANGE = 1;
-
-/** Construction options of {@link LoudnessMeter}. */
-export interface LoudnessMeterOptions {
-  /** Sample rate in Hz, finite, from 8 000 to 768 000. */
-  sampleRate: number;
-  /** Number of channels, integer from 1 to 64. */
-  channels: number;
-  /**
-   * BS.1770 channel weights Gi (power weights, finite, ≥ 0), one per channel. Default:
-   * 5 channels (L, R, C, Ls, Rs) → [1, 1, 1, 1.41, 1.41]; 6 channels (L, R, C, LFE, Ls, Rs)
-   * → [1, 1, 1, 0, 1.41, 1.41]; otherwise 1 for every channel. A weight of 0 skips the
-   * channel's loudness filter (it still counts for true peak).
-   */
-  channelWeights?: number[];
-}
 
 /**
  * EBU R 128 / ITU-R BS.1770 loudness meter ('EBU Mode', EBU Tech 3341).

@@ -28,7 +28,7 @@ import {
   type LoudnessScaleRange,
   type LoudnessTarget,
   type LoudnessTargetName,
-  type MeterColors, type RenderMode } from '../core/internal';
+  type MeterColors, type RenderMode, READOUT_SILENT } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
@@ -73,8 +73,9 @@ export interface LoudnessMeterProps {
 
 const READOUTS = ['M', 'S', 'I', 'LRA', 'TP'] as const;
 /** Readout keys: a NaN reading (not measured) and a silent momentary loudness. */
-const OFF = -2147483647;
-const SILENT = -2147483648;
+/** Readout keys besides tenths of a unit: not measured on this track, and silence (the shared readout sentinel). */
+const OFF = READOUT_SILENT + 1;
+const SILENT = READOUT_SILENT;
 const NAMES = { M: 'Momentary', S: 'Short-term', I: 'Integrated', LRA: 'Loudness range', TP: 'True peak' } as const;
 
 /** Readout k of a snapshot: M, S, I (minus `rel` for LU units), LRA, TP. */

@@ -9,6 +9,7 @@
 import { useRef, type CSSProperties } from 'react';
 import {
   DIGITAL_SCALE,
+  MAX_TRACKS,
   checkNumber,
   checkInteger,
   describeValue,
@@ -58,7 +59,7 @@ const CLIP_GAP = 3;
 function trackList(tracks: MeterBridgeProps['tracks'], source: MeterSource | null): readonly number[] {
   if (tracks === undefined) return Array.from({ length: source?.tracks ?? 8 }, (_, i) => i);
   if (typeof tracks === 'number') {
-    checkInteger('MeterBridge: tracks', tracks, 1, source?.tracks ?? 1024);
+    checkInteger('MeterBridge: tracks', tracks, 1, source?.tracks ?? MAX_TRACKS);
     return Array.from({ length: tracks }, (_, i) => i);
   }
   if (!Array.isArray(tracks) || tracks.length === 0) {

@@ -12,6 +12,9 @@
  *   can still paint the same canvas on the main thread.
  *
  * Thread: main thread. Nothing touches `Worker`, `document` or `window` at import (SSR safe).
+ *
+ * Length (≈380 lines): one class — start-up handshake, source refcounts, view messages, demand
+ * mode, fonts, diagnostics — whose parts share the worker and its message sequence.
  */
 import { getFrameLoop, type FrameClock, type FrameLoop } from '../frame-loop';
 import type { MeterSource } from '../meter-source';
@@ -19,6 +22,9 @@ import type { CanvasViewSpec } from '../views/create-canvas-view';
 import type { MeterStyle } from '../render/style';
 import { defaultRenderWorkerUrl } from './worker-url';
 import { isLinkable, linkOf } from './links';
+import { canRenderInWorker, WORKER_READY_TIMEOUT_MS, type AddViewOptions, type WorkerViewHandle } from './capabilities';
+
+export { canRenderInWorker, RENDER_MODES, WORKER_READY_TIMEOUT_MS, type RenderMode, type AddViewOptions, type WorkerViewHandle } from './capabilities';
 import {
   RENDER_WORKER_PROTOCOL,
   type FromRenderWorker,
@@ -28,48 +34,6 @@ import {
   type ViewGeometry,
   type WorkerSourceLink,
 } from './protocol';
-
-/** Where meters paint: `worker` (the render worker), `main` (this thread), `auto` (worker where it works). */
-export type RenderMode = 'auto' | 'worker' | 'main';
-
-export const RENDER_MODES: readonly RenderMode[] = ['auto', 'worker', 'main'];
-
-
-/** How long the worker may take to say `ready` before views fall back to the main thread, ms. */
-export const WORKER_READY_TIMEOUT_MS = 5000;
-
-/** True where this page could paint in a worker at all (the worker confirms the rest). */
-export function canRenderInWorker(): boolean {
-  const g = globalThis as { Worker?: unknown; OffscreenCanvas?: unknown; HTMLCanvasElement?: { prototype: object } };
-  return (
-    typeof g.Worker === 'function' &&
-    typeof g.OffscreenCanvas === 'function' &&
-    g.HTMLCanvasElement !== undefined &&
-    'transferControlToOffscreen' in g.HTMLCanvasElement.prototype
-  );
-}
-
-/** A view registered with the worker; every setter posts one message. */
-export interface WorkerViewHandle {
-  setSpec(spec: CanvasViewSpec): void;
-  setStyle(style: MeterStyle): void;
-  setGeometry(geometry: ViewGeometry): void;
-  setSource(source: MeterSource | null, tracks: readonly number[]): void;
-  setVisible(visible: boolean): void;
-  command(command: ViewCommand): void;
-  /** Removes the view (and releases its source); idempotent. */
-  remove(): void;
-}
-
-export interface AddViewOptions {
-  canvas: HTMLCanvasElement;
-  spec: CanvasViewSpec;
-  style: MeterStyle;
-  geometry: ViewGeometry;
-  source: MeterSource | null;
-  tracks: readonly number[];
-  visible: boolean;
-}
 
 interface SourceRecord {
   readonly id: number;

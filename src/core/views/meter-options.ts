@@ -9,6 +9,7 @@ import { checkInteger, checkNumber, checkOneOf } from '../../dsp/validate';
 import { DEFAULT_FALL_DB_PER_SECOND } from '../../dsp/level-meter';
 import { type MeterScaleSpec, DIGITAL_SCALE } from '../render/scale';
 import type { Orientation } from '../render/geometry';
+import { MAX_TRACKS, MAX_CHANNELS } from '../bank/layout';
 
 export type MeterKind = 'led' | 'bar';
 /** What a meter shows: the decaying peak, the RMS, or the engine's ballistics preset (PPM, VU, K). */
@@ -83,8 +84,8 @@ export function resolveMeterViewOptions(o: MeterViewOptions, prefix = ''): Resol
   checkOneOf(n('kind'), r.kind, ['led', 'bar'] as const);
   checkOneOf(n('orientation'), r.orientation, ['vertical', 'horizontal'] as const);
   checkOneOf(n('reading'), r.reading, ['peak', 'rms', 'ballistic'] as const);
-  checkInteger(n('tracks'), r.tracks, 1, 1024);
-  checkInteger(n('channels'), r.channels, 1, 8);
+  checkInteger(n('tracks'), r.tracks, 1, MAX_TRACKS);
+  checkInteger(n('channels'), r.channels, 1, MAX_CHANNELS);
   checkInteger(n('segments'), r.segments, 2, 200);
   checkNumber(n('segmentGap'), r.segmentGap, 0, 10, 'px');
   checkNumber(n('channelGap'), r.channelGap, 0, 50, 'px');
