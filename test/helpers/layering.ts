@@ -39,14 +39,19 @@ export const LAYER_RULES: readonly LayerRule[] = [
     allows: (_spec, target) => inDir('src/dsp')(target),
   },
   {
-    name: 'core imports no react and no worklet',
+    name: 'core imports no react, no worklet and no render worker',
     applies: inDir('src/core'),
-    allows: (spec, target) => !isReact(spec) && !inDir('src/react')(target) && !inDir('src/worklet')(target),
+    allows: (spec, target) => !isReact(spec) && !inDir('src/react')(target) && !inDir('src/worklet')(target) && !inDir('src/render-worker')(target),
   },
   {
     name: 'worklet imports only core/bank, core/protocol, core/metering and dsp',
     applies: inDir('src/worklet'),
     allows: (_spec, target) => inDir('src/dsp')(target) || WORKLET_ALLOWED_CORE.some((d) => inDir(d)(target)),
+  },
+  {
+    name: 'render worker imports only core and dsp',
+    applies: inDir('src/render-worker'),
+    allows: (spec, target) => !isReact(spec) && (inDir('src/core')(target) || inDir('src/dsp')(target)),
   },
 ];
 

@@ -67,6 +67,8 @@ describe('each layering rule fails when broken', () => {
     { path: 'src/core/bad.ts', imports: ['../worklet/protocol', 'react', './bank/layout', '../react/use-frame', 'react-dom/client'] },
     { path: 'src/core/bank/bad.ts', imports: ['../../worklet/processor'] },
     { path: 'src/worklet/bad.ts', imports: ['../core/engine', '../core/bank/writer', '../core/protocol', '../core/metering/bank-metering', '../dsp/db', '../core/frame-loop', 'lodash'] },
+    { path: 'src/core/render-worker/bad.ts', imports: ['../../render-worker/worker', './protocol'] },
+    { path: 'src/render-worker/bad.ts', imports: ['../core/render-worker/worker-host', '../react/use-frame', 'react', '../dsp/db'] },
   ];
 
   it('reports every offending file and import, with its rule', () => {
@@ -81,6 +83,9 @@ describe('each layering rule fails when broken', () => {
       { rule: LAYER_RULES[2].name, file: 'src/worklet/bad.ts', import: '../core/engine' },
       { rule: LAYER_RULES[2].name, file: 'src/worklet/bad.ts', import: '../core/frame-loop' },
       { rule: LAYER_RULES[2].name, file: 'src/worklet/bad.ts', import: 'lodash' },
+      { rule: LAYER_RULES[1].name, file: 'src/core/render-worker/bad.ts', import: '../../render-worker/worker' },
+      { rule: LAYER_RULES[3].name, file: 'src/render-worker/bad.ts', import: '../react/use-frame' },
+      { rule: LAYER_RULES[3].name, file: 'src/render-worker/bad.ts', import: 'react' },
     ]);
   });
 
@@ -89,6 +94,7 @@ describe('each layering rule fails when broken', () => {
       [0, 'src/dsp/bad.ts'],
       [1, 'src/core/bad.ts'],
       [2, 'src/worklet/bad.ts'],
+      [3, 'src/render-worker/bad.ts'],
     ] as const) {
       const v = checkLayers(fake, [LAYER_RULES[i]]);
       expect(v.length).toBeGreaterThan(0);
