@@ -55,3 +55,22 @@ export interface CanvasView<Style> {
    */
   clear?(): void;
 }
+
+/** Where a view keeps its backing-store size. */
+export interface DeviceSized {
+  deviceWidth: number;
+  deviceHeight: number;
+}
+
+/**
+ * Sets `view`'s device size for a CSS size at `pixelRatio` (rounded to whole device pixels);
+ * returns true when it changed. Every view's `resize` starts here.
+ */
+export function setDeviceSize(view: DeviceSized, widthCss: number, heightCss: number, pixelRatio: number): boolean {
+  const w = Math.max(0, Math.round(widthCss * pixelRatio));
+  const h = Math.max(0, Math.round(heightCss * pixelRatio));
+  const changed = w !== view.deviceWidth || h !== view.deviceHeight;
+  view.deviceWidth = w;
+  view.deviceHeight = h;
+  return changed;
+}

@@ -10,7 +10,7 @@ import { type Rect, rect, devicePx } from '../render/geometry';
 import { type MeterStyle, DEFAULT_STYLE } from '../render/style';
 import type { Context2D } from '../render/context';
 import { drawCorrelation, offsetPx } from '../render/correlation';
-import type { CanvasView } from './canvas-view';
+import { setDeviceSize, type CanvasView } from './canvas-view';
 
 /** Options of {@link CorrelationView}. */
 export interface CorrelationViewOptions {
@@ -42,11 +42,9 @@ export class CorrelationView implements CanvasView<MeterStyle> {
   }
 
   resize(widthCss: number, heightCss: number, pixelRatio: number): boolean {
-    const width = Math.max(0, Math.round(widthCss * pixelRatio));
-    const height = Math.max(0, Math.round(heightCss * pixelRatio));
-    const sized = width !== this.deviceWidth || height !== this.deviceHeight;
-    this.deviceWidth = width;
-    this.deviceHeight = height;
+    const sized = setDeviceSize(this, widthCss, heightCss, pixelRatio);
+    const width = this.deviceWidth;
+    const height = this.deviceHeight;
     const gap = devicePx(2, pixelRatio);
     this.tickPx = devicePx(1, pixelRatio, 1);
     if (this.options.showBalance) {

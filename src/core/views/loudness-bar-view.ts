@@ -12,7 +12,7 @@ import { type MeterStyle, DEFAULT_STYLE, dimColor } from '../render/style';
 import type { Context2D } from '../render/context';
 import { drawLoudnessBar, lufsToPx } from '../render/loudness';
 import { loudnessRange, type LoudnessViewOptions } from './loudness-scale';
-import type { CanvasView } from './canvas-view';
+import { setDeviceSize, type CanvasView } from './canvas-view';
 
 const HIDDEN = -1;
 
@@ -48,11 +48,7 @@ export class LoudnessBarView implements CanvasView<MeterStyle> {
   }
 
   resize(widthCss: number, heightCss: number, pixelRatio: number): boolean {
-    const w = Math.max(0, Math.round(widthCss * pixelRatio));
-    const h = Math.max(0, Math.round(heightCss * pixelRatio));
-    const sized = w !== this.deviceWidth || h !== this.deviceHeight;
-    this.deviceWidth = w;
-    this.deviceHeight = h;
+    const sized = setDeviceSize(this, widthCss, heightCss, pixelRatio);
     this.dpr = pixelRatio;
     this.layout();
     return sized;

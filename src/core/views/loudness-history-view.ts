@@ -12,7 +12,7 @@ import { type MeterStyle, DEFAULT_STYLE, dimColor } from '../render/style';
 import type { Context2D } from '../render/context';
 import { drawLoudnessHistory } from '../render/loudness';
 import { loudnessRange, type LoudnessViewOptions } from './loudness-scale';
-import type { CanvasView } from './canvas-view';
+import { setDeviceSize, type CanvasView } from './canvas-view';
 
 /** Options of {@link LoudnessHistoryView}. */
 export interface LoudnessHistoryOptions extends LoudnessViewOptions {
@@ -55,12 +55,8 @@ export class LoudnessHistoryView implements CanvasView<MeterStyle> {
   }
 
   resize(widthCss: number, heightCss: number, pixelRatio: number): boolean {
-    const w = Math.max(0, Math.round(widthCss * pixelRatio));
-    const h = Math.max(0, Math.round(heightCss * pixelRatio));
-    const sized = w !== this.deviceWidth || h !== this.deviceHeight;
-    this.deviceWidth = w;
-    this.deviceHeight = h;
-    Object.assign(this.historyRect, { x: 0, y: 0, w, h });
+    const sized = setDeviceSize(this, widthCss, heightCss, pixelRatio);
+    Object.assign(this.historyRect, { x: 0, y: 0, w: this.deviceWidth, h: this.deviceHeight });
     this.lineWidth = devicePx(2, pixelRatio, 1) >> 1 || 1;
     this.dirty = true;
     return sized;

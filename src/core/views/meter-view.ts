@@ -24,7 +24,7 @@ import { litSegments, drawLedRange } from '../render/led';
 import { drawBarRange, holdStart, holdEnd, drawClipLed, drawReadout, formatReadout, READOUT_SILENT } from '../render/bar';
 import { MeterGeometry, meterFarInset } from './meter-geometry';
 import type { ResolvedMeterViewOptions } from './meter-options';
-import type { CanvasView } from './canvas-view';
+import { setDeviceSize, type CanvasView } from './canvas-view';
 
 /** Counters for tests and diagnostics. */
 export interface MeterViewStats {
@@ -90,12 +90,8 @@ export class MeterView implements CanvasView<MeterStyle> {
   }
 
   resize(widthCss: number, heightCss: number, pixelRatio: number): boolean {
-    const w = Math.max(0, Math.round(widthCss * pixelRatio));
-    const h = Math.max(0, Math.round(heightCss * pixelRatio));
-    const sized = w !== this.deviceWidth || h !== this.deviceHeight;
+    const sized = setDeviceSize(this, widthCss, heightCss, pixelRatio);
     if (!sized && pixelRatio === this.dpr) return false;
-    this.deviceWidth = w;
-    this.deviceHeight = h;
     this.dpr = pixelRatio;
     if (sized) this.cache.reset(); // a resized canvas has a fresh context state
     this.layout();

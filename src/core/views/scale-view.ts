@@ -12,7 +12,7 @@ import type { MeterScaleSpec } from '../render/scale';
 import { type MeterStyle, DEFAULT_STYLE } from '../render/style';
 import type { Context2D } from '../render/context';
 import { drawScale } from '../render/scale-draw';
-import type { CanvasView } from './canvas-view';
+import { setDeviceSize, type CanvasView } from './canvas-view';
 
 /** Options of {@link ScaleView}: plain, already validated data. */
 export interface ScaleViewOptions {
@@ -46,11 +46,7 @@ export class ScaleView implements CanvasView<MeterStyle> {
   }
 
   resize(widthCss: number, heightCss: number, pixelRatio: number): boolean {
-    const w = Math.max(0, Math.round(widthCss * pixelRatio));
-    const h = Math.max(0, Math.round(heightCss * pixelRatio));
-    const sized = w !== this.deviceWidth || h !== this.deviceHeight;
-    this.deviceWidth = w;
-    this.deviceHeight = h;
+    const sized = setDeviceSize(this, widthCss, heightCss, pixelRatio);
     this.dpr = pixelRatio;
     this.dirty = true;
     return sized;
