@@ -42,7 +42,9 @@ export function watchTrackDom(source: MeterSource, track: number, values: readon
     for (let k = 0; k < n; k++) {
       if (now < state[2 * k]) continue;
       const v = values[k];
-      state[2 * k] = now + v.intervalMs;
+      // On the grid of its interval, as the hub serves the track (so the two never miss each other).
+      const every = v.intervalMs;
+      state[2 * k] = every === 0 ? now : (Math.floor(now / every) + 1) * every;
       const key = v.key(levels);
       if (key === state[2 * k + 1]) continue;
       state[2 * k + 1] = key;

@@ -16,8 +16,20 @@ import type { MeterSource } from './meter-source';
  */
 export type TrackListener = (levels: TrackLevels, clock: FrameClock) => void;
 
-/** How early a sleeping hub rejoins the frame loop before its next listener is due, ms (one frame). */
-const SLEEP_MARGIN_MS = 17;
+/** A hub sleeps only when its next listener is due further off than this, ms (two frames). */
+const MIN_SLEEP_MS = 34;
+
+/** The clock a sleeping hub serves its listeners with (the page's performance.now timeline, like rAF). */
+class HubClock implements FrameClock {
+  readonly time = new Float64Array([0, 0]);
+  frame = 0;
+  get nowMs(): number {
+    return this.time[0];
+  }
+  get deltaMs(): number {
+    return this.time[1];
+  }
+}
 
 export class MeterHub {
   readonly source: MeterSource;
@@ -39,6 +51,7 @@ export class MeterHub {
   private offModeWatch: (() => void) | null = null;
   /** True while no shown track has an every-frame listener (the hub may sleep between due times). */
   private sleepable = false;
+  private readonly ownClock = new HubClock();
 
   constructor(source: MeterSource, loop: FrameLoop) {
     this.source = source;
@@ -138,9 +151,10 @@ export class MeterHub {
 
   /**
    * When no shown track needs every frame (only throttled listeners: aria values, clip buttons
-   * — e.g. every canvas is painted by the render worker), the hub leaves the frame loop until
-   * its next listener is due, so the page does not wake 60 times a second to read nothing.
-   * Auto mode only: a demand-mode loop runs exactly the frames it is told to.
+   * — e.g. every canvas is painted by the render worker), the hub leaves the frame loop and
+   * serves its listeners from a timer when they fall due, so the page does not run an
+   * animation frame 60 times a second to read nothing. Auto mode only: a demand-mode loop runs
+   * exactly the frames it is told to (a switch to demand mode brings the hub back at once).
    */
   private sleepUntilDue(clock: FrameClock): void {
     if (this.loop.mode !== 'auto' || typeof setTimeout !== 'function') return;
@@ -148,22 +162,37 @@ export class MeterHub {
     const due = this.due;
     let next = due[active[0]];
     for (let i = 1; i < active.length; i++) if (due[active[i]] < next) next = due[active[i]];
-    // Wake one frame early, so the frame that serves the listeners is not late.
-    const waitMs = next - clock.time[0] - SLEEP_MARGIN_MS;
-    if (!(waitMs > SLEEP_MARGIN_MS)) return;
-    this.offRead?.();
-    this.offUpdate?.();
-    this.offRead = null;
-    this.offUpdate = null;
-    this.sleepTimer = setTimeout(() => {
-      this.sleepTimer = null;
-      if (this.count > 0) this.attach();
-    }, waitMs);
-    // Held only while asleep (a permanent listener would keep every hub alive with the loop).
-    this.offModeWatch = this.loop.onModeChange((mode) => {
-      if (mode === 'demand' && this.count > 0) this.attach();
-    });
+    const waitMs = next - clock.time[0];
+    if (!(waitMs > MIN_SLEEP_MS)) return; // due within a frame or two: stay on the loop
+    if (this.offRead !== null) {
+      this.offRead();
+      this.offUpdate?.();
+      this.offRead = null;
+      this.offUpdate = null;
+      // Held only while asleep (a permanent listener would keep every hub alive with the loop).
+      this.offModeWatch = this.loop.onModeChange((mode) => {
+        if (mode === 'demand' && this.count > 0) this.attach();
+      });
+    }
+    this.sleepTimer = setTimeout(this.serveFromTimer, waitMs);
   }
+
+  /** A sleeping hub's service: the read and update phases on the hub's own clock, then sleep again. */
+  private readonly serveFromTimer = (): void => {
+    this.sleepTimer = null;
+    if (this.count === 0) return;
+    if (!this.sleepable || this.loop.mode !== 'auto') {
+      this.attach();
+      return;
+    }
+    const c = this.ownClock;
+    const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
+    c.time[1] = now - c.time[0];
+    c.time[0] = now;
+    c.frame++;
+    this.read(c);
+    this.update(c); // ends by sleeping until the next due time
+  };
 
   private syncSleepable(): void {
     this.sleepable = this.active.length > 0 && this.active.every((t) => this.minInterval[t] > 0);
@@ -199,7 +228,10 @@ export class MeterHub {
     for (let i = 0; i < active.length; i++) {
       const t = active[i];
       if (time[0] < due[t]) continue;
-      due[t] = time[0] + this.minInterval[t];
+      // Throttled tracks fall due on a grid of their interval, so tracks with the same interval
+      // are served in the same frame (and the hub can sleep between), not one every frame.
+      const every = this.minInterval[t];
+      due[t] = every === 0 ? time[0] : (Math.floor(time[0] / every) + 1) * every;
       const list = this.listeners[t]!;
       const levels = this.levels[t]!;
       for (let j = 0; j < list.length; j++) list[j](levels, clock);

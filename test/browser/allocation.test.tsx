@@ -111,7 +111,7 @@ describe('frame path allocation', () => {
       tick(clock[0]);
     };
     // Warm up (fewer frames than above: every frame here also paints two canvases).
-    for (let i = 0; i < 1500; i++) frame();
+    for (let i = 0; i < 3000; i++) frame();
     const before = host.stats();
     await heapSample('start');
     for (let i = 0; i < 600; i++) frame();
