@@ -72,6 +72,8 @@ export interface FrameLoop {
   readonly lastFrameMs: number;
   /** The clock object every callback receives. */
   readonly clock: FrameClock;
+  /** The loop's real clock now, ms (its `now` option; the timeline of rAF timestamps). */
+  now(): number;
   /** Current mode. Switching to `demand` cancels the pending frame; to `auto` resumes. */
   mode: 'auto' | 'demand';
   /**
@@ -220,6 +222,7 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
       return clock.nowMs;
     },
     clock,
+    now,
     get mode() {
       return mode;
     },

@@ -163,7 +163,11 @@ export class MeterHub {
     let next = due[active[0]];
     for (let i = 1; i < active.length; i++) if (due[active[i]] < next) next = due[active[i]];
     const waitMs = next - clock.time[0];
-    if (!(waitMs > MIN_SLEEP_MS)) return; // due within a frame or two: stay on the loop
+    if (!(waitMs > MIN_SLEEP_MS)) {
+      // Due within a frame or two: stay on (or, served from the timer, rejoin) the loop.
+      if (this.offRead === null) this.attach();
+      return;
+    }
     if (this.offRead !== null) {
       this.offRead();
       this.offUpdate?.();
@@ -186,7 +190,7 @@ export class MeterHub {
       return;
     }
     const c = this.ownClock;
-    const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
+    const now = this.loop.now();
     c.time[1] = now - c.time[0];
     c.time[0] = now;
     c.frame++;

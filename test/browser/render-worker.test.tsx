@@ -303,7 +303,11 @@ describe('the bank in the worker', () => {
         engine.connect(src, 0);
         src.start();
         await new Promise<void>((resolve) => (src.onended = () => resolve()));
-        await frames(5);
+        // 'ended' fires on the main thread when the source stops, not when the worklet's last
+        // publish has been read: wait for the readings (on a loaded machine, frames lag), then
+        // a few frames more, in which a spike shown twice would appear.
+        await waitFor(() => seen.length >= 10, 'ten spikes', 3000).catch(() => {});
+        await frames(10);
       });
       expect(seen.map((v) => Math.round(v * 10) / 10)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
     } finally {

@@ -329,4 +329,21 @@ describe('staleness', () => {
     running = false;
     expect(reader.isStale()).toBe(true);
   });
+
+  it('asks the platform clock again when another clock shows the same frame number', () => {
+    // A frame loop and a sleeping hub count frames independently: frame 3 of one is not
+    // frame 3 of the other, so the cached answer of one must not serve the other.
+    const { words, writer } = bank(1, 1);
+    let running = false;
+    const reader = new MeterBankReader(words, { isClockRunning: () => running });
+    writer.endPublish(1);
+    const loopClock = { nowMs: 10, frame: 3 };
+    const hubClock = { nowMs: 20, frame: 3 };
+    reader.setFrameClock(loopClock);
+    expect(reader.isStale()).toBe(true);
+    running = true;
+    expect(reader.isStale()).toBe(true); // same clock, same frame: the answer is cached
+    reader.setFrameClock(hubClock);
+    expect(reader.isStale()).toBe(false);
+  });
 });

@@ -80,8 +80,10 @@ describe('MeterHub read rates', () => {
       clockMs = 16;
       expect(runFrame()).toBe(false);
       // The timer serves it without any frame, and again 100 ms later.
+      clockMs = 116;
       vi.advanceTimersByTime(100);
       expect(served).toBe(2);
+      clockMs = 216;
       vi.advanceTimersByTime(100);
       expect(served).toBe(3);
       expect(reads[0]).toBe(3);
@@ -99,6 +101,32 @@ describe('MeterHub read rates', () => {
       hub.wake(0);
       loop.advance(200);
       expect(served).toBeGreaterThanOrEqual(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a timer that fires before its listener is due (clocks that drift apart) brings the hub back to the loop', () => {
+    vi.useFakeTimers();
+    try {
+      let clockMs = 0;
+      const frames: ((t: number) => void)[] = [];
+      const loop = createFrameLoop({ raf: (cb) => frames.push(cb), caf: () => {}, now: () => clockMs, document: null });
+      const { source } = countingSource();
+      const hub = new MeterHub(source, loop);
+      let served = 0;
+      hub.subscribe(0, () => served++, 100);
+      frames.shift()?.(clockMs);
+      expect(served).toBe(1);
+      expect(loop.subscriberCount).toBe(0); // asleep until 100 ms
+      // The timer fires, but the loop's clock says 90 ms: not due yet, and too close to sleep.
+      clockMs = 90;
+      vi.advanceTimersByTime(100);
+      expect(served).toBe(1);
+      expect(loop.subscriberCount).toBe(2); // back on the loop, not dead
+      clockMs = 101;
+      frames.shift()?.(clockMs);
+      expect(served).toBe(2);
     } finally {
       vi.useRealTimers();
     }

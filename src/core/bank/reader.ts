@@ -98,8 +98,13 @@ export class MeterBankReader {
   private lastHeartbeat: number;
   private lastBeatAt: number;
   private frameClock: { readonly nowMs: number; readonly frame?: number } | null = null;
-  /** isClockRunning's answer for frame `clockFrame` (asked once per frame, not per track). */
+  /**
+   * isClockRunning's answer for frame `clockFrame` of clock `clockOwner` (asked once per frame,
+   * not per track). Keyed on the clock too: two clocks (a frame loop's, a sleeping hub's) count
+   * their frames independently, so a frame number alone would reuse another clock's answer.
+   */
   private clockFrame = -1;
+  private clockOwner: object | null = null;
   private clockRunning = true;
   /** Words per copy: up to the extras, or through them when the writer publishes any. */
   private copyLevelsOnly: number;
@@ -291,8 +296,9 @@ export class MeterBankReader {
     if (this.isClockRunning !== null) {
       const clock = this.frameClock;
       if (clock !== null && clock.frame !== undefined) {
-        if (clock.frame !== this.clockFrame) {
+        if (clock.frame !== this.clockFrame || clock !== this.clockOwner) {
           this.clockFrame = clock.frame;
+          this.clockOwner = clock;
           this.clockRunning = this.isClockRunning();
         }
         if (!this.clockRunning) return true;
