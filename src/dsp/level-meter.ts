@@ -16,7 +16,10 @@
  * is allocated in the constructor (the RMS ring: at most 1024 doubles per channel, plus 514
  * doubles of chunk scratch and decay powers).
  *
- * Length (over 300 lines): one kernel whose fast and replay paths must stay side by side (they
+ * The per-sample scan also exists as WebAssembly SIMD (level-kernel-wasm.ts), which measures
+ * many meters at once and hands each its scan through {@link LevelMeter.processScanned}.
+ *
+ * Length (≈390 lines): one kernel whose fast and replay paths must stay side by side (they
  * do the same arithmetic in the same order; see `process`).
  */
 import { checkSpan } from './validate';
@@ -86,6 +89,8 @@ export class LevelMeter {
   private ringFresh = 0;
   /** Sub-block sums completed in the current chunk, entered into the ring once it commits. */
   private readonly pendingSums = new Float64Array(CHUNK + 1);
+  /** The JavaScript scan's results for {@link commitScan}: max |x|, decaying peak, running sum. */
+  private readonly scanRecord = new Float64Array(3);
 
   /**
    * Builds a meter from options already resolved by {@link resolveLevelOptions} (e.g. by the
@@ -152,15 +157,14 @@ export class LevelMeter {
    * above the over threshold or the hold value, the hold neither expiring nor released under a
    * new maximum (or digital silence). Otherwise nothing changes and it returns false (the chunk
    * is then measured by {@link exactChunk}). The arithmetic and its order are those of
-   * {@link exactChunk}, so the readings are identical. One function on purpose: passing the
-   * float results to a helper would box them (allocate) in V8.
+   * {@link exactChunk}, so the readings are identical. The scan's results reach
+   * {@link commitScan} through a typed array: float arguments would be boxed (allocate) in V8.
    */
   private fastChunk(samples: Float32Array, start: number, end: number): boolean {
     const k = this.decayPerSample;
     const slotSamples = this.slotSamples;
     const pending = this.pendingSums;
-    const decay0 = this._decay;
-    let decay = decay0;
+    let decay = this._decay;
     let acc = this.slotAcc;
     let fill = this.slotFill;
     let segMax = 0;
@@ -178,15 +182,33 @@ export class LevelMeter {
         fill = 0;
       }
     }
+    const r = this.scanRecord;
+    r[0] = segMax;
+    r[1] = decay;
+    r[2] = acc;
+    return this.commitScan(end - start, fill, done, r, 0, 1, 2, pending, 0, 1);
+  }
+
+  /**
+   * The O(1) half of the fast path, shared by both kernels: given a chunk's scan (max |x| at
+   * `rec[segIdx]`, decaying peak after it at `rec[decIdx]`, running sub-block sum at
+   * `rec[accIdx]`, sub-block fill `fill`, and `done` completed sums at `sums[sumIdx + d·stride]`),
+   * commits the chunk when the hold, the overs and the non-finite count follow in O(1) (see
+   * {@link fastChunk}); otherwise changes nothing and returns false. Typed arrays, not float
+   * arguments, so V8 boxes nothing.
+   */
+  private commitScan(n: number, fill: number, done: number, rec: Float64Array, segIdx: number, decIdx: number, accIdx: number, sums: Float64Array, sumIdx: number, stride: number): boolean {
+    const segMax = rec[segIdx];
+    const acc = rec[accIdx];
+    const decay0 = this._decay;
     let probe = acc;
-    for (let d = 0; d < done; d++) probe += pending[d];
+    for (let d = 0; d < done; d++) probe += sums[sumIdx + d * stride];
     if (probe !== probe || !(segMax < this.overLinear)) return false; // a NaN or an over
-    const n = end - start;
     const holdLeft = this.holdLeft;
     if (holdLeft > n && segMax < this._hold) {
       this.holdLeft = holdLeft - n; // held throughout, no new maximum
     } else if (holdLeft === 0 && segMax < decay0 * this.powK[n] * RELEASE_MARGIN) {
-      this._hold = decay; // released throughout: the hold follows the decaying peak
+      this._hold = rec[decIdx]; // released throughout: the hold follows the decaying peak
     } else if (segMax === 0 && this._hold === 0) {
       this.holdLeft = this.holdSamples; // digital silence: every sample re-arms a hold of 0
     } else {
@@ -194,13 +216,30 @@ export class LevelMeter {
     }
     this.overRun = 0;
     if (segMax > this._peak) this._peak = segMax;
-    this._decay = decay;
+    this._decay = rec[decIdx];
     this.slotAcc = acc;
     this.slotFill = fill;
-    this.pushSums(done);
+    this.pushSums(done, sums, sumIdx, stride);
     return true;
   }
 
+  /** Internal (the WASM kernel's entry): measures `samples[0..n)`, n ≤ 256, scanned from {@link scanState}; arguments as in {@link commitScan}. */
+  processScanned(samples: Float32Array, n: number, fill: number, done: number, rec: Float64Array, segIdx: number, decIdx: number, accIdx: number, sums: Float64Array, sumIdx: number, stride: number): void {
+    if (!this.commitScan(n, fill, done, rec, segIdx, decIdx, accIdx, sums, sumIdx, stride)) this.exactChunk(samples, 0, n);
+    this.flush();
+  }
+
+  /** Internal: writes the scan's inputs (decaying peak, running sub-block sum) to `out`; returns the sub-block fill. */
+  scanState(out: Float64Array, decIdx: number, accIdx: number): number {
+    out[decIdx] = this._decay;
+    out[accIdx] = this.slotAcc;
+    return this.slotFill;
+  }
+
+  /** Internal: the decay factor per sample and the RMS sub-block length the scan needs (allocates). */
+  get scanConstants(): { readonly k: number; readonly slotSamples: number } {
+    return { k: this.decayPerSample, slotSamples: this.slotSamples };
+  }
   /** Sample by sample: every statistic, in the same arithmetic order as {@link fastChunk}. */
   private exactChunk(samples: Float32Array, start: number, end: number): void {
     const k = this.decayPerSample;
@@ -259,33 +298,38 @@ export class LevelMeter {
     this._nonFinite = nonFinite;
     this.slotAcc = acc;
     this.slotFill = fill;
-    this.pushSums(done);
+    this.pushSums(done, pending, 0, 1);
   }
 
-  /** Enters the first `count` completed sub-block sums of `pendingSums` into the RMS ring, in order. */
-  private pushSums(count: number): void {
+  /** Enters `count` completed sub-block sums, `src[idx + d·stride]`, into the RMS ring, in order. */
+  private pushSums(count: number, src: Float64Array, idx: number, stride: number): void {
     const ring = this.ring;
-    const pending = this.pendingSums;
+    const last = ring.length - 1;
+    let pos = this.slotPos;
+    let sum = this.ringSum;
+    let fresh = this.ringFresh;
     for (let d = 0; d < count; d++) {
-      const acc = pending[d];
-      const pos = this.slotPos;
+      const acc = src[idx + d * stride];
       const leaving = ring[pos];
-      this.ringSum += acc - leaving;
-      this.ringFresh += acc;
+      sum += acc - leaving;
+      fresh += acc;
       ring[pos] = acc;
-      if (pos + 1 === ring.length) {
+      if (pos === last) {
         // The ring now holds exactly the sums accumulated since the last wrap: resync the
         // running sum to that fresh total so rounding drift never outlives one window.
-        this.slotPos = 0;
-        this.ringSum = this.ringFresh;
-        this.ringFresh = 0;
+        pos = 0;
+        sum = fresh;
+        fresh = 0;
       } else {
-        this.slotPos = pos + 1;
+        pos++;
         // A sum that dwarfed the rest of the window (a 1e30 sample) just left: the running sum
         // lost those bits to cancellation, so re-add the ring (see CANCELLATION_RATIO).
-        if (leaving > CANCELLATION_RATIO * this.ringSum) this.ringSum = sumOf(ring);
+        if (leaving > CANCELLATION_RATIO * sum) sum = sumOf(ring);
       }
     }
+    this.slotPos = pos;
+    this.ringSum = sum;
+    this.ringFresh = fresh;
   }
 
   /** Max |x| since the last `takePeak()` or reset (linear). */
