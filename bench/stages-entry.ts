@@ -37,6 +37,11 @@ export function createStages(tracks: number, seconds: number, sampleRate = 48_00
   if (kernel === 'wasm-simd' && module === null) throw new Error('WebAssembly SIMD is not available here');
   const { k, slotSamples } = flat[0].scanConstants;
   const scanner = module === null ? null : new LevelScanner(module, flat.length, QUANTUM, slotSamples);
+  if (scanner !== null) {
+    // As WasmLevels does: the RMS rings slot-major in one array.
+    const rings = new Float64Array((flat[0].rmsWindowSamples / slotSamples) * flat.length);
+    flat.forEach((m, i) => m.moveRmsRing(rings, i, flat.length));
+  }
   let fill = 0;
   let done = 0;
   const copy = (): void => {

@@ -23,7 +23,8 @@
  * do the same arithmetic in the same order; see `process`).
  */
 import { checkSpan } from './validate';
-import { CANCELLATION_RATIO, sumOf, rmsRingGeometry, resolveLevelOptions, type LevelMeterOptions, type ResolvedLevelOptions } from './level-options';
+import { RmsRing } from './rms-ring';
+import { rmsRingGeometry, resolveLevelOptions, type LevelMeterOptions, type ResolvedLevelOptions } from './level-options';
 
 export {
   LEVEL_DEFAULTS,
@@ -70,7 +71,8 @@ export class LevelMeter {
   private readonly overLinear: number;
   private readonly overNeed: number;
   private readonly rmsScale: number;
-  private readonly ring: Float64Array;
+  /** The RMS window's sub-block sums (rms-ring.ts). */
+  private readonly ring: RmsRing;
   private readonly slotSamples: number;
   /** k^n for n = 0 … CHUNK: the decay over a chunk of n samples. */
   private readonly powK: Float64Array;
@@ -84,9 +86,6 @@ export class LevelMeter {
   private _nonFinite = 0;
   private slotAcc = 0;
   private slotFill = 0;
-  private slotPos = 0;
-  private ringSum = 0;
-  private ringFresh = 0;
   /** Sub-block sums completed in the current chunk, entered into the ring once it commits. */
   private readonly pendingSums = new Float64Array(CHUNK + 1);
   /** The JavaScript scan's results for {@link commitScan}: max |x|, decaying peak, running sum. */
@@ -118,13 +117,13 @@ export class LevelMeter {
     this.slotSamples = slotSamples;
     this.powK = new Float64Array(CHUNK + 1);
     for (let n = 0; n <= CHUNK; n++) this.powK[n] = Math.pow(this.decayPerSample, n);
-    this.ring = new Float64Array(slots);
+    this.ring = new RmsRing(slots);
     this.rmsScale = (o.rmsSineAligned ? 2 : 1) / (slots * slotSamples);
   }
 
   /** Length of the RMS window actually used, in samples (see {@link rmsRingGeometry}). */
   get rmsWindowSamples(): number {
-    return this.ring.length * this.slotSamples;
+    return this.ring.slots * this.slotSamples;
   }
 
   /**
@@ -219,7 +218,7 @@ export class LevelMeter {
     this._decay = rec[decIdx];
     this.slotAcc = acc;
     this.slotFill = fill;
-    this.pushSums(done, sums, sumIdx, stride);
+    this.ring.push(done, sums, sumIdx, stride);
     return true;
   }
 
@@ -234,6 +233,11 @@ export class LevelMeter {
     out[decIdx] = this._decay;
     out[accIdx] = this.slotAcc;
     return this.slotFill;
+  }
+
+  /** Internal: moves the RMS ring's slots to `storage[base + i·stride]` (see RmsRing.moveTo). */
+  moveRmsRing(storage: Float64Array, base: number, stride: number): void {
+    this.ring.moveTo(storage, base, stride);
   }
 
   /** Internal: the decay factor per sample and the RMS sub-block length the scan needs (allocates). */
@@ -298,38 +302,7 @@ export class LevelMeter {
     this._nonFinite = nonFinite;
     this.slotAcc = acc;
     this.slotFill = fill;
-    this.pushSums(done, pending, 0, 1);
-  }
-
-  /** Enters `count` completed sub-block sums, `src[idx + d·stride]`, into the RMS ring, in order. */
-  private pushSums(count: number, src: Float64Array, idx: number, stride: number): void {
-    const ring = this.ring;
-    const last = ring.length - 1;
-    let pos = this.slotPos;
-    let sum = this.ringSum;
-    let fresh = this.ringFresh;
-    for (let d = 0; d < count; d++) {
-      const acc = src[idx + d * stride];
-      const leaving = ring[pos];
-      sum += acc - leaving;
-      fresh += acc;
-      ring[pos] = acc;
-      if (pos === last) {
-        // The ring now holds exactly the sums accumulated since the last wrap: resync the
-        // running sum to that fresh total so rounding drift never outlives one window.
-        pos = 0;
-        sum = fresh;
-        fresh = 0;
-      } else {
-        pos++;
-        // A sum that dwarfed the rest of the window (a 1e30 sample) just left: the running sum
-        // lost those bits to cancellation, so re-add the ring (see CANCELLATION_RATIO).
-        if (leaving > CANCELLATION_RATIO * sum) sum = sumOf(ring);
-      }
-    }
-    this.slotPos = pos;
-    this.ringSum = sum;
-    this.ringFresh = fresh;
+    this.ring.push(done, pending, 0, 1);
   }
 
   /** Max |x| since the last `takePeak()` or reset (linear). */
@@ -346,7 +319,7 @@ export class LevelMeter {
   }
   /** RMS over the window (linear; AES-17 aligned when `rmsSineAligned`). */
   get rms(): number {
-    const s = this.ringSum;
+    const s = this.ring.sum;
     return s > 0 ? Math.sqrt(s * this.rmsScale) : 0;
   }
   /** Samples at or above the over threshold since the last `clearOvers()` (latched count). */
@@ -385,12 +358,9 @@ export class LevelMeter {
     this._hold = 0;
     this.holdLeft = 0;
     this.clearOvers();
-    this.ring.fill(0);
+    this.ring.reset();
     this.slotAcc = 0;
     this.slotFill = 0;
-    this.slotPos = 0;
-    this.ringSum = 0;
-    this.ringFresh = 0;
   }
 }
 

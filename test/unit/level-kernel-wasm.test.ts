@@ -159,3 +159,15 @@ describe('WebAssembly SIMD level kernel', () => {
     }
   });
 });
+
+describe("engine option 'kernel'", () => {
+  const context = { createGain: () => ({}), state: 'running', sampleRate: 48000 } as unknown as BaseAudioContext;
+  it("defaults to 'auto', accepts 'js', and rejects anything else naming the option, the value and the choices", async () => {
+    const { resolveEngineOptions } = await import('../../src/core/engine-options');
+    expect(resolveEngineOptions(context, { tracks: 1 }).kernel).toBe('auto');
+    expect(resolveEngineOptions(context, { tracks: 1, kernel: 'js' }).kernel).toBe('js');
+    expect(() => resolveEngineOptions(context, { tracks: 1, kernel: 'wasm-simd' as never })).toThrow(RangeError);
+    expect(() => resolveEngineOptions(context, { tracks: 1, kernel: 'wasm-simd' as never })).toThrow('kernel must be one of "auto", "js", got "wasm-simd"');
+    expect(() => resolveEngineOptions(context, { tracks: 1, kernel: 1 as never })).toThrow(/kernel must be one of .* got 1/);
+  });
+});
