@@ -9,7 +9,8 @@
  *        --only=dsp,audio,main,peaks   --sizes=8,32,128,1024 (main thread)   --audio-sizes=8,32,128,1024
  *        (audio thread and the Node stage profile)   --rounds=N   --no-build
  *        --poll-hz=N (audio thread: also suspend N times per second and do each UI's read)
- *        --audio-contenders=meterkit,meterkit-js (audio thread: only these, plus the control)
+ *        --audio-contenders=meterkit,meterkit-js (audio thread: only these, plus the control;
+ *        meterkit-loudness, the engine with loudness on every track, runs only when named here)
  *        --audio-seconds=S (audio thread: timed seconds per render)
  */
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
@@ -21,7 +22,7 @@ import { launchChrome } from './chrome.mjs';
 import { startServer } from './server.mjs';
 import { measureDsp } from './dsp.mjs';
 import { measureStages, formatStages } from './stages.mjs';
-import { measureOffline, OFFLINE_CONTENDERS } from './audio-thread.mjs';
+import { measureOffline, OFFLINE_CONTENDERS, OPTIONAL_OFFLINE_CONTENDERS } from './audio-thread.mjs';
 import { measureLive } from './main-thread.mjs';
 import { measurePeaks } from './peaks.mjs';
 import { summarizeAudioThread, summarizeMainThread, summarizePeaks, evaluateGoals, toMarkdown, spliceReadme } from './report.mjs';
@@ -176,7 +177,10 @@ async function main() {
         for (const tracks of opts.audioSizes) {
           const all = schedule.diagnostics === false ? OFFLINE_CONTENDERS.filter((c) => c !== 'null-worklet') : OFFLINE_CONTENDERS;
           // --audio-contenders keeps a subset (the control always runs: every share is against it).
-          const contenders = opts.audioContenders === null ? all : OFFLINE_CONTENDERS.filter((c) => c === 'control' || opts.audioContenders.includes(c));
+          const contenders =
+            opts.audioContenders === null
+              ? all
+              : [...OFFLINE_CONTENDERS, ...OPTIONAL_OFFLINE_CONTENDERS].filter((c) => c === 'control' || opts.audioContenders.includes(c));
           for (const contender of rotate(contenders, r)) {
             const res = await attempt(`audio ${contender} ${tracks}`, async () =>
               measureOffline(await browser(), server.url, { contender, tracks, seconds: schedule.audioSeconds, warmupS: schedule.audioWarmupS, pollHz: schedule.pollHz }),

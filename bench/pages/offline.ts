@@ -19,7 +19,7 @@ import nullProcessorUrl from './null-processor.js?url';
 
 /** `null-worklet` is a diagnostic, not a contender: meterkit's node topology with an empty process(). */
 /** `meterkit` uses the default level kernel (WebAssembly SIMD here), `meterkit-js` forces the JavaScript one. */
-export type OfflineContender = 'meterkit' | 'meterkit-js' | 'analyser' | 'wapm' | 'control' | 'null-worklet';
+export type OfflineContender = 'meterkit' | 'meterkit-js' | 'meterkit-loudness' | 'analyser' | 'wapm' | 'control' | 'null-worklet';
 
 interface Attached {
   /** The per-frame read of this contender's UI (no drawing). */
@@ -34,8 +34,8 @@ interface Attached {
 
 let buffers: AudioBuffer[] | null = null;
 
-async function attachMeterkit(ctx: BaseAudioContext, taps: AudioNode[], kernel: 'auto' | 'js'): Promise<Attached> {
-  const engine: MeterEngine = await createMeterEngine(ctx, { tracks: taps.length, channels: 2, kernel });
+async function attachMeterkit(ctx: BaseAudioContext, taps: AudioNode[], kernel: 'auto' | 'js', loudness = false): Promise<Attached> {
+  const engine: MeterEngine = await createMeterEngine(ctx, { tracks: taps.length, channels: 2, kernel, loudness });
   taps.forEach((tap, t) => engine.connect(tap, t)); // straight into the meter node, as the README shows
   const levels = taps.map(() => createTrackLevels(2));
   return {
@@ -158,8 +158,8 @@ export async function renderOffline(
   const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: seconds * SAMPLE_RATE, sampleRate: SAMPLE_RATE });
   const graph = createProgramGraph(ctx, tracks, buffers);
   const attached =
-    contender === 'meterkit' || contender === 'meterkit-js'
-      ? await attachMeterkit(ctx, graph.taps, contender === 'meterkit' ? 'auto' : 'js')
+    contender === 'meterkit' || contender === 'meterkit-js' || contender === 'meterkit-loudness'
+      ? await attachMeterkit(ctx, graph.taps, contender === 'meterkit-js' ? 'js' : 'auto', contender === 'meterkit-loudness')
       : contender === 'analyser'
         ? attachAnalyser(ctx, graph.taps)
         : contender === 'wapm'
