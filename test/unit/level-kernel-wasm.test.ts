@@ -171,3 +171,23 @@ describe("engine option 'kernel'", () => {
     expect(() => resolveEngineOptions(context, { tracks: 1, kernel: 1 as never })).toThrow(/kernel must be one of .* got 1/);
   });
 });
+
+describe('RmsRing storage', () => {
+  it('moves its slots into shared strided storage without changing a value, and refuses storage that is too small', async () => {
+    const { RmsRing } = await import('../../src/dsp/rms-ring');
+    const own = new RmsRing(5);
+    const moved = new RmsRing(5);
+    const sums = Float64Array.from([1, 2, 3, 4e30, 5, 6, 7, 8, 9, 10, 11, 12]);
+    own.push(3, sums, 0, 1);
+    moved.push(3, sums, 0, 1);
+    const storage = new Float64Array(5 * 3).fill(NaN);
+    moved.moveTo(storage, 1, 3);
+    expect(Array.from(storage.filter((_, i) => i % 3 === 1))).toEqual([1, 2, 3, 0, 0]);
+    own.push(9, sums, 3, 1); // a 1e30-scale sum enters and leaves: the exact re-sum runs
+    moved.push(9, sums, 3, 1);
+    expect(moved.sum).toBe(own.sum);
+    expect(moved.sum).toBe(8 + 9 + 10 + 11 + 12);
+    expect(() => moved.moveTo(new Float64Array(12), 1, 3)).toThrow(RangeError);
+    expect(() => moved.moveTo(new Float64Array(12), 1, 3)).toThrow('RmsRing.moveTo: 5 slots at 1 + i·3 do not fit in 12 elements');
+  });
+});
