@@ -5,6 +5,10 @@ import { findChrome, CHROME_ARGS } from './scripts/find-chrome.ts';
 import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
 import { heapSample, cpuProfile, traceAnimationFrames } from './scripts/vitest-commands.ts';
 import { compareScreenshots } from './test/visual/compare-screenshots.ts';
+import { buildLevelWasm } from './scripts/build-level-wasm.mjs';
+
+// The WebAssembly level kernel's bytes are generated from src/dsp/level-kernel.wat (not checked in).
+await buildLevelWasm();
 
 /** Headers that make every page cross-origin isolated (SharedArrayBuffer). */
 export const ISOLATION_HEADERS = {

@@ -17,7 +17,16 @@
  */
 import { closeContext, withTimeout } from './util.mjs';
 
-export const OFFLINE_CONTENDERS = ['meterkit', 'analyser', 'wapm', 'null-worklet', 'control'];
+/** `meterkit` runs the default level kernel (WebAssembly SIMD), `meterkit-js` the JavaScript one (engine option `kernel: 'js'`). */
+export const OFFLINE_CONTENDERS = ['meterkit', 'meterkit-js', 'analyser', 'wapm', 'null-worklet', 'control'];
+/**
+ * Opt-in (only when named in --audio-contenders): `meterkit-loudness`, the default engine with
+ * `loudness: true` (BS.1770 / R128 with true peak on every track); its row minus meterkit's,
+ * per track, is the loudness cost per stereo track.
+ */
+export const OPTIONAL_OFFLINE_CONTENDERS = ['meterkit-loudness'];
+/** The level kernel each meterkit contender must report, or the measurement is refused. */
+const EXPECTED_KERNEL = { meterkit: 'wasm-simd', 'meterkit-js': 'js', 'meterkit-loudness': 'wasm-simd' };
 
 export async function measureOffline(browser, baseUrl, { contender, tracks, seconds, warmupS = 1, pollHz = 0 }) {
   const context = await browser.newContext();
@@ -33,6 +42,8 @@ export async function measureOffline(browser, baseUrl, { contender, tracks, seco
       `offline render of ${contender}`,
     );
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    const kernel = EXPECTED_KERNEL[contender];
+    if (kernel !== undefined && result.kernel !== kernel) throw new Error(`${contender} measured with the ${result.kernel} level kernel, expected ${kernel}`);
     if (contender !== 'control' && contender !== 'null-worklet' && !(result.measuredLevel > 0)) {
       throw new Error(`${contender} measured nothing in the offline render (level ${result.measuredLevel})`);
     }

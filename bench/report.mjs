@@ -8,7 +8,9 @@ export const PEERS = ['analyser', 'wapm', 'tone'];
 /** The two live meterkit contenders: the same page painting on the main thread and in the render worker. */
 export const METERKIT = ['meterkit-main', 'meterkit-worker'];
 export const LABELS = {
-  meterkit: 'meterkit',
+  meterkit: 'meterkit (WebAssembly SIMD kernel)',
+  'meterkit-js': 'meterkit (JavaScript kernel)',
+  'meterkit-loudness': 'meterkit + loudness with true peak on every track',
   'meterkit-main': 'meterkit (main)',
   'meterkit-worker': 'meterkit (worker)',
   analyser: 'AnalyserNode + canvas (hand-written)',
@@ -322,12 +324,14 @@ export function toMarkdown(results) {
     L.push('|---:|---|---:|---:|---:|---:|');
     for (const [tracks, size] of Object.entries(audio)) {
       const mk = size.meterkit?.coreShare?.median ?? null;
-      for (const c of ['meterkit', 'analyser', 'wapm', 'control', 'null-worklet']) {
+      for (const c of ['meterkit', 'meterkit-js', 'meterkit-loudness', 'analyser', 'wapm', 'control', 'null-worklet']) {
         const s = size[c];
         if (!s) continue;
+        // Loudness: its cost per stereo track over the same engine without loudness.
+        const perTrack = c === 'meterkit-loudness' && mk !== null ? `; ${pct((s.coreShare.median - mk) / Number(tracks), 2)} per stereo track over meterkit` : '';
         L.push(
           `| ${tracks} | ${LABELS[c]} | ${spread(s.renderMs, (x) => fmt(x / 1000, 2))} | ${spread(s.realTimeFactor, (x) => `${fmt(x, 1)}×`)} | ` +
-            `${s.coreShare ? spread(s.coreShare, (x) => pct(x)) : '–'} | ${['analyser', 'wapm'].includes(c) ? ratio(s.coreShare.median, mk) : ''} |`,
+            `${s.coreShare ? spread(s.coreShare, (x) => pct(x)) : '–'}${perTrack} | ${['analyser', 'wapm'].includes(c) ? ratio(s.coreShare.median, mk) : ''} |`,
         );
       }
     }
@@ -369,11 +373,12 @@ export function toMarkdown(results) {
   if (stages) {
     L.push(`**Audio-thread stages in Node ${m.node}** (the worklet's per-quantum work without Web Audio: stereo tracks, 128-sample quanta, best of ${stages.rounds} rounds; ns per sample per channel)`);
     L.push('');
-    L.push('| tracks | input | level kernel (incl. RMS sub-block sums) | publish | total | share of one core at 48 kHz |');
-    L.push('|---:|---:|---:|---:|---:|---:|');
+    L.push('| tracks | level kernel | input | kernel scan | per-block commit | publish | total | share of one core at 48 kHz |');
+    L.push('|---:|---|---:|---:|---:|---:|---:|---:|');
     for (const r of stages.sizes) {
       const s = r.nsPerSamplePerChannel;
-      L.push(`| ${r.tracks} | ${fmt(s.input, 3)} | ${fmt(s.kernel, 3)} | ${fmt(s.publish, 3)} | ${fmt(r.total, 3)} | ${pct(r.coreShare)} |`);
+      const commit = r.kernel === 'js' ? 'in the scan' : fmt(s.commit, 3);
+      L.push(`| ${r.tracks} | ${r.kernel ?? 'js'} | ${fmt(s.input, 3)} | ${fmt(s.kernel, 3)} | ${commit} | ${fmt(s.publish, 3)} | ${fmt(r.total, 3)} | ${pct(r.coreShare)} |`);
     }
     L.push('');
   }

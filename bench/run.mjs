@@ -9,6 +9,9 @@
  *        --only=dsp,audio,main,peaks   --sizes=8,32,128,1024 (main thread)   --audio-sizes=8,32,128,1024
  *        (audio thread and the Node stage profile)   --rounds=N   --no-build
  *        --poll-hz=N (audio thread: also suspend N times per second and do each UI's read)
+ *        --audio-contenders=meterkit,meterkit-js (audio thread: only these, plus the control;
+ *        meterkit-loudness, the engine with loudness on every track, runs only when named here)
+ *        --audio-seconds=S (audio thread: timed seconds per render)
  */
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,7 +22,7 @@ import { launchChrome } from './chrome.mjs';
 import { startServer } from './server.mjs';
 import { measureDsp } from './dsp.mjs';
 import { measureStages, formatStages } from './stages.mjs';
-import { measureOffline, OFFLINE_CONTENDERS } from './audio-thread.mjs';
+import { measureOffline, OFFLINE_CONTENDERS, OPTIONAL_OFFLINE_CONTENDERS } from './audio-thread.mjs';
 import { measureLive } from './main-thread.mjs';
 import { measurePeaks } from './peaks.mjs';
 import { summarizeAudioThread, summarizeMainThread, summarizePeaks, evaluateGoals, toMarkdown, spliceReadme } from './report.mjs';
@@ -50,13 +53,14 @@ const PEAK_SEED = 7;
 function parseArgs(argv) {
   const flag = (name) => argv.includes(`--${name}`);
   const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const known = /^--(quick|long|readme|no-build|only=.+|sizes=.+|audio-sizes=.+|rounds=\d+|poll-hz=\d+)$/;
+  const known = /^--(quick|long|readme|no-build|only=.+|sizes=.+|audio-sizes=.+|audio-contenders=.+|audio-seconds=[\d.]+|rounds=\d+|poll-hz=\d+)$/;
   const unknown = argv.filter((a) => !known.test(a));
   if (unknown.length > 0) throw new Error(`unknown option(s) ${unknown.join(' ')}; see the header of bench/run.mjs`);
   const mode = flag('quick') ? 'quick' : flag('long') ? 'long' : 'full';
   const schedule = { ...SCHEDULES[mode] };
   if (value('rounds')) schedule.rounds = Number(value('rounds'));
   schedule.pollHz = Number(value('poll-hz') ?? 0);
+  if (value('audio-seconds')) schedule.audioSeconds = Number(value('audio-seconds'));
   return {
     mode,
     schedule,
@@ -65,6 +69,7 @@ function parseArgs(argv) {
     only: new Set((value('only') ?? 'dsp,audio,main,peaks').split(',')),
     sizes: (value('sizes') ?? '8,32,128,1024').split(',').map(Number),
     audioSizes: (value('audio-sizes') ?? '8,32,128,1024').split(',').map(Number),
+    audioContenders: value('audio-contenders')?.split(',') ?? null,
   };
 }
 
@@ -170,7 +175,12 @@ async function main() {
       const rows = [];
       for (let r = 0; r < schedule.rounds; r++) {
         for (const tracks of opts.audioSizes) {
-          const contenders = schedule.diagnostics === false ? OFFLINE_CONTENDERS.filter((c) => c !== 'null-worklet') : OFFLINE_CONTENDERS;
+          const all = schedule.diagnostics === false ? OFFLINE_CONTENDERS.filter((c) => c !== 'null-worklet') : OFFLINE_CONTENDERS;
+          // --audio-contenders keeps a subset (the control always runs: every share is against it).
+          const contenders =
+            opts.audioContenders === null
+              ? all
+              : [...OFFLINE_CONTENDERS, ...OPTIONAL_OFFLINE_CONTENDERS].filter((c) => c === 'control' || opts.audioContenders.includes(c));
           for (const contender of rotate(contenders, r)) {
             const res = await attempt(`audio ${contender} ${tracks}`, async () =>
               measureOffline(await browser(), server.url, { contender, tracks, seconds: schedule.audioSeconds, warmupS: schedule.audioWarmupS, pollHz: schedule.pollHz }),

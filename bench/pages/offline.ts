@@ -18,7 +18,8 @@ import { createProgramGraph } from './graph';
 import nullProcessorUrl from './null-processor.js?url';
 
 /** `null-worklet` is a diagnostic, not a contender: meterkit's node topology with an empty process(). */
-export type OfflineContender = 'meterkit' | 'analyser' | 'wapm' | 'control' | 'null-worklet';
+/** `meterkit` uses the default level kernel (WebAssembly SIMD here), `meterkit-js` forces the JavaScript one. */
+export type OfflineContender = 'meterkit' | 'meterkit-js' | 'meterkit-loudness' | 'analyser' | 'wapm' | 'control' | 'null-worklet';
 
 interface Attached {
   /** The per-frame read of this contender's UI (no drawing). */
@@ -26,13 +27,15 @@ interface Attached {
   /** A level the contender measured, to prove it ran (linear). */
   check(): number;
   transport?: string;
+  /** meterkit: the level kernel its processor reported. */
+  kernel?: () => string | null;
   dispose(): void;
 }
 
 let buffers: AudioBuffer[] | null = null;
 
-async function attachMeterkit(ctx: BaseAudioContext, taps: AudioNode[]): Promise<Attached> {
-  const engine: MeterEngine = await createMeterEngine(ctx, { tracks: taps.length, channels: 2 });
+async function attachMeterkit(ctx: BaseAudioContext, taps: AudioNode[], kernel: 'auto' | 'js', loudness = false): Promise<Attached> {
+  const engine: MeterEngine = await createMeterEngine(ctx, { tracks: taps.length, channels: 2, kernel, loudness });
   taps.forEach((tap, t) => engine.connect(tap, t)); // straight into the meter node, as the README shows
   const levels = taps.map(() => createTrackLevels(2));
   return {
@@ -46,6 +49,7 @@ async function attachMeterkit(ctx: BaseAudioContext, taps: AudioNode[]): Promise
       return l.hold[0];
     },
     transport: engine.transport,
+    kernel: () => engine.kernel,
     dispose: () => engine.dispose(),
   };
 }
@@ -138,6 +142,8 @@ export interface OfflineResult {
   setupMs: number;
   measuredLevel: number;
   transport: string | null;
+  /** meterkit: the level kernel that measured ('wasm-simd' or 'js'); null for the others. */
+  kernel: string | null;
 }
 
 export async function renderOffline(
@@ -152,8 +158,8 @@ export async function renderOffline(
   const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: seconds * SAMPLE_RATE, sampleRate: SAMPLE_RATE });
   const graph = createProgramGraph(ctx, tracks, buffers);
   const attached =
-    contender === 'meterkit'
-      ? await attachMeterkit(ctx, graph.taps)
+    contender === 'meterkit' || contender === 'meterkit-js' || contender === 'meterkit-loudness'
+      ? await attachMeterkit(ctx, graph.taps, contender === 'meterkit-js' ? 'js' : 'auto', contender === 'meterkit-loudness')
       : contender === 'analyser'
         ? attachAnalyser(ctx, graph.taps)
         : contender === 'wapm'
@@ -195,5 +201,6 @@ export async function renderOffline(
     setupMs,
     measuredLevel,
     transport: attached.transport ?? null,
+    kernel: attached.kernel?.() ?? null,
   };
 }

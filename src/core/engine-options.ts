@@ -11,6 +11,7 @@ import type { BallisticsPreset } from '../dsp/ballistics-presets';
 import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
 import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, MAX_TRACKS, MAX_CHANNELS } from './bank/layout';
 import { chooseTransport, type TransportKind, type TransportRequest } from './transport';
+import type { LevelKernelRequest } from './protocol';
 
 /** Ballistics of the engine's level meters: a preset name or preset options. */
 export type EngineBallistics = BallisticsPreset | Omit<BallisticMeterOptions, 'sampleRate' | 'peakFallDbPerSecond'>;
@@ -53,6 +54,12 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
   messageRateHz?: number;
   /** Reader reports stale when the audio clock has not moved for this long, ms. Default 250. */
   staleAfterMs?: number;
+  /**
+   * Level kernel on the audio thread: `'auto'` (default: WebAssembly SIMD where the audio
+   * thread supports it, else JavaScript) or `'js'` (always JavaScript). Both give the same
+   * readings to the bit; `engine.kernel` tells which one runs (docs/audio-thread.md).
+   */
+  kernel?: LevelKernelRequest;
 }
 
 /** Options of {@link createMeterEngine} with every default filled in and every value validated. */
@@ -74,6 +81,7 @@ export interface ResolvedEngineOptions {
   level: Omit<ResolvedLevelOptions, 'sampleRate'>;
   messageRateHz: number;
   staleAfterMs: number;
+  kernel: LevelKernelRequest;
 }
 
 /** Names of the level options of {@link MeterEngineOptions}, derived from `LEVEL_DEFAULTS`. */
@@ -123,6 +131,7 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
     level,
     messageRateHz: checkNumber('messageRateHz', options.messageRateHz ?? 120, 60, 1000, 'Hz'),
     staleAfterMs: checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms'),
+    kernel: checkOneOf('kernel', options.kernel ?? 'auto', ['auto', 'js'] as const),
   };
 }
 

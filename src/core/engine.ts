@@ -19,7 +19,7 @@ import { loadMeterWorklet } from './worklet-loader';
 import { registerWorkerLink, sharedBankLink, portBankLink, type LinkClock } from './render-worker/links';
 import type { WorkerSourceLink } from './render-worker/protocol';
 export type { MeterEngineOptions, EngineBallistics } from './engine-options';
-import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor } from './protocol';
+import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor, type LevelKernelKind } from './protocol';
 
 /** A running meter engine. */
 export interface MeterEngine {
@@ -45,6 +45,12 @@ export interface MeterEngine {
   readonly node: AudioWorkletNode;
   /** The last error the processor reported, or null. */
   readonly error: string | null;
+  /**
+   * The level kernel the processor measures with — `'wasm-simd'` or `'js'` (option `kernel`,
+   * docs/audio-thread.md) — once the processor has reported it (shortly after the audio
+   * thread constructs it); null before.
+   */
+  readonly kernel: LevelKernelKind | null;
   /** True after {@link dispose}. */
   readonly disposed: boolean;
   /**
@@ -118,6 +124,7 @@ class Engine implements MeterEngine {
   readonly words: Int32Array;
   readonly node: AudioWorkletNode;
   error: string | null = null;
+  kernel: LevelKernelKind | null = null;
   disposed = false;
   private readonly inputs: (GainNode | undefined)[];
   private readonly mirror: MessageMirror | null;
@@ -160,6 +167,7 @@ class Engine implements MeterEngine {
       words: shared ? this.words : null,
       level: o.level,
       messageRateHz: o.messageRateHz,
+      kernel: o.kernel,
     };
     this.node = new AudioWorkletNode(context, PROCESSOR_NAME, {
       numberOfInputs: o.tracks,
@@ -214,6 +222,7 @@ class Engine implements MeterEngine {
       if (msg.reply) this.settleFlushes();
       if (this.disposed && Atomics.load(msg.words, H_WRITER_STATE) === WRITER_STOPPED) this.closePort();
     } else if (msg.type === 'error') this.error = msg.message;
+    else if (msg.type === 'kernel') this.kernel = msg.kernel;
   }
 
   private settleFlushes(): void {

@@ -6,6 +6,7 @@
  */
 import type { ResolvedLevelOptions } from '../dsp/level-meter';
 import type { ResolvedBallisticOptions } from '../dsp/ballistics';
+import type { LevelKernelKind } from '../dsp/level-kernel-wasm';
 
 /** Registered processor name; carries the bank layout version so two builds never clash. */
 export const PROCESSOR_NAME = 'meterkit-meter-v2';
@@ -14,6 +15,9 @@ export const PROCESSOR_NAME = 'meterkit-meter-v2';
 export const RENDER_QUANTUM = 128;
 
 export type TransportKind = 'shared' | 'message';
+/** Level kernel requested for the audio thread: `auto` (WebAssembly SIMD where available) or `js`. */
+export type LevelKernelRequest = 'auto' | 'js';
+export type { LevelKernelKind };
 
 /** `processorOptions` of the meterkit AudioWorkletNode. */
 export interface ProcessorInit {
@@ -42,6 +46,8 @@ export interface ProcessorInit {
   level: Omit<ResolvedLevelOptions, 'sampleRate'>;
   /** Message transport: post a snapshot at least this often, Hz. */
   messageRateHz: number;
+  /** Level kernel request (default `auto`). */
+  kernel?: LevelKernelRequest;
 }
 
 /** Main → processor: stop processing, publish WRITER_STOPPED, close the port. */
@@ -92,4 +98,9 @@ export interface ErrorMessage {
   type: 'error';
   message: string;
 }
-export type FromProcessor = SnapshotMessage | ErrorMessage;
+/** Processor → main, once after construction: the level kernel it measures with. */
+export interface KernelMessage {
+  type: 'kernel';
+  kernel: LevelKernelKind;
+}
+export type FromProcessor = SnapshotMessage | ErrorMessage | KernelMessage;

@@ -16,11 +16,15 @@
  * is allocated in the constructor (the RMS ring: at most 1024 doubles per channel, plus 514
  * doubles of chunk scratch and decay powers).
  *
- * Length (over 300 lines): one kernel whose fast and replay paths must stay side by side (they
+ * The per-sample scan also exists as WebAssembly SIMD (level-kernel-wasm.ts), which measures
+ * many meters at once and hands each its scan through {@link LevelMeter.processScanned}.
+ *
+ * Length (≈390 lines): one kernel whose fast and replay paths must stay side by side (they
  * do the same arithmetic in the same order; see `process`).
  */
 import { checkSpan } from './validate';
-import { CANCELLATION_RATIO, sumOf, rmsRingGeometry, resolveLevelOptions, type LevelMeterOptions, type ResolvedLevelOptions } from './level-options';
+import { RmsRing } from './rms-ring';
+import { rmsRingGeometry, resolveLevelOptions, type LevelMeterOptions, type ResolvedLevelOptions } from './level-options';
 
 export {
   LEVEL_DEFAULTS,
@@ -67,7 +71,8 @@ export class LevelMeter {
   private readonly overLinear: number;
   private readonly overNeed: number;
   private readonly rmsScale: number;
-  private readonly ring: Float64Array;
+  /** The RMS window's sub-block sums (rms-ring.ts). */
+  private readonly ring: RmsRing;
   private readonly slotSamples: number;
   /** k^n for n = 0 … CHUNK: the decay over a chunk of n samples. */
   private readonly powK: Float64Array;
@@ -81,11 +86,10 @@ export class LevelMeter {
   private _nonFinite = 0;
   private slotAcc = 0;
   private slotFill = 0;
-  private slotPos = 0;
-  private ringSum = 0;
-  private ringFresh = 0;
   /** Sub-block sums completed in the current chunk, entered into the ring once it commits. */
   private readonly pendingSums = new Float64Array(CHUNK + 1);
+  /** The JavaScript scan's results for {@link commitScan}: max |x|, decaying peak, running sum. */
+  private readonly scanRecord = new Float64Array(3);
 
   /**
    * Builds a meter from options already resolved by {@link resolveLevelOptions} (e.g. by the
@@ -113,13 +117,13 @@ export class LevelMeter {
     this.slotSamples = slotSamples;
     this.powK = new Float64Array(CHUNK + 1);
     for (let n = 0; n <= CHUNK; n++) this.powK[n] = Math.pow(this.decayPerSample, n);
-    this.ring = new Float64Array(slots);
+    this.ring = new RmsRing(slots);
     this.rmsScale = (o.rmsSineAligned ? 2 : 1) / (slots * slotSamples);
   }
 
   /** Length of the RMS window actually used, in samples (see {@link rmsRingGeometry}). */
   get rmsWindowSamples(): number {
-    return this.ring.length * this.slotSamples;
+    return this.ring.slots * this.slotSamples;
   }
 
   /**
@@ -152,15 +156,14 @@ export class LevelMeter {
    * above the over threshold or the hold value, the hold neither expiring nor released under a
    * new maximum (or digital silence). Otherwise nothing changes and it returns false (the chunk
    * is then measured by {@link exactChunk}). The arithmetic and its order are those of
-   * {@link exactChunk}, so the readings are identical. One function on purpose: passing the
-   * float results to a helper would box them (allocate) in V8.
+   * {@link exactChunk}, so the readings are identical. The scan's results reach
+   * {@link commitScan} through a typed array: float arguments would be boxed (allocate) in V8.
    */
   private fastChunk(samples: Float32Array, start: number, end: number): boolean {
     const k = this.decayPerSample;
     const slotSamples = this.slotSamples;
     const pending = this.pendingSums;
-    const decay0 = this._decay;
-    let decay = decay0;
+    let decay = this._decay;
     let acc = this.slotAcc;
     let fill = this.slotFill;
     let segMax = 0;
@@ -178,15 +181,33 @@ export class LevelMeter {
         fill = 0;
       }
     }
+    const r = this.scanRecord;
+    r[0] = segMax;
+    r[1] = decay;
+    r[2] = acc;
+    return this.commitScan(end - start, fill, done, r, 0, 1, 2, pending, 0, 1);
+  }
+
+  /**
+   * The O(1) half of the fast path, shared by both kernels: given a chunk's scan (max |x| at
+   * `rec[segIdx]`, decaying peak after it at `rec[decIdx]`, running sub-block sum at
+   * `rec[accIdx]`, sub-block fill `fill`, and `done` completed sums at `sums[sumIdx + d·stride]`),
+   * commits the chunk when the hold, the overs and the non-finite count follow in O(1) (see
+   * {@link fastChunk}); otherwise changes nothing and returns false. Typed arrays, not float
+   * arguments, so V8 boxes nothing.
+   */
+  private commitScan(n: number, fill: number, done: number, rec: Float64Array, segIdx: number, decIdx: number, accIdx: number, sums: Float64Array, sumIdx: number, stride: number): boolean {
+    const segMax = rec[segIdx];
+    const acc = rec[accIdx];
+    const decay0 = this._decay;
     let probe = acc;
-    for (let d = 0; d < done; d++) probe += pending[d];
+    for (let d = 0; d < done; d++) probe += sums[sumIdx + d * stride];
     if (probe !== probe || !(segMax < this.overLinear)) return false; // a NaN or an over
-    const n = end - start;
     const holdLeft = this.holdLeft;
     if (holdLeft > n && segMax < this._hold) {
       this.holdLeft = holdLeft - n; // held throughout, no new maximum
     } else if (holdLeft === 0 && segMax < decay0 * this.powK[n] * RELEASE_MARGIN) {
-      this._hold = decay; // released throughout: the hold follows the decaying peak
+      this._hold = rec[decIdx]; // released throughout: the hold follows the decaying peak
     } else if (segMax === 0 && this._hold === 0) {
       this.holdLeft = this.holdSamples; // digital silence: every sample re-arms a hold of 0
     } else {
@@ -194,13 +215,35 @@ export class LevelMeter {
     }
     this.overRun = 0;
     if (segMax > this._peak) this._peak = segMax;
-    this._decay = decay;
+    this._decay = rec[decIdx];
     this.slotAcc = acc;
     this.slotFill = fill;
-    this.pushSums(done);
+    this.ring.push(done, sums, sumIdx, stride);
     return true;
   }
 
+  /** Internal (the WASM kernel's entry): measures `samples[0..n)`, n ≤ 256, scanned from {@link scanState}; arguments as in {@link commitScan}. */
+  processScanned(samples: Float32Array, n: number, fill: number, done: number, rec: Float64Array, segIdx: number, decIdx: number, accIdx: number, sums: Float64Array, sumIdx: number, stride: number): void {
+    if (!this.commitScan(n, fill, done, rec, segIdx, decIdx, accIdx, sums, sumIdx, stride)) this.exactChunk(samples, 0, n);
+    this.flush();
+  }
+
+  /** Internal: writes the scan's inputs (decaying peak, running sub-block sum) to `out`; returns the sub-block fill. */
+  scanState(out: Float64Array, decIdx: number, accIdx: number): number {
+    out[decIdx] = this._decay;
+    out[accIdx] = this.slotAcc;
+    return this.slotFill;
+  }
+
+  /** Internal: moves the RMS ring's slots to `storage[base + i·stride]` (see RmsRing.moveTo). */
+  moveRmsRing(storage: Float64Array, base: number, stride: number): void {
+    this.ring.moveTo(storage, base, stride);
+  }
+
+  /** Internal: the decay factor per sample and the RMS sub-block length the scan needs (allocates). */
+  get scanConstants(): { readonly k: number; readonly slotSamples: number } {
+    return { k: this.decayPerSample, slotSamples: this.slotSamples };
+  }
   /** Sample by sample: every statistic, in the same arithmetic order as {@link fastChunk}. */
   private exactChunk(samples: Float32Array, start: number, end: number): void {
     const k = this.decayPerSample;
@@ -259,33 +302,7 @@ export class LevelMeter {
     this._nonFinite = nonFinite;
     this.slotAcc = acc;
     this.slotFill = fill;
-    this.pushSums(done);
-  }
-
-  /** Enters the first `count` completed sub-block sums of `pendingSums` into the RMS ring, in order. */
-  private pushSums(count: number): void {
-    const ring = this.ring;
-    const pending = this.pendingSums;
-    for (let d = 0; d < count; d++) {
-      const acc = pending[d];
-      const pos = this.slotPos;
-      const leaving = ring[pos];
-      this.ringSum += acc - leaving;
-      this.ringFresh += acc;
-      ring[pos] = acc;
-      if (pos + 1 === ring.length) {
-        // The ring now holds exactly the sums accumulated since the last wrap: resync the
-        // running sum to that fresh total so rounding drift never outlives one window.
-        this.slotPos = 0;
-        this.ringSum = this.ringFresh;
-        this.ringFresh = 0;
-      } else {
-        this.slotPos = pos + 1;
-        // A sum that dwarfed the rest of the window (a 1e30 sample) just left: the running sum
-        // lost those bits to cancellation, so re-add the ring (see CANCELLATION_RATIO).
-        if (leaving > CANCELLATION_RATIO * this.ringSum) this.ringSum = sumOf(ring);
-      }
-    }
+    this.ring.push(done, pending, 0, 1);
   }
 
   /** Max |x| since the last `takePeak()` or reset (linear). */
@@ -302,7 +319,7 @@ export class LevelMeter {
   }
   /** RMS over the window (linear; AES-17 aligned when `rmsSineAligned`). */
   get rms(): number {
-    const s = this.ringSum;
+    const s = this.ring.sum;
     return s > 0 ? Math.sqrt(s * this.rmsScale) : 0;
   }
   /** Samples at or above the over threshold since the last `clearOvers()` (latched count). */
@@ -341,12 +358,9 @@ export class LevelMeter {
     this._hold = 0;
     this.holdLeft = 0;
     this.clearOvers();
-    this.ring.fill(0);
+    this.ring.reset();
     this.slotAcc = 0;
     this.slotFill = 0;
-    this.slotPos = 0;
-    this.ringSum = 0;
-    this.ringFresh = 0;
   }
 }
 

@@ -12,7 +12,7 @@
 import { BankMetering, RENDER_QUANTUM } from '../core/metering/bank-metering';
 import { createBankWords } from '../core/bank/layout';
 import { applyControlWords } from '../core/bank/control';
-import { PROCESSOR_NAME, MAX_ATTACHED_PORTS, type ProcessorInit, type ToProcessor, type SnapshotMessage } from '../core/protocol';
+import { PROCESSOR_NAME, MAX_ATTACHED_PORTS, type ProcessorInit, type ToProcessor, type SnapshotMessage, type KernelMessage } from '../core/protocol';
 
 // Globals of AudioWorkletGlobalScope, declared here so the file type-checks with the DOM lib.
 declare const sampleRate: number;
@@ -54,6 +54,7 @@ class MeterProcessor extends AudioWorkletProcessor {
         this.postEvery = Math.max(1, Math.floor(sampleRate / RENDER_QUANTUM / init.messageRateHz));
       }
       this.port.onmessage = (e: MessageEvent<ToProcessor>) => this.onMessage(e.data);
+      this.port.postMessage({ type: 'kernel', kernel: this.metering.kernel } satisfies KernelMessage);
     } catch (error) {
       this.alive = false;
       this.port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -30,12 +30,13 @@ import {
   FEATURE_LOUDNESS,
   FEATURE_CORRELATION,
 } from '../bank/layout';
-import { RENDER_QUANTUM, type ProcessorInit } from '../protocol';
+import { RENDER_QUANTUM, type ProcessorInit, type LevelKernelKind } from '../protocol';
+import { WasmLevels } from './wasm-levels';
 
 /** What {@link BankMetering} measures: the processor init without its transport fields. */
 export type MeteringInit = Pick<
   ProcessorInit,
-  'tracks' | 'channels' | 'groups' | 'master' | 'ballistics' | 'loudness' | 'correlation' | 'correlationWindowMs' | 'level'
+  'tracks' | 'channels' | 'groups' | 'master' | 'ballistics' | 'loudness' | 'correlation' | 'correlationWindowMs' | 'level' | 'kernel'
 >;
 
 export { RENDER_QUANTUM };
@@ -63,7 +64,11 @@ export class BankMetering {
   readonly channels: number;
   /** Bank tracks: inputs, groups, then the master bus. */
   readonly bankTracks: number;
+  /** The level kernel measuring: WebAssembly SIMD (all level meters in one call) or JavaScript. */
+  readonly kernel: LevelKernelKind;
   private readonly units: Unit[] = [];
+  /** The WebAssembly SIMD level kernel, or null (JavaScript: `LevelMeter.process` per channel). */
+  private readonly wasm: WasmLevels | null;
   private readonly loudnessReadings = new Float64Array(LOUDNESS_READING_COUNT);
   private zeros = new Float32Array(RENDER_QUANTUM);
   private readonly applyReset = (track: number, mask: number): void => {
@@ -96,6 +101,8 @@ export class BankMetering {
       const members = t < init.tracks ? null : t - init.tracks < init.groups.length ? init.groups[t - init.tracks] : all;
       this.units.push(this.createUnit(init, sampleRate, loud.has(t), corr.has(t), members));
     }
+    this.wasm = init.kernel === 'js' ? null : WasmLevels.create(this.units, RENDER_QUANTUM);
+    this.kernel = this.wasm === null ? 'js' : 'wasm-simd';
     this.writer.start((loud.size > 0 ? FEATURE_LOUDNESS : 0) | (corr.size > 0 ? FEATURE_CORRELATION : 0));
   }
 
@@ -160,19 +167,21 @@ export class BankMetering {
       }
     }
 
+    const levelsDone = this.wasm !== null && this.wasm.measure(units, frames);
     writer.beginPublish();
     for (let t = 0; t < units.length; t++) {
       const u = units[t];
-      this.measure(u, frames);
+      this.measure(u, frames, levelsDone);
       writer.writeTrack(t, u.levels, u.ballisticOut, u.extras);
     }
     writer.endPublish(audioFrame);
   }
 
-  private measure(u: Unit, frames: number): void {
+  /** Measures one unit's block; its level meters only unless `levelsDone` (the WASM kernel measured them). */
+  private measure(u: Unit, frames: number, levelsDone: boolean): void {
     const chans = u.chans;
     for (let c = 0; c < chans.length; c++) {
-      u.levels[c].process(chans[c], 0, frames);
+      if (!levelsDone) u.levels[c].process(chans[c], 0, frames);
       if (u.ballistics !== null) {
         u.ballistics[c].process(chans[c], 0, frames);
         u.ballisticOut![c] = u.ballistics[c].level;
