@@ -6,14 +6,12 @@
  * Thread: main thread. Pure functions; nothing runs at import.
  */
 import { resolveLevelOptions, LEVEL_DEFAULTS, type LevelMeterOptions, type ResolvedLevelOptions } from '../dsp/level-meter';
-import { resolveBallisticOptions, type BallisticMeterOptions, type ResolvedBallisticOptions } from '../dsp/ballistics';
-import type { BallisticsPreset } from '../dsp/ballistics-presets';
+import { resolveEngineBallistics, type EngineBallistics, type ResolvedTrackBallistics } from './engine-ballistics';
 import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
 import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, MAX_TRACKS, MAX_CHANNELS } from './bank/layout';
 import { chooseTransport, type TransportKind, type TransportRequest } from './transport';
 
-/** Ballistics of the engine's level meters: a preset name or preset options. */
-export type EngineBallistics = BallisticsPreset | Omit<BallisticMeterOptions, 'sampleRate' | 'peakFallDbPerSecond'>;
+export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, ResolvedTrackBallistics } from './engine-ballistics';
 
 /** Options of {@link createMeterEngine}. Level options are those of `LevelMeter` (meterkit/dsp). */
 export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'> {
@@ -32,7 +30,10 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
   /**
    * Ballistics of the `ballistic` reading: `'digital-peak'` (default: the decaying peak),
    * `'ppm-ebu'`, `'ppm-bbc'`, `'ppm-din'`, `'ppm-nordic'`, `'vu'`, `'k-12'`, `'k-14'`, `'k-20'`,
-   * or `{ preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent }`.
+   * or `{ preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent }` — for every
+   * bank track; or one per bank track: an array of length `tracks + groups + master`, or a map
+   * `{ [bankTrack]: preset, default: preset }` (e.g. `{ default: 'vu', 32: 'ppm-ebu' }`: VU on
+   * every track, PPM on bank track 32). `engine.ballisticsOf(track)` says which a track runs.
    */
   ballistics?: EngineBallistics;
   /**
@@ -64,8 +65,8 @@ export interface ResolvedEngineOptions {
   master: boolean;
   /** Bank tracks: tracks + groups + (master ? 1 : 0). */
   bankTracks: number;
-  /** Resolved ballistic options without sampleRate (the processor adds the context's); null: digital peak. */
-  ballistics: Omit<ResolvedBallisticOptions, 'sampleRate'> | null;
+  /** One entry per bank track: resolved ballistic options without sampleRate (the processor adds the context's); null: digital peak. */
+  ballistics: ResolvedTrackBallistics[];
   loudness: number[];
   correlation: number[];
   correlationWindowMs: number;
@@ -115,7 +116,7 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
     groups,
     master,
     bankTracks,
-    ballistics: validateBallistics(options.ballistics, context.sampleRate),
+    ballistics: resolveEngineBallistics(options.ballistics, bankTracks, context.sampleRate),
     loudness: trackSelection('loudness', options.loudness, bankTracks),
     correlation,
     correlationWindowMs: checkNumber('correlationWindowMs', options.correlationWindowMs ?? 300, 1, 10_000, 'ms'),
@@ -147,16 +148,4 @@ function trackSelection(name: string, value: boolean | readonly number[] | undef
   if (value === true) return Array.from({ length: bankTracks }, (_, i) => i);
   if (!Array.isArray(value)) throw new TypeError(`${name} must be true, false or an array of bank track indices, got ${describeValue(value)}`);
   return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
-}
-
-function validateBallistics(value: EngineBallistics | undefined, sampleRate: number): Omit<ResolvedBallisticOptions, 'sampleRate'> | null {
-  if (value === undefined || value === 'digital-peak') return null;
-  const options = typeof value === 'string' ? { preset: value } : value;
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`ballistics must be a preset name or an options object, got ${describeValue(value)}`);
-  }
-  const r = resolveBallisticOptions({ ...options, sampleRate }); // throws RangeError naming the option
-  if (r.preset === 'digital-peak' && typeof value === 'string') return null;
-  const { sampleRate: _s, ...rest } = r;
-  return rest;
 }

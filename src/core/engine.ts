@@ -18,7 +18,9 @@ import { resolveEngineOptions, closedError, type MeterEngineOptions, type Resolv
 import { loadMeterWorklet } from './worklet-loader';
 import { registerWorkerLink, sharedBankLink, portBankLink, type LinkClock } from './render-worker/links';
 import type { WorkerSourceLink } from './render-worker/protocol';
-export type { MeterEngineOptions, EngineBallistics } from './engine-options';
+export type { MeterEngineOptions, EngineBallistics, TrackBallistics, TrackBallisticsMap } from './engine-options';
+import { ballisticsInfo, type ResolvedTrackBallistics, type TrackBallisticsInfo } from './engine-ballistics';
+export type { TrackBallisticsInfo } from './engine-ballistics';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor } from './protocol';
 
 /** A running meter engine. */
@@ -32,6 +34,12 @@ export interface MeterEngine {
   readonly masterTrack: number;
   /** Bank track of group `i` (RangeError for a bad index). */
   groupTrack(i: number): number;
+  /**
+   * The ballistics bank track `track` runs (its BALLISTIC reading): the preset and its
+   * reference, dBFS (`'digital-peak'` at 0 when none). Pass it to `scaleForBallistics` for the
+   * track's scale. RangeError for a bad index.
+   */
+  ballisticsOf(track: number): TrackBallisticsInfo;
   readonly channels: number;
   /** Sample rate of the measured signal (the context's), Hz. */
   readonly sampleRate: number;
@@ -125,6 +133,7 @@ class Engine implements MeterEngine {
   private flushWaiters: (() => void)[] = [];
   private readonly connections = new Set<() => void>();
   private readonly groupCount: number;
+  private readonly ballistics: readonly ResolvedTrackBallistics[];
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   /** Ids of the snapshot ports attached to the processor for render workers (message transport). */
   private nextPortId = 1;
@@ -137,6 +146,7 @@ class Engine implements MeterEngine {
     this.bankTracks = o.bankTracks;
     this.masterTrack = o.master ? this.bankTracks - 1 : -1;
     this.groupCount = o.groups.length;
+    this.ballistics = o.ballistics;
     this.channels = o.channels;
     this.sampleRate = context.sampleRate;
     this.transport = o.transport;
@@ -237,6 +247,11 @@ class Engine implements MeterEngine {
     if (this.groupCount === 0) throw new RangeError('this engine has no groups (pass the groups option)');
     checkInteger('group', i, 0, this.groupCount - 1);
     return this.tracks + i;
+  }
+
+  ballisticsOf(track: number): TrackBallisticsInfo {
+    checkInteger('track', track, 0, this.bankTracks - 1);
+    return ballisticsInfo(this.ballistics[track]);
   }
 
   input(track: number): AudioNode {

@@ -143,5 +143,5 @@ export {
 } from './loudness-targets';
 export { drawLoudnessBar, drawLoudnessHistory } from './render/loudness';
 export { drawCorrelation } from './render/correlation';
-export { type EngineBallistics } from './engine';
+export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, TrackBallisticsInfo } from './engine';
 export type { BallisticsPreset } from '../dsp/ballistics-presets';

@@ -27,8 +27,11 @@ export interface ProcessorInit {
   groups: number[][];
   /** A master bus (the sum of every input) published after the groups. Bank tracks = tracks + groups.length + (master ? 1 : 0). */
   master: boolean;
-  /** Resolved ballistics of the BALLISTIC field, without sampleRate (null: digital peak, i.e. the decaying peak). */
-  ballistics: Omit<ResolvedBallisticOptions, 'sampleRate'> | null;
+  /**
+   * Resolved ballistics of the BALLISTIC field, one entry per bank track, without sampleRate
+   * (null: digital peak, i.e. the decaying peak).
+   */
+  ballistics: (Omit<ResolvedBallisticOptions, 'sampleRate'> | null)[];
   /** Bank tracks measured for loudness (BS.1770 / EBU R128). */
   loudness: number[];
   /** Bank tracks measured for correlation and balance (channels 1 and 2). */
