@@ -9,6 +9,7 @@ import { resolveLevelOptions, LEVEL_DEFAULTS, type LevelMeterOptions, type Resol
 import { resolveEngineBallistics, type EngineBallistics, type ResolvedTrackBallistics } from './engine-ballistics';
 import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
 import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, MAX_TRACKS, MAX_CHANNELS } from './bank/layout';
+import { DEFAULT_SCOPE_CAPACITY, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY } from './scope/ring-layout';
 import { chooseTransport, type TransportKind, type TransportRequest } from './transport';
 
 export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, ResolvedTrackBallistics } from './engine-ballistics';
@@ -54,6 +55,15 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
   messageRateHz?: number;
   /** Reader reports stale when the audio clock has not moved for this long, ms. Default 250. */
   staleAfterMs?: number;
+  /**
+   * Bank tracks whose samples reach the page through a sample ring (for `<Goniometer>`): a
+   * list of bank track indices, e.g. `[engine.masterTrack]` (channels 1 and 2; mono tracks
+   * give L = R). Scoped tracks with 2+ channels also get correlation. Default none. See
+   * docs/goniometer.md.
+   */
+  scope?: readonly number[];
+  /** Frames per scope ring, a power of two from 1024 to 1,048,576. Default 16384 (341 ms at 48 kHz). */
+  scopeCapacity?: number;
 }
 
 /** Options of {@link createMeterEngine} with every default filled in and every value validated. */
@@ -75,6 +85,9 @@ export interface ResolvedEngineOptions {
   level: Omit<ResolvedLevelOptions, 'sampleRate'>;
   messageRateHz: number;
   staleAfterMs: number;
+  /** Scoped bank tracks, in ring order (no duplicates). */
+  scope: number[];
+  scopeCapacity: number;
 }
 
 /** Names of the level options of {@link MeterEngineOptions}, derived from `LEVEL_DEFAULTS`. */
@@ -108,8 +121,9 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
   const master = options.master ?? false;
   if (typeof master !== 'boolean') throw new TypeError(`master must be true or false, got ${describeValue(master)}`);
   const bankTracks = checkInteger('tracks + groups + master (bank tracks)', tracks + groups.length + (master ? 1 : 0), 1, MAX_TRACKS);
-  const correlation = trackSelection('correlation', options.correlation, bankTracks);
-  if (correlation.length > 0 && channels < 2) throw new RangeError(`correlation needs at least 2 channels, got channels = ${channels}`);
+  const scope = scopeSelection(options.scope, bankTracks);
+  const correlation = [...new Set([...trackSelection('correlation', options.correlation, bankTracks), ...(channels >= 2 ? scope : [])])];
+  if (options.correlation !== undefined && options.correlation !== false && channels < 2) throw new RangeError(`correlation needs at least 2 channels, got channels = ${channels}`);
   return {
     tracks,
     channels,
@@ -124,6 +138,8 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
     level,
     messageRateHz: checkNumber('messageRateHz', options.messageRateHz ?? 120, 60, 1000, 'Hz'),
     staleAfterMs: checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms'),
+    scope,
+    scopeCapacity: checkScopeCapacity(options.scopeCapacity),
   };
 }
 
@@ -148,4 +164,18 @@ function trackSelection(name: string, value: boolean | readonly number[] | undef
   if (value === true) return Array.from({ length: bankTracks }, (_, i) => i);
   if (!Array.isArray(value)) throw new TypeError(`${name} must be true, false or an array of bank track indices, got ${describeValue(value)}`);
   return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
+}
+
+function scopeSelection(value: readonly number[] | undefined, bankTracks: number): number[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError(`scope must be an array of bank track indices (e.g. [engine.masterTrack]), got ${describeValue(value)}`);
+  return [...new Set(value.map((t, i) => checkInteger(`scope[${i}]`, t, 0, bankTracks - 1)))];
+}
+
+function checkScopeCapacity(value: number | undefined): number {
+  const capacity = checkInteger('scopeCapacity', value ?? DEFAULT_SCOPE_CAPACITY, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY);
+  if ((capacity & (capacity - 1)) !== 0) {
+    throw new RangeError(`scopeCapacity must be a power of two from ${MIN_SCOPE_CAPACITY} to ${MAX_SCOPE_CAPACITY}, got ${describeValue(value)}`);
+  }
+  return capacity;
 }

@@ -21,6 +21,8 @@ import type { WorkerSourceLink } from './render-worker/protocol';
 export type { MeterEngineOptions, EngineBallistics, TrackBallistics, TrackBallisticsMap } from './engine-options';
 import { ballisticsInfo, type ResolvedTrackBallistics, type TrackBallisticsInfo } from './engine-ballistics';
 export type { TrackBallisticsInfo } from './engine-ballistics';
+import type { SampleRingReader } from './scope/ring-reader';
+import { EngineScope } from './scope/engine-scope';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor } from './protocol';
 
 /** A running meter engine. */
@@ -40,6 +42,18 @@ export interface MeterEngine {
    * track's scale. RangeError for a bad index.
    */
   ballisticsOf(track: number): TrackBallisticsInfo;
+  /**
+   * The scope buffer (the sample rings of the `scope` tracks; core/scope/ring-layout.ts), or
+   * null without `scope`. A SharedArrayBuffer view with the shared transport (post it to a
+   * worker and read it there); a plain buffer the engine fills from the worklet's batched posts
+   * with the message transport.
+   */
+  readonly scopeWords: Int32Array | null;
+  /**
+   * A new reader of bank track `track`'s sample ring (its own position and loss count; it starts
+   * at the newest frame). RangeError when the track is not in `scope`. Allocates: create it once.
+   */
+  createScopeReader(track: number): SampleRingReader;
   readonly channels: number;
   /** Sample rate of the measured signal (the context's), Hz. */
   readonly sampleRate: number;
@@ -134,6 +148,8 @@ class Engine implements MeterEngine {
   private readonly connections = new Set<() => void>();
   private readonly groupCount: number;
   private readonly ballistics: readonly ResolvedTrackBallistics[];
+  readonly scopeWords: Int32Array | null;
+  private readonly scope: EngineScope | null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   /** Ids of the snapshot ports attached to the processor for render workers (message transport). */
   private nextPortId = 1;
@@ -157,6 +173,9 @@ class Engine implements MeterEngine {
     this.words = shared
       ? createBankWords({ tracks: this.bankTracks, channels: o.channels, sampleRate: context.sampleRate, shared: true })
       : this.mirror!.words;
+    const scope = { tracks: o.scope, capacity: o.scopeCapacity, sampleRate: context.sampleRate, shared, bankTracks: this.bankTracks };
+    this.scope = o.scope.length === 0 ? null : new EngineScope(scope);
+    this.scopeWords = this.scope?.words ?? null;
     const init: ProcessorInit = {
       tracks: o.tracks,
       channels: o.channels,
@@ -170,6 +189,8 @@ class Engine implements MeterEngine {
       words: shared ? this.words : null,
       level: o.level,
       messageRateHz: o.messageRateHz,
+      scope: o.scope,
+      scopeWords: shared ? this.scopeWords : null,
     };
     this.node = new AudioWorkletNode(context, PROCESSOR_NAME, {
       numberOfInputs: o.tracks,
@@ -223,7 +244,7 @@ class Engine implements MeterEngine {
       this.mirror?.receive(msg.words);
       if (msg.reply) this.settleFlushes();
       if (this.disposed && Atomics.load(msg.words, H_WRITER_STATE) === WRITER_STOPPED) this.closePort();
-    } else if (msg.type === 'error') this.error = msg.message;
+    } else if (msg.type === 'scope') this.scope?.receive(msg.ring, msg.data, msg.frames); else if (msg.type === 'error') this.error = msg.message;
   }
 
   private settleFlushes(): void {
@@ -252,6 +273,11 @@ class Engine implements MeterEngine {
   ballisticsOf(track: number): TrackBallisticsInfo {
     checkInteger('track', track, 0, this.bankTracks - 1);
     return ballisticsInfo(this.ballistics[track]);
+  }
+
+  createScopeReader(track: number): SampleRingReader {
+    if (this.scope === null) throw new RangeError(`createScopeReader: this engine has no sample rings (pass the scope option, e.g. scope: [${track}])`);
+    return this.scope.createReader(track);
   }
 
   input(track: number): AudioNode {

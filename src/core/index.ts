@@ -145,3 +145,12 @@ export { drawLoudnessBar, drawLoudnessHistory } from './render/loudness';
 export { drawCorrelation } from './render/correlation';
 export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, TrackBallisticsInfo } from './engine';
 export type { BallisticsPreset } from '../dsp/ballistics-presets';
+export {
+  createScopeWords,
+  ringOfTrack,
+  DEFAULT_SCOPE_CAPACITY,
+  SCOPE_MAX_BLOCK,
+  type ScopeBufferOptions,
+} from './scope/ring-layout';
+export { SampleRingReader } from './scope/ring-reader';
+export { SampleRingWriter } from './scope/ring-writer';

@@ -45,6 +45,10 @@ export interface ProcessorInit {
   level: Omit<ResolvedLevelOptions, 'sampleRate'>;
   /** Message transport: post a snapshot at least this often, Hz. */
   messageRateHz: number;
+  /** Bank tracks with a sample ring (the goniometer's samples), in ring order. Empty: none. */
+  scope?: number[];
+  /** Shared transport: the scope buffer (core/scope/ring-layout.ts); null or absent: batched posts. */
+  scopeWords?: Int32Array | null;
 }
 
 /** Main → processor: stop processing, publish WRITER_STOPPED, close the port. */
@@ -95,4 +99,14 @@ export interface ErrorMessage {
   type: 'error';
   message: string;
 }
-export type FromProcessor = SnapshotMessage | ErrorMessage;
+/**
+ * Processor → main (message transport): a batch of a scope ring's frames, interleaved L, R
+ * (`frames` of them, ≈ 20 ms; see core/metering/scope-tap.ts).
+ */
+export interface ScopeMessage {
+  type: 'scope';
+  ring: number;
+  frames: number;
+  data: Float32Array;
+}
+export type FromProcessor = SnapshotMessage | ErrorMessage | ScopeMessage;

@@ -199,6 +199,14 @@ export class BankMetering {
     }
   }
 
+  /**
+   * The channels bank track `track` was measured on in the last block (inputs as they arrived,
+   * groups and the master as summed). Valid until the next `process`; for the scope tap.
+   */
+  channelsOf(track: number): readonly Float32Array[] {
+    return this.units[track].chans;
+  }
+
   /** The block size changed (e.g. a future renderSizeHint): reallocate the scratch buffers. */
   private resize(frames: number): void {
     this.zeros = new Float32Array(frames);

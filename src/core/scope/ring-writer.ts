@@ -53,6 +53,26 @@ export class SampleRingWriter {
     this.written = w;
   }
 
+  /** Appends `frames` interleaved frames of `data` (L, R, L, R …) and publishes them. */
+  writeInterleaved(data: Float32Array, frames: number): void {
+    const ring = this.data;
+    const mask = this.mask;
+    let w = this.written;
+    let i = 0;
+    while (i < frames) {
+      const stop = Math.min(frames, i + this.maxBlock);
+      for (; i < stop; i++) {
+        const slot = (w & mask) << 1;
+        ring[slot] = data[2 * i];
+        ring[slot + 1] = data[2 * i + 1];
+        w = (w + 1) >>> 0;
+      }
+      // publish
+      Atomics.store(this.words, this.base + R_WRITE, w | 0);
+    }
+    this.written = w;
+  }
+
   /** Frames written so far (uint32, wrapping at 2^32). */
   get framesWritten(): number {
     return this.written;
