@@ -154,3 +154,7 @@ export {
 } from './scope/ring-layout';
 export { SampleRingReader } from './scope/ring-reader';
 export { SampleRingWriter } from './scope/ring-writer';
+export { checkScopeWords } from './scope/ring-layout';
+export { GoniometerView, TRAIL_SEGMENTS, type GoniometerViewOptions } from './views/goniometer-view';
+export { resolveGoniometerOptions, scopeWordsOf, type GoniometerOptionsInput } from './views/goniometer-options';
+export { drawGoniometerGrid, drawGoniometerTrace } from './render/goniometer';

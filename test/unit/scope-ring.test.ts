@@ -138,3 +138,27 @@ describe('SampleRingReader.readInto', () => {
     expect(r.readInto(new Float32Array(CAP), new Float32Array(CAP))).toBe(0);
   });
 });
+
+describe('SampleRingReader.rewind', () => {
+  it('returns the newest frames again, at most what was written and the safe span', () => {
+    const words = createScopeWords({ tracks: [0], capacity: CAP, sampleRate: 48000, shared: false });
+    const w = new SampleRingWriter(words, 0);
+    const [l, rr] = ramp(1, 300);
+    w.write(l, rr, 0, 300);
+    const r = new SampleRingReader(words, 0);
+    const outL = new Float32Array(CAP);
+    const outR = new Float32Array(CAP);
+    r.rewind(100);
+    expect(r.readInto(outL, outR)).toBe(100);
+    expect(outL[0]).toBe(201);
+    r.rewind(5000); // more than was written: from the first frame
+    expect(r.readInto(outL, outR)).toBe(300);
+    expect(outL[0]).toBe(1);
+    const [l2, r2] = ramp(301, 3000);
+    w.write(l2, r2, 0, 3000);
+    r.rewind(5000); // more than the safe span: the newest CAP − MAX_BLOCK
+    expect(r.readInto(outL, outR)).toBe(CAP - SCOPE_MAX_BLOCK);
+    expect(outL[CAP - SCOPE_MAX_BLOCK - 1]).toBe(3300);
+    expect(r.lostFrames).toBe(0);
+  });
+});

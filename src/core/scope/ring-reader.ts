@@ -62,6 +62,18 @@ export class SampleRingReader {
   }
 
   /**
+   * Moves the read position back to the newest `frames` frames already written (at most the
+   * ring's safe span, and never before the first frame), so the next read returns them again —
+   * e.g. for a view built after the samples arrived (a frozen state, a remount).
+   */
+  rewind(frames: number): void {
+    const w = Atomics.load(this.words, this.base + R_WRITE) >>> 0;
+    const written = w >= this.safe ? this.safe : w; // (after a 2^32 wrap: a shorter rewind, never a wrong one)
+    const back = Math.max(0, Math.min(Math.floor(frames), written));
+    this.pos = (w - back) >>> 0;
+  }
+
+  /**
    * Copies the frames published since the last read into `left[0…]` and `right[0…]` (at most
    * `min(left.length, right.length)` of them, decimated above that) and returns how many.
    */
