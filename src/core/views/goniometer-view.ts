@@ -78,6 +78,8 @@ export class GoniometerView implements CanvasView<MeterStyle> {
   private dotPx = 1;
   private correlationPx = 0;
   private dirty = true;
+  /** The last draw painted trace samples (a later draw must clear them once they have faded). */
+  private traceShown = false;
   private gainText = '';
   private gainTextDb = NaN;
   private pixelRatio = 1;
@@ -169,10 +171,17 @@ export class GoniometerView implements CanvasView<MeterStyle> {
     this.gainDb = Math.max(0, Math.min(AUTO_GAIN_MAX_DB, Math.floor(db)));
   }
 
-  draw(ctx: Context2D): boolean {
+  /** Opacity of a trail segment of age `ageMs`: linear fade over `persistenceMs`; with 0, only this frame's samples. */
+  private alphaOf(ageMs: number): number {
+    if (!(ageMs >= 0)) return 0;
     const persistence = this.options.persistenceMs;
-    const fading = persistence > 0 && this.nowMs - this.segAt[this.newest] < persistence;
-    if ((!this.dirty && !fading) || this.plot.w === 0) return false;
+    return persistence > 0 ? 1 - ageMs / persistence : ageMs === 0 ? 1 : 0;
+  }
+
+  draw(ctx: Context2D): boolean {
+    // Repaint when something changed, while the trail fades, and once more to clear the last of it.
+    const visible = this.alphaOf(this.nowMs - this.segAt[this.newest]) > 0;
+    if ((!this.dirty && !visible && !this.traceShown) || this.plot.w === 0) return false;
     this.dirty = false;
     const style = this.style;
     ctx.clearRect(0, 0, this.deviceWidth, this.deviceHeight);
@@ -187,15 +196,17 @@ export class GoniometerView implements CanvasView<MeterStyle> {
     ctx.clip();
     const gain = Math.pow(10, this.gainDb / 20);
     const dots = this.options.mode === 'dots';
+    let shown = false;
     // Oldest first, so the newest samples are on top.
     for (let k = TRAIL_SEGMENTS - 1; k >= 0; k--) {
       const s = (this.newest - k + TRAIL_SEGMENTS) % TRAIL_SEGMENTS;
-      const age = this.nowMs - this.segAt[s];
-      const alpha = k === 0 ? 1 : persistence > 0 ? 1 - age / persistence : 0;
-      if (alpha <= 0 || !(age >= 0)) continue;
+      const alpha = this.alphaOf(this.nowMs - this.segAt[s]);
+      if (alpha <= 0 || this.segN[s] === 0) continue;
       drawGoniometerTrace(ctx, this.plot, this.segL[s], this.segR[s], this.segN[s], gain, dots, this.dotPx, alpha, style.colors.low);
+      shown = true;
     }
     ctx.restore();
+    this.traceShown = shown;
     if (this.options.autoGain || this.gainDb !== 0) this.drawGain(ctx);
     if (this.options.showCorrelation) drawCorrelation(ctx, this.strip, null, this.correlationPx, 0, this.lineWidth, style);
     this.stats.paints++;
