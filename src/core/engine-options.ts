@@ -122,8 +122,10 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
   if (typeof master !== 'boolean') throw new TypeError(`master must be true or false, got ${describeValue(master)}`);
   const bankTracks = checkInteger('tracks + groups + master (bank tracks)', tracks + groups.length + (master ? 1 : 0), 1, MAX_TRACKS);
   const scope = scopeSelection(options.scope, bankTracks);
-  const correlation = [...new Set([...trackSelection('correlation', options.correlation, bankTracks), ...(channels >= 2 ? scope : [])])];
-  if (options.correlation !== undefined && options.correlation !== false && channels < 2) throw new RangeError(`correlation needs at least 2 channels, got channels = ${channels}`);
+  const asked = trackSelection('correlation', options.correlation, bankTracks);
+  // Scoped stereo tracks get correlation too (the goniometer's strip).
+  const correlation = [...new Set([...asked, ...(channels >= 2 ? scope : [])])];
+  if (asked.length > 0 && channels < 2) throw new RangeError(`correlation needs at least 2 channels, got channels = ${channels}`);
   return {
     tracks,
     channels,

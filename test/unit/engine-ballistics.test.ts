@@ -132,3 +132,20 @@ describe('engine.ballisticsOf and the track\'s scale', () => {
     expect(scaleForBallistics(ballisticsInfo(ppm))).toEqual(scaleForBallistics('ppm-bbc'));
   });
 });
+
+describe('resolveEngineOptions: scope', () => {
+  it('lists scoped bank tracks once, adds them to correlation on stereo engines, validates the capacity', () => {
+    const o = resolveEngineOptions(context, { tracks: 3, master: true, scope: [3, 0, 3], correlation: [1] });
+    expect(o.scope).toEqual([3, 0]);
+    expect(o.correlation.sort()).toEqual([0, 1, 3]);
+    expect(o.scopeCapacity).toBe(16384);
+    const mono = resolveEngineOptions(context, { tracks: 2, channels: 1, scope: [1], correlation: [] });
+    expect(mono.scope).toEqual([1]);
+    expect(mono.correlation).toEqual([]); // mono: no correlation to measure, and no error
+    expect(resolveEngineOptions(context, { tracks: 1 }).scope).toEqual([]);
+    expect(() => resolveEngineOptions(context, { tracks: 2, scope: [5] })).toThrow('scope[0] must be an integer from 0 to 1, got 5');
+    expect(() => resolveEngineOptions(context, { tracks: 2, scope: 1 as never })).toThrow(TypeError);
+    expect(() => resolveEngineOptions(context, { tracks: 2, scope: [0], scopeCapacity: 3000 })).toThrow('scopeCapacity must be a power of two from 1024 to 1048576, got 3000');
+    expect(() => resolveEngineOptions(context, { tracks: 2, channels: 1, correlation: [0] })).toThrow(/correlation needs at least 2 channels/);
+  });
+});
