@@ -50,7 +50,8 @@ async function race(o: { capacity: number; paceUs: number; reads: number; outFra
 
 describe('scope sample ring under real concurrency', () => {
   it('a full-speed writer overruns a 1024-frame ring: 20,000 reads, no torn or overwritten frame, the loss counted', async () => {
-    const r = await race({ capacity: 1024, paceUs: 0, reads: 20_000, outFrames: 1024, mode: 'ring', pauseUs: 0 });
+    // 64-frame reads (decimated over the ring's span) copy fast enough for some to survive the writer.
+    const r = await race({ capacity: 1024, paceUs: 0, reads: 20_000, outFrames: 64, mode: 'ring', pauseUs: 0 });
     expect(r.total).toBeGreaterThan(1_000_000); // the writer really raced the reader
     expect(r.frames).toBeGreaterThan(0);
     expect(r.torn).toBe(0);
