@@ -6,15 +6,14 @@
  * Thread: main thread. Pure functions; nothing runs at import.
  */
 import { resolveLevelOptions, LEVEL_DEFAULTS, type LevelMeterOptions, type ResolvedLevelOptions } from '../dsp/level-meter';
-import { resolveBallisticOptions, type BallisticMeterOptions, type ResolvedBallisticOptions } from '../dsp/ballistics';
-import type { BallisticsPreset } from '../dsp/ballistics-presets';
+import { resolveEngineBallistics, type EngineBallistics, type ResolvedTrackBallistics } from './engine-ballistics';
 import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
 import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, MAX_TRACKS, MAX_CHANNELS } from './bank/layout';
+import { DEFAULT_SCOPE_CAPACITY, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY } from './scope/ring-layout';
 import { chooseTransport, type TransportKind, type TransportRequest } from './transport';
 import type { LevelKernelRequest } from './protocol';
 
-/** Ballistics of the engine's level meters: a preset name or preset options. */
-export type EngineBallistics = BallisticsPreset | Omit<BallisticMeterOptions, 'sampleRate' | 'peakFallDbPerSecond'>;
+export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, ResolvedTrackBallistics } from './engine-ballistics';
 
 /** Options of {@link createMeterEngine}. Level options are those of `LevelMeter` (meterkit/dsp). */
 export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'> {
@@ -33,7 +32,10 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
   /**
    * Ballistics of the `ballistic` reading: `'digital-peak'` (default: the decaying peak),
    * `'ppm-ebu'`, `'ppm-bbc'`, `'ppm-din'`, `'ppm-nordic'`, `'vu'`, `'k-12'`, `'k-14'`, `'k-20'`,
-   * or `{ preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent }`.
+   * or `{ preset, referenceDb, integrationMs, fallDbPerSecond, overshootPercent }` — for every
+   * bank track; or one per bank track: an array of length `tracks + groups + master`, or a map
+   * `{ [bankTrack]: preset, default: preset }` (e.g. `{ default: 'vu', 32: 'ppm-ebu' }`: VU on
+   * every track, PPM on bank track 32). `engine.ballisticsOf(track)` says which a track runs.
    */
   ballistics?: EngineBallistics;
   /**
@@ -60,6 +62,15 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
    * readings to the bit; `engine.kernel` tells which one runs (docs/audio-thread.md).
    */
   kernel?: LevelKernelRequest;
+  /**
+   * Bank tracks whose samples reach the page through a sample ring (for `<Goniometer>`): a
+   * list of bank track indices, e.g. `[engine.masterTrack]` (channels 1 and 2; mono tracks
+   * give L = R). Scoped tracks with 2+ channels also get correlation. Default none. See
+   * docs/goniometer.md.
+   */
+  scope?: readonly number[];
+  /** Frames per scope ring, a power of two from 1024 to 1,048,576. Default 16384 (341 ms at 48 kHz). */
+  scopeCapacity?: number;
 }
 
 /** Options of {@link createMeterEngine} with every default filled in and every value validated. */
@@ -71,8 +82,8 @@ export interface ResolvedEngineOptions {
   master: boolean;
   /** Bank tracks: tracks + groups + (master ? 1 : 0). */
   bankTracks: number;
-  /** Resolved ballistic options without sampleRate (the processor adds the context's); null: digital peak. */
-  ballistics: Omit<ResolvedBallisticOptions, 'sampleRate'> | null;
+  /** One entry per bank track: resolved ballistic options without sampleRate (the processor adds the context's); null: digital peak. */
+  ballistics: ResolvedTrackBallistics[];
   loudness: number[];
   correlation: number[];
   correlationWindowMs: number;
@@ -82,6 +93,9 @@ export interface ResolvedEngineOptions {
   messageRateHz: number;
   staleAfterMs: number;
   kernel: LevelKernelRequest;
+  /** Scoped bank tracks, in ring order (no duplicates). */
+  scope: number[];
+  scopeCapacity: number;
 }
 
 /** Names of the level options of {@link MeterEngineOptions}, derived from `LEVEL_DEFAULTS`. */
@@ -115,15 +129,18 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
   const master = options.master ?? false;
   if (typeof master !== 'boolean') throw new TypeError(`master must be true or false, got ${describeValue(master)}`);
   const bankTracks = checkInteger('tracks + groups + master (bank tracks)', tracks + groups.length + (master ? 1 : 0), 1, MAX_TRACKS);
-  const correlation = trackSelection('correlation', options.correlation, bankTracks);
-  if (correlation.length > 0 && channels < 2) throw new RangeError(`correlation needs at least 2 channels, got channels = ${channels}`);
+  const scope = scopeSelection(options.scope, bankTracks);
+  const asked = trackSelection('correlation', options.correlation, bankTracks);
+  // Scoped stereo tracks get correlation too (the goniometer's strip).
+  const correlation = [...new Set([...asked, ...(channels >= 2 ? scope : [])])];
+  if (asked.length > 0 && channels < 2) throw new RangeError(`correlation needs at least 2 channels, got channels = ${channels}`);
   return {
     tracks,
     channels,
     groups,
     master,
     bankTracks,
-    ballistics: validateBallistics(options.ballistics, context.sampleRate),
+    ballistics: resolveEngineBallistics(options.ballistics, bankTracks, context.sampleRate),
     loudness: trackSelection('loudness', options.loudness, bankTracks),
     correlation,
     correlationWindowMs: checkNumber('correlationWindowMs', options.correlationWindowMs ?? 300, 1, 10_000, 'ms'),
@@ -132,6 +149,8 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
     messageRateHz: checkNumber('messageRateHz', options.messageRateHz ?? 120, 60, 1000, 'Hz'),
     staleAfterMs: checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms'),
     kernel: checkOneOf('kernel', options.kernel ?? 'auto', ['auto', 'js'] as const),
+    scope,
+    scopeCapacity: checkScopeCapacity(options.scopeCapacity),
   };
 }
 
@@ -158,14 +177,16 @@ function trackSelection(name: string, value: boolean | readonly number[] | undef
   return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
 }
 
-function validateBallistics(value: EngineBallistics | undefined, sampleRate: number): Omit<ResolvedBallisticOptions, 'sampleRate'> | null {
-  if (value === undefined || value === 'digital-peak') return null;
-  const options = typeof value === 'string' ? { preset: value } : value;
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`ballistics must be a preset name or an options object, got ${describeValue(value)}`);
+function scopeSelection(value: readonly number[] | undefined, bankTracks: number): number[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError(`scope must be an array of bank track indices (e.g. [engine.masterTrack]), got ${describeValue(value)}`);
+  return [...new Set(value.map((t, i) => checkInteger(`scope[${i}]`, t, 0, bankTracks - 1)))];
+}
+
+function checkScopeCapacity(value: number | undefined): number {
+  const capacity = checkInteger('scopeCapacity', value ?? DEFAULT_SCOPE_CAPACITY, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY);
+  if ((capacity & (capacity - 1)) !== 0) {
+    throw new RangeError(`scopeCapacity must be a power of two from ${MIN_SCOPE_CAPACITY} to ${MAX_SCOPE_CAPACITY}, got ${describeValue(value)}`);
   }
-  const r = resolveBallisticOptions({ ...options, sampleRate }); // throws RangeError naming the option
-  if (r.preset === 'digital-peak' && typeof value === 'string') return null;
-  const { sampleRate: _s, ...rest } = r;
-  return rest;
+  return capacity;
 }

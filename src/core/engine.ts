@@ -18,7 +18,11 @@ import { resolveEngineOptions, closedError, type MeterEngineOptions, type Resolv
 import { loadMeterWorklet } from './worklet-loader';
 import { registerWorkerLink, sharedBankLink, portBankLink, type LinkClock } from './render-worker/links';
 import type { WorkerSourceLink } from './render-worker/protocol';
-export type { MeterEngineOptions, EngineBallistics } from './engine-options';
+export type { MeterEngineOptions, EngineBallistics, TrackBallistics, TrackBallisticsMap } from './engine-options';
+import { ballisticsInfo, type ResolvedTrackBallistics, type TrackBallisticsInfo } from './engine-ballistics';
+export type { TrackBallisticsInfo } from './engine-ballistics';
+import type { SampleRingReader } from './scope/ring-reader';
+import { EngineScope } from './scope/engine-scope';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor, type LevelKernelKind } from './protocol';
 
 /** A running meter engine. */
@@ -32,6 +36,24 @@ export interface MeterEngine {
   readonly masterTrack: number;
   /** Bank track of group `i` (RangeError for a bad index). */
   groupTrack(i: number): number;
+  /**
+   * The ballistics bank track `track` runs (its BALLISTIC reading): the preset and its
+   * reference, dBFS (`'digital-peak'` at 0 when none). Pass it to `scaleForBallistics` for the
+   * track's scale. RangeError for a bad index.
+   */
+  ballisticsOf(track: number): TrackBallisticsInfo;
+  /**
+   * The scope buffer (the sample rings of the `scope` tracks; core/scope/ring-layout.ts), or
+   * null without `scope`. A SharedArrayBuffer view with the shared transport (post it to a
+   * worker and read it there); a plain buffer the engine fills from the worklet's batched posts
+   * with the message transport.
+   */
+  readonly scopeWords: Int32Array | null;
+  /**
+   * A new reader of bank track `track`'s sample ring (its own position and loss count; it starts
+   * at the newest frame). RangeError when the track is not in `scope`. Allocates: create it once.
+   */
+  createScopeReader(track: number): SampleRingReader;
   readonly channels: number;
   /** Sample rate of the measured signal (the context's), Hz. */
   readonly sampleRate: number;
@@ -132,6 +154,9 @@ class Engine implements MeterEngine {
   private flushWaiters: (() => void)[] = [];
   private readonly connections = new Set<() => void>();
   private readonly groupCount: number;
+  private readonly ballistics: readonly ResolvedTrackBallistics[];
+  readonly scopeWords: Int32Array | null;
+  private readonly scope: EngineScope | null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   /** Ids of the snapshot ports attached to the processor for render workers (message transport). */
   private nextPortId = 1;
@@ -144,6 +169,7 @@ class Engine implements MeterEngine {
     this.bankTracks = o.bankTracks;
     this.masterTrack = o.master ? this.bankTracks - 1 : -1;
     this.groupCount = o.groups.length;
+    this.ballistics = o.ballistics;
     this.channels = o.channels;
     this.sampleRate = context.sampleRate;
     this.transport = o.transport;
@@ -154,6 +180,9 @@ class Engine implements MeterEngine {
     this.words = shared
       ? createBankWords({ tracks: this.bankTracks, channels: o.channels, sampleRate: context.sampleRate, shared: true })
       : this.mirror!.words;
+    const scope = { tracks: o.scope, capacity: o.scopeCapacity, sampleRate: context.sampleRate, shared, bankTracks: this.bankTracks };
+    this.scope = o.scope.length === 0 ? null : new EngineScope(scope);
+    this.scopeWords = this.scope?.words ?? null;
     const init: ProcessorInit = {
       tracks: o.tracks,
       channels: o.channels,
@@ -168,6 +197,8 @@ class Engine implements MeterEngine {
       level: o.level,
       messageRateHz: o.messageRateHz,
       kernel: o.kernel,
+      scope: o.scope,
+      scopeWords: shared ? this.scopeWords : null,
     };
     this.node = new AudioWorkletNode(context, PROCESSOR_NAME, {
       numberOfInputs: o.tracks,
@@ -221,7 +252,8 @@ class Engine implements MeterEngine {
       this.mirror?.receive(msg.words);
       if (msg.reply) this.settleFlushes();
       if (this.disposed && Atomics.load(msg.words, H_WRITER_STATE) === WRITER_STOPPED) this.closePort();
-    } else if (msg.type === 'error') this.error = msg.message;
+    } else if (msg.type === 'scope') this.scope?.receive(msg.ring, msg.data, msg.frames);
+    else if (msg.type === 'error') this.error = msg.message;
     else if (msg.type === 'kernel') this.kernel = msg.kernel;
   }
 
@@ -246,6 +278,16 @@ class Engine implements MeterEngine {
     if (this.groupCount === 0) throw new RangeError('this engine has no groups (pass the groups option)');
     checkInteger('group', i, 0, this.groupCount - 1);
     return this.tracks + i;
+  }
+
+  ballisticsOf(track: number): TrackBallisticsInfo {
+    checkInteger('track', track, 0, this.bankTracks - 1);
+    return ballisticsInfo(this.ballistics[track]);
+  }
+
+  createScopeReader(track: number): SampleRingReader {
+    if (this.scope === null) throw new RangeError(`createScopeReader: this engine has no sample rings (pass the scope option, e.g. scope: [${track}])`);
+    return this.scope.createReader(track);
   }
 
   input(track: number): AudioNode {

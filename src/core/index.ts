@@ -143,5 +143,18 @@ export {
 } from './loudness-targets';
 export { drawLoudnessBar, drawLoudnessHistory } from './render/loudness';
 export { drawCorrelation } from './render/correlation';
-export { type EngineBallistics } from './engine';
+export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, TrackBallisticsInfo } from './engine';
 export type { BallisticsPreset } from '../dsp/ballistics-presets';
+export {
+  createScopeWords,
+  ringOfTrack,
+  DEFAULT_SCOPE_CAPACITY,
+  SCOPE_MAX_BLOCK,
+  type ScopeBufferOptions,
+} from './scope/ring-layout';
+export { SampleRingReader } from './scope/ring-reader';
+export { SampleRingWriter } from './scope/ring-writer';
+export { checkScopeWords } from './scope/ring-layout';
+export { GoniometerView, TRAIL_SEGMENTS, type GoniometerViewOptions } from './views/goniometer-view';
+export { resolveGoniometerOptions, scopeWordsOf, type GoniometerOptionsInput } from './views/goniometer-options';
+export { drawGoniometerGrid, drawGoniometerTrace } from './render/goniometer';

@@ -31,8 +31,11 @@ export interface ProcessorInit {
   groups: number[][];
   /** A master bus (the sum of every input) published after the groups. Bank tracks = tracks + groups.length + (master ? 1 : 0). */
   master: boolean;
-  /** Resolved ballistics of the BALLISTIC field, without sampleRate (null: digital peak, i.e. the decaying peak). */
-  ballistics: Omit<ResolvedBallisticOptions, 'sampleRate'> | null;
+  /**
+   * Resolved ballistics of the BALLISTIC field, one entry per bank track, without sampleRate
+   * (null: digital peak, i.e. the decaying peak).
+   */
+  ballistics: (Omit<ResolvedBallisticOptions, 'sampleRate'> | null)[];
   /** Bank tracks measured for loudness (BS.1770 / EBU R128). */
   loudness: number[];
   /** Bank tracks measured for correlation and balance (channels 1 and 2). */
@@ -48,6 +51,10 @@ export interface ProcessorInit {
   messageRateHz: number;
   /** Level kernel request (default `auto`). */
   kernel?: LevelKernelRequest;
+  /** Bank tracks with a sample ring (the goniometer's samples), in ring order. Empty: none. */
+  scope?: number[];
+  /** Shared transport: the scope buffer (core/scope/ring-layout.ts); null or absent: batched posts. */
+  scopeWords?: Int32Array | null;
 }
 
 /** Main → processor: stop processing, publish WRITER_STOPPED, close the port. */
@@ -103,4 +110,14 @@ export interface KernelMessage {
   type: 'kernel';
   kernel: LevelKernelKind;
 }
-export type FromProcessor = SnapshotMessage | ErrorMessage | KernelMessage;
+/**
+ * Processor → main (message transport): a batch of a scope ring's frames, interleaved L, R
+ * (`frames` of them, ≈ 20 ms; see core/metering/scope-tap.ts).
+ */
+export interface ScopeMessage {
+  type: 'scope';
+  ring: number;
+  frames: number;
+  data: Float32Array;
+}
+export type FromProcessor = SnapshotMessage | ErrorMessage | KernelMessage | ScopeMessage;

@@ -13,3 +13,4 @@ export { MeterScale, type MeterScaleProps } from './MeterScale';
 export { MeterBridge, type MeterBridgeProps } from './MeterBridge';
 export { LoudnessMeter, type LoudnessMeterProps } from './LoudnessMeter';
 export { CorrelationMeter, type CorrelationMeterProps } from './CorrelationMeter';
+export { Goniometer, type GoniometerProps } from './Goniometer';

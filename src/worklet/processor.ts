@@ -12,6 +12,7 @@
 import { BankMetering, RENDER_QUANTUM } from '../core/metering/bank-metering';
 import { createBankWords } from '../core/bank/layout';
 import { applyControlWords } from '../core/bank/control';
+import { ScopeTap, scopeBatchFrames, type ScopeBatch } from '../core/metering/scope-tap';
 import { PROCESSOR_NAME, MAX_ATTACHED_PORTS, type ProcessorInit, type ToProcessor, type SnapshotMessage, type KernelMessage } from '../core/protocol';
 
 // Globals of AudioWorkletGlobalScope, declared here so the file type-checks with the DOM lib.
@@ -36,6 +37,10 @@ class MeterProcessor extends AudioWorkletProcessor {
   /** Message transport: extra snapshot destinations (the render worker), in fixed slots. */
   private readonly extraPorts: (MessagePort | null)[] = new Array<MessagePort | null>(MAX_ATTACHED_PORTS).fill(null);
   private readonly extraIds = new Int32Array(MAX_ATTACHED_PORTS);
+  /** Scoped tracks' sample rings (null: no scope). */
+  private readonly scope: ScopeTap | null = null;
+  /** Message transport: posts a scope batch (structured clone copies its data). */
+  private readonly postScope = (batch: ScopeBatch): void => this.port.postMessage(batch);
   private sincePost = 0;
   private alive = true;
 
@@ -47,6 +52,9 @@ class MeterProcessor extends AudioWorkletProcessor {
       const bankTracks = init.tracks + init.groups.length + (init.master ? 1 : 0);
       this.words = init.words ?? createBankWords({ tracks: bankTracks, channels: init.channels, sampleRate, shared: false });
       this.metering = new BankMetering(init, this.words, sampleRate);
+      if (init.scope !== undefined && init.scope.length > 0) {
+        this.scope = new ScopeTap(init.scope, this.message ? null : (init.scopeWords ?? null), scopeBatchFrames(sampleRate));
+      }
       if (this.message) {
         this.outbox = new Int32Array(this.words.length);
         this.snapshotMessage.words = this.outbox;
@@ -65,7 +73,10 @@ class MeterProcessor extends AudioWorkletProcessor {
     if (msg.type === 'dispose') {
       this.stop();
     } else if (msg.type === 'flush') {
-      if (this.message && this.alive) this.post(this.replyMessage);
+      if (this.message && this.alive) {
+        this.scope?.flush(this.postScope);
+        this.post(this.replyMessage);
+      }
     } else if (msg.type === 'control' && this.words !== null) {
       // The UI's control words arrive over the port; the CONSUMED words stay ours (= posted).
       applyControlWords(this.words, this.metering!.writer.layout, msg.words);
@@ -93,6 +104,7 @@ class MeterProcessor extends AudioWorkletProcessor {
     if (!this.alive) return;
     this.alive = false;
     this.metering?.writer.stop();
+    if (this.message) this.scope?.flush(this.postScope);
     if (this.message && this.outbox !== null) this.post(this.replyMessage);
     this.port.onmessage = null;
     this.port.close();
@@ -119,6 +131,7 @@ class MeterProcessor extends AudioWorkletProcessor {
       }
     }
     metering.process(inputs, frames, currentFrame + frames);
+    this.scope?.write(metering, frames, this.message ? this.postScope : null);
     if (this.message && ++this.sincePost >= this.postEvery) this.post(this.snapshotMessage);
     return true;
   }

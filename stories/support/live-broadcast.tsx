@@ -1,7 +1,8 @@
 /**
  * The live broadcast demo (story: Demos/Broadcast): the 32 synthesized tracks of the live
  * mixer, their master bus metered for EBU R128 loudness, true peak, correlation and balance,
- * with VU ballistics on every track — one engine, Start/Stop.
+ * with VU ballistics on every track and a goniometer of the master (its samples through a
+ * sample ring) — one engine, Start/Stop.
  */
 import { useEffect, useState, type CSSProperties } from 'react';
 import {
@@ -11,6 +12,7 @@ import {
   LedMeter,
   MeterScale,
   MeterProvider,
+  Goniometer,
   scaleForBallistics,
   type LoudnessTargetName,
 } from '../../src/index';
@@ -31,6 +33,7 @@ export function LiveBroadcast({ target = 'ebu-r128' }: { target?: LoudnessTarget
     loudness: [MASTER],
     correlation: [MASTER],
     ballistics: 'vu',
+    scope: [MASTER],
   });
   const [, setRunning] = useState(0);
   useEffect(() => {
@@ -61,6 +64,10 @@ export function LiveBroadcast({ target = 'ebu-r128' }: { target?: LoudnessTarget
             </div>
             <span>Phase correlation and balance</span>
             <CorrelationMeter track={MASTER} label="Master correlation" />
+          </div>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+            <span>Master goniometer (M up, S across)</span>
+            {engine !== null ? <Goniometer track={MASTER} scope={engine} label="Master goniometer" size={220} autoGain /> : null}
           </div>
         </div>
       </div>

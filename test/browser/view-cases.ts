@@ -10,6 +10,22 @@ import { DIGITAL_SCALE, scaleForBallistics } from '../../src/core/render/scale';
 import { DEFAULT_STYLE, type MeterStyle } from '../../src/core/render/style';
 import { LOUDNESS_TARGETS } from '../../src/core/loudness-targets';
 import type { Context2D } from '../../src/core/render/context';
+import { createScopeWords } from '../../src/core/scope/ring-layout';
+import { SampleRingWriter } from '../../src/core/scope/ring-writer';
+import { resolveGoniometerOptions } from '../../src/core/views/goniometer-options';
+
+/** A scope buffer holding 2000 frames of a wide stereo mix (plain memory: each side builds its own, identically). */
+function scopeWithMix(): Int32Array {
+  const words = createScopeWords({ tracks: [0], capacity: 4096, sampleRate: 48000, shared: false });
+  const l = new Float32Array(2000);
+  const r = new Float32Array(2000);
+  for (let i = 0; i < 2000; i++) {
+    l[i] = 0.5 * Math.sin((2 * Math.PI * 440 * i) / 48000) + 0.1 * Math.sin((2 * Math.PI * 3100 * i) / 48000);
+    r[i] = 0.4 * Math.sin((2 * Math.PI * 440 * i) / 48000 + 0.7) - 0.05 * Math.sin((2 * Math.PI * 1700 * i) / 48000);
+  }
+  new SampleRingWriter(words, 0).write(l, r, 0, 2000);
+  return words;
+}
 
 /** One frame of readings for one track (linear levels per channel). */
 export interface CaseFrame {
@@ -70,6 +86,16 @@ export const VIEW_CASES: ViewCase[] = [
   { name: 'correlation with balance', spec: { type: 'correlation', options: { showBalance: true } }, widthCss: 240, heightCss: 30, pixelRatio: 2, style: DEFAULT_STYLE, frames: [[{ correlation: 0.62, balance: -0.3 }]], frameMs: 16 },
   { name: 'scale vertical, digital', spec: { type: 'scale', options: { scale: DIGITAL_SCALE, orientation: 'vertical', side: 'right', nearInset: 0, farInset: 8 } }, widthCss: 36, heightCss: 200, pixelRatio: 2, style: DEFAULT_STYLE, frames: [], frameMs: 16 },
   { name: 'scale horizontal, K-20', spec: { type: 'scale', options: { scale: scaleForBallistics('k-20'), orientation: 'horizontal', side: 'bottom', nearInset: 0, farInset: 0 } }, widthCss: 240, heightCss: 24, pixelRatio: 1, style: DEFAULT_STYLE, frames: [], frameMs: 16 },
+  {
+    name: 'goniometer dots, trail, correlation strip',
+    spec: { type: 'goniometer', options: resolveGoniometerOptions('test', { track: 0, scope: scopeWithMix(), persistenceMs: 300 }) },
+    widthCss: 160, heightCss: 174, pixelRatio: 2, style: DEFAULT_STYLE, frames: [[{ correlation: 0.62 }], [{ correlation: 0.6 }], [{ correlation: 0.58 }]], frameMs: 16,
+  },
+  {
+    name: 'goniometer lines, auto gain',
+    spec: { type: 'goniometer', options: resolveGoniometerOptions('test', { track: 0, scope: scopeWithMix(), mode: 'lines', autoGain: true, persistenceMs: 0 }) },
+    widthCss: 200, heightCss: 214, pixelRatio: 1, style: withBackground, frames: [[{ correlation: -0.2 }]], frameMs: 16,
+  },
 ];
 
 /**

@@ -9,6 +9,7 @@ import type { BankWriter } from '../../src/core/bank/writer';
 import { MeterBankReader, type TrackLevels } from '../../src/core/bank/reader';
 import { BankMetering, RENDER_QUANTUM } from '../../src/core/metering/bank-metering';
 import type { MeterSource } from '../../src/core/meter-source';
+import type { ProcessorInit } from '../../src/core/protocol';
 
 /** Sample value of (track, channel) at sample index i. */
 export type Signal = (track: number, channel: number, i: number) => number;
@@ -26,14 +27,21 @@ export class SyntheticEngine implements MeterSource {
   frame = 0;
   private readonly quantum: Float32Array[][];
 
-  constructor(tracks: number, channels = 2, level: Omit<LevelMeterOptions, 'sampleRate'> = {}, sampleRate = 48000) {
+  /** `ballistics`: one resolved entry per track (see resolveEngineBallistics); default digital peak everywhere. */
+  constructor(
+    tracks: number,
+    channels = 2,
+    level: Omit<LevelMeterOptions, 'sampleRate'> = {},
+    sampleRate = 48000,
+    ballistics: ProcessorInit['ballistics'] = new Array(tracks).fill(null),
+  ) {
     this.tracks = tracks;
     this.channels = channels;
     this.sampleRate = sampleRate;
     this.words = createBankWords({ tracks, channels, sampleRate, shared: false });
     const { sampleRate: _sr, ...resolved } = resolveLevelOptions({ ...level, sampleRate });
     this.metering = new BankMetering(
-      { tracks, channels, groups: [], master: false, ballistics: null, loudness: [], correlation: [], correlationWindowMs: 300, level: resolved },
+      { tracks, channels, groups: [], master: false, ballistics, loudness: [], correlation: [], correlationWindowMs: 300, level: resolved },
       this.words,
       sampleRate,
     );

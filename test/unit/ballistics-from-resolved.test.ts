@@ -43,13 +43,13 @@ describe('resolveEngineOptions: ballistics', () => {
   it('resolves the ballistics once, with every default filled in and no sampleRate', () => {
     const o = resolveEngineOptions(context, { tracks: 1, ballistics: 'ppm-ebu' });
     const { sampleRate: _s, ...expected } = resolveBallisticOptions({ sampleRate: 48000, preset: 'ppm-ebu' });
-    expect(o.ballistics).toEqual(expected);
-    expect(o.ballistics).not.toHaveProperty('sampleRate');
-    expect(resolveEngineOptions(context, { tracks: 1, ballistics: { preset: 'vu', referenceDb: -14 } }).ballistics).toMatchObject({
+    expect(o.ballistics).toEqual([expected]);
+    expect(o.ballistics[0]).not.toHaveProperty('sampleRate');
+    expect(resolveEngineOptions(context, { tracks: 1, ballistics: { preset: 'vu', referenceDb: -14 } }).ballistics[0]).toMatchObject({
       preset: 'vu',
       referenceDb: -14,
       integrationMs: 300,
     });
-    expect(resolveEngineOptions(context, { tracks: 1 }).ballistics).toBeNull();
+    expect(resolveEngineOptions(context, { tracks: 1 }).ballistics).toEqual([null]);
   });
 });

@@ -137,7 +137,7 @@ describe('WebAssembly SIMD level kernel', () => {
       channels: 2,
       groups: [[0, 1]],
       master: true,
-      ballistics: null,
+      ballistics: new Array(7).fill(null),
       loudness: [],
       correlation: [],
       correlationWindowMs: 300,

@@ -99,22 +99,23 @@ export class BankMetering {
     const all = Array.from({ length: init.tracks }, (_, i) => i);
     for (let t = 0; t < this.bankTracks; t++) {
       const members = t < init.tracks ? null : t - init.tracks < init.groups.length ? init.groups[t - init.tracks] : all;
-      this.units.push(this.createUnit(init, sampleRate, loud.has(t), corr.has(t), members));
+      this.units.push(this.createUnit(init, sampleRate, t, loud.has(t), corr.has(t), members));
     }
     this.wasm = init.kernel === 'js' ? null : WasmLevels.create(this.units, RENDER_QUANTUM);
     this.kernel = this.wasm === null ? 'js' : 'wasm-simd';
     this.writer.start((loud.size > 0 ? FEATURE_LOUDNESS : 0) | (corr.size > 0 ? FEATURE_CORRELATION : 0));
   }
 
-  private createUnit(init: MeteringInit, sampleRate: number, loud: boolean, corr: boolean, members: readonly number[] | null): Unit {
+  private createUnit(init: MeteringInit, sampleRate: number, track: number, loud: boolean, corr: boolean, members: readonly number[] | null): Unit {
     const n = init.channels;
     const levels: LevelMeter[] = [];
     const level = { ...init.level, sampleRate };
     for (let c = 0; c < n; c++) levels.push(LevelMeter.fromResolved(level));
     let ballistics: BallisticMeter[] | null = null;
-    if (init.ballistics !== null) {
+    const ballisticOptions = init.ballistics[track] ?? null;
+    if (ballisticOptions !== null) {
       ballistics = [];
-      for (let c = 0; c < n; c++) ballistics.push(BallisticMeter.fromResolved({ ...init.ballistics, sampleRate }));
+      for (let c = 0; c < n; c++) ballistics.push(BallisticMeter.fromResolved({ ...ballisticOptions, sampleRate }));
     }
     const sum: Float32Array[] | null = members === null ? null : [];
     if (sum !== null) for (let c = 0; c < n; c++) sum.push(new Float32Array(RENDER_QUANTUM));
@@ -205,6 +206,14 @@ export class BankMetering {
       x[X_CORRELATION] = u.correlation.correlation;
       x[X_BALANCE] = u.correlation.balance;
     }
+  }
+
+  /**
+   * The channels bank track `track` was measured on in the last block (inputs as they arrived,
+   * groups and the master as summed). Valid until the next `process`; for the scope tap.
+   */
+  channelsOf(track: number): readonly Float32Array[] {
+    return this.units[track].chans;
   }
 
   /** The block size changed (e.g. a future renderSizeHint): reallocate the scratch buffers. */

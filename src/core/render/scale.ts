@@ -165,9 +165,15 @@ export const DIGITAL_EXPANDED_SCALE: MeterScaleSpec = createDbScale({
  * own units (VU, BBC marks 1–7, dB re TEST, K-system dB) placed at their dBFS positions for
  * `referenceDb` (default: the preset's — 0 VU, BBC mark 4, EBU/Nordic TEST and K references at
  * their documented dBFS), and its caution/over zones. Use it with `reading="ballistic"` on a
- * meter whose engine runs that preset.
+ * meter whose engine runs that preset. Also takes a track's ballistics as the engine reports
+ * them (`scaleForBallistics(engine.ballisticsOf(track))`), preset and reference together.
  */
-export function scaleForBallistics(preset: BallisticsPreset, referenceDb?: number): MeterScaleSpec {
+export function scaleForBallistics(
+  presetOrTrack: BallisticsPreset | { readonly preset: BallisticsPreset; readonly referenceDb: number },
+  referenceDb?: number,
+): MeterScaleSpec {
+  const preset = typeof presetOrTrack === 'string' ? presetOrTrack : presetOrTrack.preset;
+  if (typeof presetOrTrack !== 'string' && referenceDb === undefined) referenceDb = presetOrTrack.referenceDb;
   const info = presetInfo(preset);
   const db = (v: number) => dbfsFromScale(preset, v, referenceDb);
   const caution = info.zones.find((z) => z.kind === 'caution');

@@ -17,6 +17,7 @@ import { LoudnessBarView } from './loudness-bar-view';
 import { LoudnessHistoryView } from './loudness-history-view';
 import { CorrelationView } from './correlation-view';
 import { ScaleView } from './scale-view';
+import { GoniometerView, type GoniometerViewOptions } from './goniometer-view';
 
 /** Which view, with its resolved options. */
 export type CanvasViewSpec =
@@ -24,7 +25,8 @@ export type CanvasViewSpec =
   | { readonly type: 'loudness-bar'; readonly options: LoudnessViewOptions }
   | { readonly type: 'loudness-history'; readonly options: LoudnessHistoryOptions }
   | { readonly type: 'correlation'; readonly options: CorrelationViewOptions }
-  | { readonly type: 'scale'; readonly options: ScaleViewOptions };
+  | { readonly type: 'scale'; readonly options: ScaleViewOptions }
+  | { readonly type: 'goniometer'; readonly options: GoniometerViewOptions };
 
 /** Every canvas view draws with a resolved {@link MeterStyle}. */
 export type AnyCanvasView = CanvasView<MeterStyle>;
@@ -42,7 +44,9 @@ export function createCanvasView(spec: CanvasViewSpec): AnyCanvasView {
       return new CorrelationView(spec.options);
     case 'scale':
       return new ScaleView(spec.options);
+    case 'goniometer':
+      return new GoniometerView(spec.options);
     default:
-      throw new TypeError(`createCanvasView: spec.type must be 'level', 'loudness-bar', 'loudness-history', 'correlation' or 'scale', got ${JSON.stringify((spec as { type?: unknown }).type)}`);
+      throw new TypeError(`createCanvasView: spec.type must be 'level', 'loudness-bar', 'loudness-history', 'correlation', 'scale' or 'goniometer', got ${JSON.stringify((spec as { type?: unknown }).type)}`);
   }
 }

@@ -1,0 +1,114 @@
+'use client';
+/**
+ * A goniometer (phase scope) of a scoped stereo track: the Lissajous figure of its samples,
+ * M up and S across, with a fading trail, optional automatic gain (shown) and a ±1 correlation
+ * strip under it. The engine must scope the track (`scope: [track]`, which also measures its
+ * correlation); pass the engine (or `engine.scopeWords`) as `scope`.
+ *
+ * `role="img"`, its `aria-label` stating the current correlation, updated at 2 Hz directly on
+ * the element (never React state). Drawn on canvas every frame that brought samples; never
+ * re-renders React. Paints in the render worker where the scope buffer is shared; with the
+ * message transport (a plain buffer on this thread) it paints here.
+ */
+import { useMemo, useRef, type CSSProperties } from 'react';
+import {
+  checkNumber,
+  formatReadout,
+  resolveGoniometerOptions,
+  scopeWordsOf,
+  watchTrackDom,
+  type GoniometerOptionsInput,
+  type HasMeterSource,
+  type MeterColors,
+  type MeterSource,
+  type RenderMode,
+} from '../core/internal';
+import { useCanvasView } from './use-canvas-view';
+import { useMeterSource, useRenderMode } from './context';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
+import { checkTrackProp, checkPixelRatioProp } from './props';
+
+export interface GoniometerProps extends Omit<GoniometerOptionsInput, 'track'> {
+  /** Bank track, 0-based; it must be in the engine's `scope`. Default 0. */
+  track?: number;
+  /** Where the correlation is read (the engine or its bank). Default: the provider's. */
+  source?: MeterSource | HasMeterSource | null;
+  /** Accessible name, followed by the correlation. Default "Goniometer". */
+  label?: string;
+  /** CSS width and plot height (the plot is square). Default 200. */
+  size?: number;
+  /** `'auto'` (default), `'worker'` or `'main'` (see CorrelationMeter). */
+  render?: RenderMode;
+  pixelRatio?: number;
+  /** `low` (the trace), `track` (plot background), `tick` (axes), `text` (labels, gain), `high` (negative correlation). */
+  colors?: Partial<MeterColors>;
+  font?: string;
+  className?: string;
+  style?: CSSProperties;
+}
+
+export function Goniometer(props: GoniometerProps) {
+  const { track = 0, pixelRatio } = props;
+  const source = useMeterSource(props.source);
+  checkTrackProp('Goniometer', track, source);
+  checkPixelRatioProp('Goniometer', pixelRatio);
+  const size = checkNumber('Goniometer: size', props.size ?? 200, 40, 4000, 'px');
+  const words = scopeWordsOf(props.scope);
+  const { mode, persistenceMs, autoGain, gainDb, showCorrelation, stripHeight, maxPointsPerFrame } = props;
+  const options = useMemo(
+    () => resolveGoniometerOptions('Goniometer', { track, scope: words, mode, persistenceMs, autoGain, gainDb, showCorrelation, stripHeight, maxPointsPerFrame }),
+    [track, words, mode, persistenceMs, autoGain, gainDb, showCorrelation, stripHeight, maxPointsPerFrame],
+  );
+  const requested = useRenderMode('Goniometer', props.render);
+  // A plain (message-transport) scope buffer cannot be shared with the render worker.
+  const shared = typeof SharedArrayBuffer !== 'undefined' && words !== null && words.buffer instanceof SharedArrayBuffer;
+  const render: RenderMode = words !== null && !shared ? 'main' : requested;
+  const { canvasRef, canvasKey } = useCanvasView({
+    spec: { type: 'goniometer', options },
+    specKey: [options],
+    source,
+    tracks: [track],
+    style: { colors: props.colors, font: props.font },
+    pixelRatio,
+    render,
+  });
+  const imgRef = useRef<HTMLDivElement | null>(null);
+  const label = props.label ?? 'Goniometer';
+
+  // aria at 2 Hz: "Goniometer, correlation +0.5" (tenths), "… no signal" when stale or unmeasured.
+  useIsomorphicLayoutEffect(() => {
+    const el = imgRef.current;
+    if (source === null || el === null) return;
+    return watchTrackDom(source, track, [
+      {
+        intervalMs: 500,
+        key: (levels) => (levels.stale || !(levels.correlation === levels.correlation) ? 1e9 : Math.round(levels.correlation * 10)),
+        write(tenths) {
+          el.setAttribute('aria-label', tenths === 1e9 ? `${label}, no signal` : `${label}, correlation ${formatReadout(tenths)}`);
+        },
+      },
+    ]);
+  }, [source, track, label]);
+
+  const stripPx = options.showCorrelation ? options.stripHeight + 4 : 0;
+  const small: CSSProperties = {
+    display: 'flex',
+    justifyContent: 'space-between',
+    font: props.font ?? 'var(--meterkit-font, 10px sans-serif)',
+    color: props.colors?.text ?? 'var(--meterkit-text, #c8ccd0)',
+  };
+  return (
+    <div className={props.className} data-meterkit="Goniometer" style={{ display: 'inline-block', width: size, ...props.style }}>
+      <div ref={imgRef} role="img" aria-label={`${label}, no signal`} style={{ width: size, height: size + stripPx }}>
+        <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+      </div>
+      {options.showCorrelation ? (
+        <div aria-hidden="true" style={small}>
+          <span>−1</span>
+          <span>0</span>
+          <span>+1</span>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Scope-ring concurrency test reader: reads the ring while the writer runs and checks every
+ * frame it is given: R = −L (not torn), L = the writer's frame number, frames of one read
+ * `step` apart, every read starting after the previous one. mode "ring" uses the real
+ * SampleRingReader; mode "bypass" copies the same data without the reader's second load of
+ * WRITE (no overwrite check), to show the harness sees overwritten frames.
+ * `pauseUs` between reads models a frame loop.
+ */
+import { workerData, parentPort } from 'node:worker_threads';
+import { SampleRingReader } from '../../../src/core/scope/ring-reader';
+import { ringBase, RING_HEADER_WORDS, R_WRITE, S_CAPACITY } from '../../../src/core/scope/ring-layout';
+
+const { words, reads, outFrames, mode, pauseUs } = workerData as {
+  words: Int32Array;
+  reads: number;
+  outFrames: number;
+  mode: 'ring' | 'bypass';
+  pauseUs: number;
+};
+const WRAP = 1 << 24;
+const reader = new SampleRingReader(words, 0);
+const left = new Float32Array(outFrames);
+const right = new Float32Array(outFrames);
+const capacity = words[S_CAPACITY];
+const base = ringBase(capacity, 0);
+const data = new Float32Array(words.buffer, words.byteOffset + (base + RING_HEADER_WORDS) * 4, 2 * capacity);
+let bypassPos = Atomics.load(words, base + R_WRITE) >>> 0;
+
+/** The bypass: loads WRITE once, copies the newest frames, never checks for overwriting. */
+function bypassRead(): number {
+  const w = Atomics.load(words, base + R_WRITE) >>> 0;
+  let avail = (w - bypassPos) >>> 0;
+  if (avail > capacity) avail = capacity;
+  const n = Math.min(avail, outFrames);
+  const from = (w - n) >>> 0;
+  for (let k = 0; k < n; k++) {
+    const slot = ((from + k) & (capacity - 1)) << 1;
+    left[k] = data[slot];
+    right[k] = data[slot + 1];
+  }
+  bypassPos = w;
+  return n;
+}
+
+let torn = 0;
+let outOfOrder = 0;
+/** Reads that did not start right after the previous read's last frame (frames skipped or decimated between). */
+let discontinuities = 0;
+let frames = 0;
+let decimatedReads = 0;
+let stepFrames = 0;
+let last = -1;
+// A writer at full speed on a loaded machine can spoil every copy; keep reading (up to 10×) until one survives.
+for (let r = 0; r < reads || (mode === 'ring' && frames === 0 && r < reads * 10); r++) {
+  const n = mode === 'ring' ? reader.readInto(left, right) : bypassRead();
+  const step = mode === 'ring' ? reader.lastStep : 1;
+  if (step > 1) decimatedReads++;
+  for (let k = 0; k < n; k++) {
+    const l = left[k];
+    if (right[k] !== -l) torn++;
+    if (last >= 0) {
+      const gap = (l - last + WRAP) % WRAP;
+      // within a read frames are `step` apart; across reads anything newer (≤ half the counter range)
+      if (k > 0 ? gap !== step : gap === 0 || gap > WRAP / 2) outOfOrder++;
+      else if (k === 0 && gap !== 1) discontinuities++;
+    }
+    last = l;
+  }
+  frames += n;
+  if (mode === 'bypass' && torn + outOfOrder > 0) break; // the negative control has made its point
+  stepFrames += n * step;
+  if (pauseUs > 0) {
+    const until = process.hrtime.bigint() + BigInt(Math.round(pauseUs * 1000));
+    while (process.hrtime.bigint() < until) {
+      /* a frame loop's other work */
+    }
+  }
+}
+parentPort!.postMessage({ torn, outOfOrder, discontinuities, frames, stepFrames, lost: reader.lostFrames, decimatedReads });
