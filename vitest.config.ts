@@ -1,16 +1,12 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { findChrome, CHROME_ARGS } from './scripts/find-chrome.ts';
+import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { ISOLATION_HEADERS } from './scripts/isolation-headers.mjs';
 import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
 import { heapSample, cpuProfile, traceAnimationFrames } from './scripts/vitest-commands.ts';
 import { compareScreenshots } from './test/visual/compare-screenshots.ts';
 
-/** Headers that make every page cross-origin isolated (SharedArrayBuffer). */
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
 
 /** Test iframe size of the visual tests: big enough for the largest frozen story (meters outside the viewport do not draw). */
 const VISUAL_VIEWPORT = { width: 1280, height: 1000 };
@@ -21,7 +17,8 @@ const wantsBrowser = requested.length === 0 || requested.some((p) => p !== 'unit
 
 export default defineConfig({
   plugins: [workletSourceVitePlugin()],
-  server: { headers: ISOLATION_HEADERS },
+  // Every test page cross-origin isolated (SharedArrayBuffer): the one header definition.
+  server: { headers: { ...ISOLATION_HEADERS } },
   // Pre-bundle what the browser tests import, so Vite never reloads a running test.
   optimizeDeps: {
     include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@testing-library/react'],

@@ -1,24 +1,20 @@
 /**
- * A fresh app that follows the README: the packed meterkit tarball installed into a new Vite +
- * React project whose vite.config.ts and src/App.tsx are the README's code blocks, run with
+ * A fresh app that follows the README: the packed meterkit tarball (`npm run pack:local`)
+ * installed into a copy of examples/vite-react, whose vite.config.ts and src/App.tsx are the
+ * README's quick-start code blocks (checked here), run with
  * the Vite dev server (dependency optimizer) and as a production build (vite preview), opened
  * in headless Chromium: click Start, and the Tone meter reads -12 dBFS over the shared
  * transport with no console errors.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer, build, preview, type ViteDevServer, type PreviewServer } from 'vite';
 import type { Browser } from 'playwright';
 import { launchChromium, collectErrors } from '../helpers/chromium';
-import { createRequire } from 'node:module';
+import { freshAppWithTarball, ROOT as root } from '../helpers/packed';
+import { PNG } from 'pngjs';
 
-// pngjs as @vitest/browser resolves it (the comparator of the visual tests uses the same).
-const { PNG } = createRequire(createRequire(import.meta.url).resolve('@vitest/browser'))('pngjs') as { PNG: { sync: { read(b: Buffer): { data: Buffer } } } };
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const app = path.join(root, '.tmp', 'consumer-app');
 let browser: Browser;
 
@@ -31,27 +27,12 @@ function readmeFiles(): Map<string, string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-  rmSync(app, { recursive: true, force: true });
-  mkdirSync(path.join(app, 'src'), { recursive: true });
-  mkdirSync(path.join(app, 'node_modules'), { recursive: true });
-  // Install the packed package exactly as npm would lay it out.
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', app], { cwd: root, encoding: 'utf8' }))[0].filename;
-  execFileSync('tar', ['-xzf', packed], { cwd: app });
-  renameSync(path.join(app, 'package'), path.join(app, 'node_modules', 'meterkit'));
+  freshAppWithTarball(app, 'vite-react');
+  // The README's quick start is exactly the example's files.
   const files = readmeFiles();
-  expect([...files.keys()].sort()).toEqual(['src/App.tsx', 'vite.config.ts']);
-  for (const [file, text] of files) writeFileSync(path.join(app, file), text);
-  // The rest is what `npm create vite -- --template react-ts` generates.
-  writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'my-app', private: true, type: 'module' }));
-  writeFileSync(
-    path.join(app, 'index.html'),
-    '<!doctype html><html><head><meta charset="UTF-8" /><title>my-app</title><link rel="icon" href="data:," /></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>',
-  );
-  writeFileSync(
-    path.join(app, 'src/main.tsx'),
-    "import { StrictMode } from 'react';\nimport { createRoot } from 'react-dom/client';\nimport App from './App.tsx';\n\ncreateRoot(document.getElementById('root')!).render(\n  <StrictMode>\n    <App />\n  </StrictMode>,\n);\n",
-  );
+  for (const file of ['vite.config.ts', 'src/App.tsx']) {
+    expect(files.get(file), `README code block "// ${file}"`).toBe(readFileSync(path.join(root, 'examples/vite-react', file), 'utf8'));
+  }
   browser = await launchChromium();
 }, 120_000);
 
