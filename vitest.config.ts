@@ -17,8 +17,14 @@ const wantsBrowser = requested.length === 0 || requested.some((p) => p !== 'unit
 
 export default defineConfig({
   plugins: [workletSourceVitePlugin()],
-  // Every test page cross-origin isolated (SharedArrayBuffer): the one header definition.
-  server: { headers: { ...ISOLATION_HEADERS } },
+  server: {
+    // Every test page cross-origin isolated (SharedArrayBuffer): the one header definition.
+    headers: { ...ISOLATION_HEADERS },
+    // The end-to-end tests write apps (a tsconfig.json among them) under .tmp/ while browser
+    // tests run; Vite must not see those as changes of this project (a tsconfig change clears
+    // its cache and reloads every test page).
+    watch: { ignored: ['**/.tmp/**'] },
+  },
   // Pre-bundle what the browser tests import, so Vite never reloads a running test.
   optimizeDeps: {
     include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@testing-library/react'],
