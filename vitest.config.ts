@@ -45,6 +45,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // After the other projects, not beside them: its app builds (gallery, Vite, Next.js)
+          // would starve the timing-sensitive browser and concurrency tests on 2 cores.
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
