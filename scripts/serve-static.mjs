@@ -32,7 +32,14 @@ import { STATIC_SERVER_HEADERS } from './isolation-headers.mjs';
  */
 export function serveStatic(dir, { port = 0, host = '127.0.0.1', requireIndex = true } = {}) {
   const root = path.resolve(dir);
-  if (requireIndex) statSync(path.join(root, 'index.html')); // fail early with ENOENT if there is nothing to serve
+  // Fail early (a rejected promise with code ENOENT) when there is nothing to serve.
+  if (requireIndex) {
+    try {
+      statSync(path.join(root, 'index.html'));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
   const files = sirv(root, { dev: true, etag: false, dotfiles: false });
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(STATIC_SERVER_HEADERS)) res.setHeader(name, value);
