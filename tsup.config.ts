@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { workletSourceEsbuildPlugin } from './scripts/worklet-source-plugin.ts';
 
@@ -15,7 +16,12 @@ import { workletSourceEsbuildPlugin } from './scripts/worklet-source-plugin.ts';
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', core: 'src/core/index.ts', dsp: 'src/dsp/index.ts' },
-    format: ['esm'],
+    // ESM (.js, .d.ts) for bundlers and `import`; CommonJS (.cjs, .d.cts) for `require` and
+    // Jest's default mode. docs/packaging.md explains the choice and the dual-package hazard.
+    format: ['esm', 'cjs'],
+    // CommonJS has no import.meta.url: tsup's shim derives it from __filename (Node) or the
+    // current script (browser), so the worklet and render-worker URLs still resolve.
+    shims: true,
     dts: true,
     sourcemap: true,
     splitting: true,
@@ -39,6 +45,12 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     outDir: 'dist',
+    // What the `meterkit/worklet` export is, for TypeScript and arethetypeswrong (hand-written:
+    // a URL-loaded asset with no exports).
+    async onSuccess() {
+      mkdirSync('dist/worklet', { recursive: true });
+      copyFileSync('types/worklet.d.ts', 'dist/worklet/processor.d.ts');
+    },
   },
   {
     entry: { 'render-worker': 'src/render-worker/worker.ts' },
@@ -51,5 +63,8 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     outDir: 'dist',
+    async onSuccess() {
+      copyFileSync('types/render-worker.d.ts', 'dist/render-worker.d.ts');
+    },
   },
 ]);

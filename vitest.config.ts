@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { findChrome, CHROME_ARGS } from './scripts/find-chrome.ts';
+import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { ISOLATION_HEADERS } from './scripts/isolation-headers.mjs';
 import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
 import { heapSample, cpuProfile, traceAnimationFrames } from './scripts/vitest-commands.ts';
 import { compareScreenshots } from './test/visual/compare-screenshots.ts';
@@ -10,11 +11,6 @@ import { buildLevelWasm } from './scripts/build-level-wasm.mjs';
 // The WebAssembly level kernel's bytes are generated from src/dsp/level-kernel.wat (not checked in).
 await buildLevelWasm();
 
-/** Headers that make every page cross-origin isolated (SharedArrayBuffer). */
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
 
 /** Test iframe size of the visual tests: big enough for the largest frozen story (meters outside the viewport do not draw). */
 const VISUAL_VIEWPORT = { width: 1280, height: 1000 };
@@ -25,7 +21,14 @@ const wantsBrowser = requested.length === 0 || requested.some((p) => p !== 'unit
 
 export default defineConfig({
   plugins: [workletSourceVitePlugin()],
-  server: { headers: ISOLATION_HEADERS },
+  server: {
+    // Every test page cross-origin isolated (SharedArrayBuffer): the one header definition.
+    headers: { ...ISOLATION_HEADERS },
+    // The end-to-end tests write apps (a tsconfig.json among them) under .tmp/ while browser
+    // tests run; Vite must not see those as changes of this project (a tsconfig change clears
+    // its cache and reloads every test page).
+    watch: { ignored: ['**/.tmp/**'] },
+  },
   // Pre-bundle what the browser tests import, so Vite never reloads a running test.
   optimizeDeps: {
     include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@testing-library/react'],
@@ -46,6 +49,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // After the other projects, not beside them: its app builds (gallery, Vite, Next.js)
+          // would starve the timing-sensitive browser and concurrency tests on 2 cores.
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

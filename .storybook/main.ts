@@ -5,11 +5,13 @@
  *   preview iframe, so the preview is crossOriginIsolated and engines use the `shared`
  *   (SharedArrayBuffer) transport. (Headers set through `viteFinal` → `server.headers` reach
  *   only the modules Vite serves, not iframe.html.) The static build is served with the same
- *   headers by `scripts/serve-static.mjs` (`npm run preview-gallery`).
+ *   headers by `scripts/serve-static.mjs` (`npm run preview-gallery`); the headers are defined once,
+ *   in `scripts/isolation-headers.mjs`.
  * - Stories import meterkit from `src/` (no build needed, edits show at once); the Vite plugin
  *   below provides the virtual module the worklet loader imports for its blob: fallback.
  */
 import type { StorybookConfig } from '@storybook/react-vite';
+import { ISOLATION_HEADERS } from '../scripts/isolation-headers.mjs';
 import { workletSourceVitePlugin } from '../scripts/worklet-source-plugin.ts';
 
 const config: StorybookConfig = {
@@ -29,6 +31,9 @@ const config: StorybookConfig = {
   },
   viteFinal(config) {
     config.plugins = [...(config.plugins ?? []), workletSourceVitePlugin()];
+    // The modules Vite serves carry the same headers (iframe.html gets them from
+    // `core.crossOriginIsolated`, whose values are these).
+    config.server = { ...config.server, headers: { ...config.server?.headers, ...ISOLATION_HEADERS } };
     // meterkit's modules start with "use client" for React Server Components; bundling them
     // into the gallery is intended, so the per-file MODULE_LEVEL_DIRECTIVE warnings are noise.
     const rolldownOptions = config.build?.rolldownOptions ?? {};

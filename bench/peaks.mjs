@@ -27,13 +27,13 @@
  * plan makes that impossible and the count is reported to prove it.
  */
 
-import { createRequire } from 'node:module';
+import pngjs from 'pngjs';
 import { closeContext, sleep, withTimeout } from './util.mjs';
 import { LIVE_VIEWPORT } from './main-thread.mjs';
 import { readBridgeDb, pageBackground } from './pages/bridge-pixels.js';
 
-// pngjs is a dependency of @vitest/browser (as in test/visual/compare-screenshots.ts), not of meterkit.
-const { PNG } = createRequire(createRequire(import.meta.url).resolve('@vitest/browser'))('pngjs');
+// pngjs 7: a devDependency (as in test/visual/compare-screenshots.ts), not a dependency of meterkit.
+const { PNG } = pngjs;
 
 export const SHOW_WINDOW_S = 0.3;
 export const HEIGHT_TOLERANCE_DB = 1;

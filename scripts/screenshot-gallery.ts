@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
-import { findChrome, CHROME_ARGS } from './find-chrome.ts';
+import { findChrome, CHROME_ARGS } from './find-chrome.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const root = process.cwd();

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * A tiny static file server for the built gallery (`npm run preview-gallery`) that sends the
- * cross-origin isolation headers on every response, so the preview is crossOriginIsolated
+ * The static file server (sirv, with the headers of scripts/isolation-headers.mjs) for the
+ * built gallery (`npm run preview-gallery`) and the benchmark pages (bench/server.mjs): it sends
+ * the cross-origin isolation headers on every response, so the preview is crossOriginIsolated
  * (SharedArrayBuffer, the `shared` transport) as it is under `npm start`.
  *
  *   node scripts/serve-static.mjs [dir = storybook-static] [--port 6006] [--host 127.0.0.1]
@@ -12,80 +13,47 @@
  * `/favicon.ico` falls back to `favicon.svg`.
  */
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-/** The headers that make a page cross-origin isolated. */
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
-/** @type {Record<string, string>} */
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-};
+import sirv from 'sirv';
+import { STATIC_SERVER_HEADERS } from './isolation-headers.mjs';
 
 /**
- * Browsers ask every page's origin for /favicon.ico; a Storybook build has favicon.svg only
- * (iframe.html links none), and the 404 would be a console error in every smoke test.
- * @param {string} root
- * @param {string} file
- */
-function faviconOf(root, file) {
-  try {
-    statSync(file);
-    return file;
-  } catch {
-    return path.join(root, 'favicon.svg');
-  }
-}
-
-/**
- * Serves `dir` on `host:port` (port 0 = any free port).
+ * Serves `dir` on `host:port` (port 0 = any free port) with sirv (MIME types, ranges,
+ * directory index.html), sending {@link STATIC_SERVER_HEADERS} on every response, 404s
+ * included. `requireIndex` (default true): fail with ENOENT when `dir` has no index.html.
+ * A missing /favicon.ico is answered with the build's favicon.svg when there is one (browsers
+ * ask every origin for /favicon.ico; a Storybook build has only favicon.svg, and the 404 would
+ * be a console error in every smoke test).
  * @param {string} dir
- * @param {{ port?: number, host?: string }} [options]
+ * @param {{ port?: number, host?: string, requireIndex?: boolean }} [options]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function serveStatic(dir, { port = 0, host = '127.0.0.1' } = {}) {
+export function serveStatic(dir, { port = 0, host = '127.0.0.1', requireIndex = true } = {}) {
   const root = path.resolve(dir);
-  statSync(path.join(root, 'index.html')); // fail early with ENOENT if there is nothing to serve
+  // Fail early (a rejected promise with code ENOENT) when there is nothing to serve.
+  if (requireIndex) {
+    try {
+      statSync(path.join(root, 'index.html'));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  const files = sirv(root, { dev: true, etag: false, dotfiles: false });
   const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    for (const [name, value] of Object.entries(STATIC_SERVER_HEADERS)) res.setHeader(name, value);
+    res.setHeader('Cache-Control', 'no-cache');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    let file;
-    try {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      file = path.join(root, path.normalize(pathname));
-      if (file !== root && !file.startsWith(root + path.sep)) throw new Error('outside the served directory');
-      if (pathname === '/favicon.ico') file = faviconOf(root, file);
-      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      statSync(file);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    files(req, res, () => {
+      if (req.url?.split('?')[0] === '/favicon.ico') {
+        req.url = '/favicon.svg';
+        files(req, res, () => notFound(res));
+      } else notFound(res);
+    });
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -98,6 +66,11 @@ export function serveStatic(dir, { port = 0, host = '127.0.0.1' } = {}) {
       });
     });
   });
+}
+
+/** @param {import('node:http').ServerResponse} res */
+function notFound(res) {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
 }
 
 // Run as a command only when this file itself is the entry point (not when imported, nor when

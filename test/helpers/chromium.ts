@@ -1,6 +1,6 @@
 /** Headless Chromium for end-to-end tests (Playwright API, the system browser, a fresh profile). */
 import { chromium, type Browser, type Page } from 'playwright';
-import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.ts';
+import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
 
 /** Launches the system Chromium headless; Playwright gives it a fresh temporary profile. */
 export async function launchChromium(): Promise<Browser> {

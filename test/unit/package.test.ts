@@ -1,26 +1,26 @@
 /**
- * The published package as a consumer sees it: `npm pack`, install the tarball into a fresh
- * project, and import `meterkit/dsp` and `meterkit/core` from Node through the exports map,
- * type-check a TypeScript consumer, and lint the package with publint.
- * Needs `npm run build` first (`npm test` does it).
+ * The published package as a consumer sees it: the tarball `npm run pack:local` packed (with
+ * dist/ deleted first, so its dist/ comes from the `prepack` build), installed into a fresh
+ * project: import `meterkit/dsp` and `meterkit/core` from Node through the exports map,
+ * type-check a TypeScript consumer, lint the package with publint, and check the peer
+ * dependencies against what the sources import. `npm test` packs first.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tarball = path.join(root, '.tmp/pack/meterkit.tgz');
 let project = '';
 
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist/core.js'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you)');
+  if (!existsSync(tarball) || !existsSync(path.join(root, 'dist/core.js'))) {
+    throw new Error('.tmp/pack/meterkit.tgz or dist/ is missing: run `npm run pack:local` first (npm test does it for you)');
   }
   project = mkdtempSync(path.join(tmpdir(), 'meterkit-consumer-'));
-  const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: root, encoding: 'utf8' });
-  const tarball = path.join(project, JSON.parse(packed)[0].filename);
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   // Offline, and without React (a peer dependency the Node consumer does not need).
   execFileSync('npm', ['install', '--offline', '--legacy-peer-deps', '--no-audit', '--no-fund', tarball], { cwd: project, stdio: 'pipe' });
@@ -66,11 +66,16 @@ describe('the packed package', () => {
   });
 
   it('ships only dist, README and package.json, with the worklet beside the code that loads it', () => {
-    const files: string[] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }))[0].files.map(
-      (f: { path: string }) => f.path,
-    );
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f && !f.endsWith('/'))
+      .map((f) => f.replace(/^package\//, ''));
     expect(files.every((f) => f.startsWith('dist/') || ['README.md', 'package.json', 'LICENSE'].includes(f))).toBe(true);
     expect(files).toContain('dist/worklet/processor.js');
+    // Both module formats of every library entry, with their types, and the asset entries' types.
+    for (const entry of ['index', 'core', 'dsp']) for (const ext of ['.js', '.d.ts', '.cjs', '.d.cts']) expect(files).toContain(`dist/${entry}${ext}`);
+    expect(files).toContain('dist/worklet/processor.d.ts');
+    expect(files).toContain('dist/render-worker.d.ts');
     const chunk = files.filter((f) => /^dist\/[^/]+\.js$/.test(f)).find((f) => readFileSync(path.join(root, f), 'utf8').includes('worklet/processor.js'));
     expect(chunk).toBeDefined(); // flat in dist/, so './worklet/processor.js' resolves
   });
@@ -113,7 +118,30 @@ describe('the packed package', () => {
 
   it('is publint clean', async () => {
     const { publint } = await import('publint');
-    const { messages } = await publint({ pkgDir: root, level: 'suggestion', strict: true });
+    const bytes = readFileSync(tarball);
+    const packed = { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    const { messages } = await publint({ pack: packed, level: 'suggestion', strict: true });
     expect(messages.map((m) => `${m.type}: ${m.code} ${m.path.join('.')}`)).toEqual([]);
+  });
+
+  it('declares as peers exactly the packages its sources import, React as ^18 || ^19', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.peerDependencies).toEqual({ react: '^18 || ^19' });
+    expect(pkg.dependencies).toBeUndefined();
+    const imported = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (statSync(file).isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(name) && !name.endsWith('.d.ts')) {
+          for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^'.][^']*)'/g)) {
+            if (m[1].startsWith('virtual:')) continue;
+            imported.add(m[1].startsWith('@') ? m[1].split('/').slice(0, 2).join('/') : m[1].split('/')[0]);
+          }
+        }
+      }
+    };
+    walk(path.join(root, 'src'));
+    expect([...imported].sort()).toEqual(Object.keys(pkg.peerDependencies).sort());
   });
 });

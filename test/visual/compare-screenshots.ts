@@ -1,32 +1,27 @@
 /**
  * Browser command `compareScreenshots(referenceBase64, actualBase64)` (runs in Node): compares
- * two PNG screenshots with the comparator `toMatchScreenshot` uses — vitest 4.1's `pixelmatch`
- * comparator, i.e. `@blazediff/core`'s `diff` with vitest's default options merged with this
- * project's `browser.expect.toMatchScreenshot.comparatorOptions` — and returns the verdict.
+ * two PNG screenshots with the algorithm of the comparator `toMatchScreenshot` uses — vitest
+ * 4.1's `pixelmatch` comparator — with vitest's default options merged with this project's
+ * `browser.expect.toMatchScreenshot.comparatorOptions`, and returns the verdict.
  *
  * It exists so a test can prove the comparison rejects a one-segment-off render WITHOUT a
  * stored reference: under `vitest -u` `toMatchScreenshot` accepts (and writes) anything, so a
  * self-test built on a baseline could never fail, or would overwrite its own reference.
  *
- * The two libraries are @vitest/browser's own dependencies, resolved from its location (not
- * dependencies of meterkit): whatever versions vitest compares with are the ones used here.
+ * Uses `pixelmatch` 7 and `pngjs` 7, declared devDependencies of this project (vitest's
+ * comparator is a port of the same pixelmatch algorithm with the same options).
  */
-import { createRequire } from 'node:module';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
 import type { BrowserCommand } from 'vitest/node';
-
-const fromVitestBrowser = createRequire(createRequire(import.meta.url).resolve('@vitest/browser'));
-const { PNG } = fromVitestBrowser('pngjs') as { PNG: { sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } } } };
-const { diff } = fromVitestBrowser('@blazediff/core') as {
-  diff: (a: Uint8Array, b: Uint8Array, out: Uint8Array | undefined, width: number, height: number, options: object) => number;
-};
 
 /** vitest 4.1's defaults of the `pixelmatch` comparator (@vitest/browser dist/index.js). */
 const VITEST_DEFAULTS = {
   threshold: 0.1,
   includeAA: false,
   alpha: 0.1,
-  aaColor: [255, 255, 0],
-  diffColor: [255, 0, 0],
+  aaColor: [255, 255, 0] as [number, number, number],
+  diffColor: [255, 0, 0] as [number, number, number],
   diffMask: false,
 };
 
@@ -51,7 +46,8 @@ export const compareScreenshots: BrowserCommand<[referenceBase64: string, actual
     allowedMismatchedPixelRatio?: number;
   };
   const options = { ...VITEST_DEFAULTS, ...configured };
-  const mismatchedPixels = diff(reference.data, actual.data, undefined, width, height, options);
+  const { allowedMismatchedPixels: _pixels, allowedMismatchedPixelRatio: _ratio, ...matchOptions } = options;
+  const mismatchedPixels = pixelmatch(reference.data, actual.data, undefined, width, height, matchOptions);
   let allowed = Math.min(options.allowedMismatchedPixels ?? Infinity, (options.allowedMismatchedPixelRatio ?? Infinity) * width * height);
   if (allowed === Infinity) allowed = 0;
   const pass = mismatchedPixels <= allowed;

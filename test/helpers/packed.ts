@@ -1,0 +1,23 @@
+/**
+ * Installs the packed package (`.tmp/pack/meterkit.tgz`, made by `npm run pack:local`, a step
+ * of `npm test`) into a test app's node_modules exactly as npm lays out a tarball dependency.
+ * Everything else the app imports (react, vite, jest) resolves from this repository's
+ * node_modules, because the apps live under `.tmp/` inside it — so there is one React.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const TARBALL = path.join(ROOT, '.tmp', 'pack', 'meterkit.tgz');
+
+/** Recreates `app` (under .tmp/) as a copy of `examples/<example>` (or empty) with the tarball installed. */
+export function freshAppWithTarball(app: string, example?: string): void {
+  if (!existsSync(TARBALL)) throw new Error(`${path.relative(ROOT, TARBALL)} is missing: run \`npm run pack:local\` first (npm test does)`);
+  rmSync(app, { recursive: true, force: true });
+  if (example) cpSync(path.join(ROOT, 'examples', example), app, { recursive: true });
+  mkdirSync(path.join(app, 'node_modules'), { recursive: true });
+  execFileSync('tar', ['-xzf', TARBALL], { cwd: app });
+  renameSync(path.join(app, 'package'), path.join(app, 'node_modules', 'meterkit'));
+}
