@@ -13,3 +13,6 @@ export { MeterScale, type MeterScaleProps } from './MeterScale';
 export { MeterBridge, type MeterBridgeProps } from './MeterBridge';
 export { LoudnessMeter, type LoudnessMeterProps } from './LoudnessMeter';
 export { CorrelationMeter, type CorrelationMeterProps } from './CorrelationMeter';
+export { useMeterStatus } from './use-meter-status';
+export { MeterStatus, type MeterStatusProps } from './MeterStatus';
+export type { MeterStatusValue } from '../core/internal';
