@@ -48,7 +48,9 @@ export function MeterStatus(props: MeterStatusProps) {
   const status = useMeterStatus(props.source);
   const onStatus = useRef(props.onStatus);
   onStatus.current = props.onStatus;
-  useEffect(() => onStatus.current?.(status), [status]);
+  useEffect(() => {
+    onStatus.current?.(status);
+  }, [status]);
   const context = props.context ?? contextOf(props.source);
   const [resumeError, setResumeError] = useState<string | null>(null);
   if (status === 'live' && !props.showLive) return null;

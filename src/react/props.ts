@@ -38,7 +38,7 @@ export function checkSizeProp(component: string, prop: string, value: unknown): 
   const ok = (typeof value === 'number' && Number.isFinite(value) && value > 0) || (typeof value === 'string' && isCssSize(value));
   if (!ok) {
     throw new RangeError(
-      `${component}: ${prop} must be a positive number of CSS px or a CSS length such as "120px", "50%", "calc(100% - 8px)", got ${describeValue(value)}`,
+      `${component}: ${prop} must be a positive size (a number of CSS px, or a CSS length such as "120px", "50%", "calc(100% - 8px)"), got ${describeValue(value)}`,
     );
   }
 }
