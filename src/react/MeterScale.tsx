@@ -41,9 +41,6 @@ export function MeterScale(props: MeterScaleProps) {
   const { scale = DIGITAL_SCALE, orientation = 'vertical', nearInset = 0, farInset = 8, pixelRatio } = props;
   checkScaleProp('MeterScale', props.scale);
   checkOneOf('MeterScale: orientation', orientation, ['vertical', 'horizontal'] as const);
-  if (props.colors !== undefined && props.colors !== null && typeof props.colors === 'object' && Object.keys(props.colors).some((k) => k !== 'text' && k !== 'tick')) {
-    throw new RangeError(`MeterScale: colors takes only text and tick, got keys ${Object.keys(props.colors).join(', ')}`);
-  }
   checkMeterStyleInput('MeterScale', { colors: props.colors, font: props.font });
   checkStringProp('MeterScale', 'className', props.className);
   checkStyleObjectProp('MeterScale', props.style);
