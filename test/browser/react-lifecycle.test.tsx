@@ -3,7 +3,7 @@
  * levels move, accessibility updates, off-screen behaviour, hydration, bad props.
  */
 import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
-import { StrictMode, Profiler, useState, type ReactNode } from 'react';
+import { Component, StrictMode, Profiler, useState, type ReactNode } from 'react';
 import { render, cleanup, act } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
@@ -304,6 +304,48 @@ describe('bad props', () => {
       return null;
     }
     expect(renders(<Hook />)).toThrow(/useTrackMeters: track must be an integer from 0 to 1, got 3/);
+  });
+});
+
+describe('bad props reach an error boundary', () => {
+  it('a render-time TypeError/RangeError naming the component and prop; the rest of the page keeps running', () => {
+    const bank = createManualBank({ tracks: 1 });
+    const caught: Error[] = [];
+    class Boundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+      state = { error: null as Error | null };
+      static getDerivedStateFromError(error: Error) {
+        return { error };
+      }
+      componentDidCatch(error: Error) {
+        caught.push(error);
+      }
+      render() {
+        return this.state.error ? <p data-testid="fallback">{this.state.error.message}</p> : this.props.children;
+      }
+    }
+    const consoleError = console.error;
+    console.error = () => {}; // React logs caught render errors
+    try {
+      const { container } = render(
+        <div>
+          <Boundary>
+            <LedMeter source={bank.source} width="-20px" />
+          </Boundary>
+          <Boundary>
+            <ClipIndicator source={bank.source} onReset={'abc' as never} />
+          </Boundary>
+          <LedMeter source={bank.source} label="Still here" />
+        </div>,
+      );
+      expect(caught.map((e) => [e.name, e.message.split(',')[0]])).toEqual([
+        ['RangeError', 'LedMeter: width must be a positive size (a number of CSS px'],
+        ['TypeError', 'ClipIndicator: onReset must be a function'],
+      ]);
+      expect(container.querySelectorAll('[data-testid="fallback"]').length).toBe(2);
+      expect(container.querySelector('[aria-label="Still here"]')).not.toBeNull();
+    } finally {
+      console.error = consoleError;
+    }
   });
 });
 
