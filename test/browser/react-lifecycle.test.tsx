@@ -312,14 +312,14 @@ describe('bad props reach an error boundary', () => {
     const bank = createManualBank({ tracks: 1 });
     const caught: Error[] = [];
     class Boundary extends Component<{ children: ReactNode }, { error: Error | null }> {
-      state = { error: null as Error | null };
+      override state = { error: null as Error | null };
       static getDerivedStateFromError(error: Error) {
         return { error };
       }
-      componentDidCatch(error: Error) {
+      override componentDidCatch(error: Error) {
         caught.push(error);
       }
-      render() {
+      override render() {
         return this.state.error ? <p data-testid="fallback">{this.state.error.message}</p> : this.props.children;
       }
     }
