@@ -68,11 +68,18 @@ export interface LevelAriaOptions {
   intervalMs?: number;
   /** Unit spoken after the value. Default "dBFS". */
   unit?: string;
+  /**
+   * The source shown: when its `platformStatus()` says `'suspended'` the text is "audio
+   * suspended" (not "silent") and the element gets `data-meter-status="suspended"`.
+   */
+  source?: MeterSource | null;
 }
 
 const valueText = new Map<number, string>();
 const valueNow = new Map<number, string>();
 const SILENT_KEY = 1e7;
+/** The context is suspended: "audio suspended", whatever the (stale) levels say. */
+const SUSPENDED_KEY = 1e7 + 1;
 
 function ariaValueNow(tenths: number): string {
   let now = valueNow.get(tenths);
@@ -83,11 +90,11 @@ function ariaValueNow(tenths: number): string {
   return now;
 }
 
-function ariaValueText(tenths: number, silent: boolean, clipped: boolean, unit: string): string {
-  const key = (silent ? SILENT_KEY : tenths) * 2 + (clipped ? 1 : 0);
+function ariaValueText(tenths: number, silent: boolean, clipped: boolean, unit: string, suspended = false): string {
+  const key = (suspended ? SUSPENDED_KEY : silent ? SILENT_KEY : tenths) * 2 + (clipped ? 1 : 0);
   let text = unit === 'dBFS' ? valueText.get(key) : undefined;
   if (text === undefined) {
-    text = (silent ? 'silent' : `${(tenths / 10).toFixed(1)} ${unit}`) + (clipped ? ', clipped' : '');
+    text = (suspended ? 'audio suspended' : silent ? 'silent' : `${(tenths / 10).toFixed(1)} ${unit}`) + (clipped ? ', clipped' : '');
     if (unit === 'dBFS') valueText.set(key, text);
   }
   return text;
@@ -98,8 +105,10 @@ function ariaValueText(tenths: number, silent: boolean, clipped: boolean, unit: 
  * highest channel level in dBFS to 0.1 dB, clamped to [minDb, maxDb]; text such as
  * "-12.4 dBFS, clipped" or "silent".
  */
-export function levelAria(el: Element, { minDb, maxDb, reading = 'peak', intervalMs = 500, unit = 'dBFS' }: LevelAriaOptions): TrackDomValue {
+export function levelAria(el: Element, { minDb, maxDb, reading = 'peak', intervalMs = 500, unit = 'dBFS', source = null }: LevelAriaOptions): TrackDomValue {
   const minTenths = Math.round(minDb * 10);
+  const platform = source?.platformStatus;
+  let marked = false; // data-meter-status="suspended" is on the element
   return {
     intervalMs,
     key(levels) {
@@ -110,16 +119,23 @@ export function levelAria(el: Element, { minDb, maxDb, reading = 'peak', interva
         if (v > maxLin) maxLin = v;
         if (levels.overs[c] > 0) clipped = 1;
       }
+      if (levels.stale && platform !== undefined && platform() === 'suspended') return SUSPENDED_KEY * 2 + clipped;
       const db = levels.stale ? -Infinity : 20 * Math.log10(maxLin);
       return (db > minDb ? Math.round(Math.min(db, maxDb) * 10) : SILENT_KEY) * 2 + clipped;
     },
     write(key) {
       const clipped = (key & 1) === 1;
       const k = (key - (clipped ? 1 : 0)) / 2;
+      const suspended = k === SUSPENDED_KEY;
       const silent = k === SILENT_KEY;
-      const tenths = silent ? minTenths : k;
+      const tenths = silent || suspended ? minTenths : k;
       el.setAttribute('aria-valuenow', ariaValueNow(tenths));
-      el.setAttribute('aria-valuetext', ariaValueText(tenths, silent, clipped, unit));
+      el.setAttribute('aria-valuetext', ariaValueText(tenths, silent, clipped, unit, suspended));
+      if (suspended !== marked) {
+        marked = suspended;
+        if (suspended) el.setAttribute('data-meter-status', 'suspended');
+        else el.removeAttribute('data-meter-status');
+      }
     },
   };
 }

@@ -9,7 +9,7 @@
  * Length (≈310 lines): the engine object is one lifecycle (node, port, transport, dispose);
  * its options live in engine-options.ts.
  */
-import { checkInteger } from '../dsp/validate';
+import { checkInteger, describeValue } from '../dsp/validate';
 import { createBankWords, H_WRITER_STATE, WRITER_STOPPED } from './bank/layout';
 import { MeterBankReader } from './bank/reader';
 import { claimConsumerSlot, releaseConsumerSlot } from './bank/consumers';
@@ -112,7 +112,8 @@ export interface MeterEngine {
   /**
    * Resolves when the bank holds everything the processor has measured so far: at once with
    * the shared transport; after a fresh snapshot arrives with the message transport (e.g.
-   * after `OfflineAudioContext.startRendering()` or `suspend()`). Resolves at once after dispose.
+   * after `OfflineAudioContext.startRendering()` or `suspend()`). Resolves at once after dispose
+   * or once the context is closed (nothing more can arrive; the bank keeps the last snapshot).
    */
   flush(): Promise<void>;
   /** Disconnects every node, stops the processor, closes its port. Idempotent. */
@@ -162,6 +163,8 @@ class Engine implements MeterEngine {
   private nextPortId = 1;
   /** Message transport: forwards the UI's control words after a reset request. */
   private readonly bankOnControl: (() => void) | undefined;
+  private readonly onStateChange: () => void;
+  private readonly platformStatus: () => 'no-source' | 'error' | 'suspended' | null;
 
   constructor(context: BaseAudioContext, o: ResolvedEngineOptions) {
     this.context = context;
@@ -213,12 +216,23 @@ class Engine implements MeterEngine {
     this.node.onprocessorerror = () => {
       this.error = 'the meterkit processor stopped with an error on the audio thread';
     };
+    this.platformStatus = () => {
+      if (this.disposed || context.state === 'closed') return 'no-source';
+      if (this.error !== null) return 'error';
+      return context.state === 'running' ? null : 'suspended';
+    };
     this.bank = new MeterBankReader(this.words, {
       consume: true,
       staleAfterMs: o.staleAfterMs,
       isClockRunning: () => !this.disposed && context.state === 'running',
       onControl: this.bankOnControl,
+      platformStatus: this.platformStatus,
     });
+    // A closed context's processor never answers again: settle pending flushes then (bug 4).
+    this.onStateChange = () => {
+      if (context.state === 'closed') this.settleFlushes();
+    };
+    context.addEventListener('statechange', this.onStateChange);
     registerWorkerLink(this.bank, () => this.linkForWorker());
   }
 
@@ -306,7 +320,11 @@ class Engine implements MeterEngine {
   }
 
   connect(node: AudioNode, track: number, output = 0): () => void {
-    checkInteger('track', track, 0, this.tracks - 1);
+    if (typeof AudioNode === 'function' && !(node instanceof AudioNode)) {
+      throw new TypeError(`engine.connect: node must be an AudioNode, got ${describeValue(node)}`);
+    }
+    checkInteger('engine.connect: track', track, 0, this.tracks - 1);
+    checkInteger('engine.connect: output', output, 0, Math.max(0, node.numberOfOutputs - 1));
     if (this.disposed) throw new Error('meterkit: this meter engine was disposed; create a new one');
     // Straight into the meter node's input: no extra node on the audio thread.
     node.connect(this.node, output, track);
@@ -352,7 +370,8 @@ class Engine implements MeterEngine {
   }
 
   flush(): Promise<void> {
-    if (this.mirror === null || this.disposed) return Promise.resolve();
+    // Closed: no snapshot will ever come; the bank already holds the last one received.
+    if (this.mirror === null || this.disposed || this.context.state === 'closed') return Promise.resolve();
     return new Promise((resolve) => {
       this.flushWaiters.push(resolve);
       this.post({ type: 'flush' });
@@ -378,6 +397,7 @@ class Engine implements MeterEngine {
     this.inputs.fill(undefined);
     this.node.disconnect();
     this.node.onprocessorerror = null;
+    this.context.removeEventListener('statechange', this.onStateChange);
     this.settleFlushes();
     if (this.mirror === null) {
       // Shared transport: the processor also sees the stop word, so the port can go now.

@@ -13,6 +13,7 @@
  * Thread: main thread. Nothing allocates per frame (subscriber lists are copied on change).
  */
 
+import { checkNumber, checkOneOf, checkOptions, describeValue } from '../dsp/validate';
 export type FramePhase = 'read' | 'update' | 'draw';
 
 /**
@@ -103,9 +104,25 @@ class LoopClock implements FrameClock {
   }
 }
 const NOOP = (): void => {};
+/** Longest single `advance` step, ms (one hour). */
+export const MAX_ADVANCE_MS = 3_600_000;
+
+function checkFrameLoopOptions(options: FrameLoopOptions): void {
+  checkOptions('createFrameLoop', options, 'no required fields (pass {} or omit it)');
+  for (const name of ['raf', 'caf', 'now', 'onError'] as const) {
+    const f = options[name];
+    if (f !== undefined && typeof f !== 'function') throw new TypeError(`createFrameLoop: ${name} must be a function, got ${describeValue(f)}`);
+  }
+  if (options.mode !== undefined) checkOneOf('createFrameLoop: mode', options.mode, ['auto', 'demand'] as const);
+  const d = options.document;
+  if (d !== undefined && d !== null && (typeof d !== 'object' || typeof d.addEventListener !== 'function' || typeof d.removeEventListener !== 'function')) {
+    throw new TypeError(`createFrameLoop: document must be null or have hidden, addEventListener and removeEventListener, got ${describeValue(d)}`);
+  }
+}
 
 /** Creates an independent frame loop. Most code wants the shared {@link getFrameLoop}. */
 export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
+  checkFrameLoopOptions(options);
   const g = globalThis as typeof globalThis & { document?: VisibilitySource };
   const raf = options.raf ?? (typeof g.requestAnimationFrame === 'function' ? g.requestAnimationFrame.bind(g) : null);
   const caf = options.caf ?? (typeof g.cancelAnimationFrame === 'function' ? g.cancelAnimationFrame.bind(g) : NOOP);
@@ -191,8 +208,8 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
 
   return {
     subscribe(callback: FrameCallback, phase: FramePhase = 'draw'): () => void {
-      if (typeof callback !== 'function') throw new TypeError('subscribe needs a function');
-      if (!PHASES.includes(phase)) throw new RangeError(`phase must be one of "read", "update", "draw", got ${String(phase)}`);
+      if (typeof callback !== 'function') throw new TypeError(`FrameLoop.subscribe: callback must be a function, got ${describeValue(callback)}`);
+      if (!PHASES.includes(phase)) throw new RangeError(`FrameLoop.subscribe: phase must be one of "read", "update", "draw", got ${describeValue(phase)}`);
       lists[phase] = [...lists[phase], callback];
       count++;
       syncListener();
@@ -227,7 +244,7 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
       return mode;
     },
     set mode(next: 'auto' | 'demand') {
-      if (next !== 'auto' && next !== 'demand') throw new RangeError(`mode must be "auto" or "demand", got ${String(next)}`);
+      if (next !== 'auto' && next !== 'demand') throw new RangeError(`FrameLoop: mode must be "auto" or "demand", got ${describeValue(next)}`);
       const changed = next !== mode;
       mode = next;
       if (mode === 'demand') cancel();
@@ -242,6 +259,8 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
       };
     },
     advance(deltaMs = 1000 / 60): void {
+      // A NaN or negative delta would poison the virtual clock for good.
+      if (!(typeof deltaMs === 'number' && deltaMs >= 0 && deltaMs <= MAX_ADVANCE_MS)) checkNumber('FrameLoop.advance: deltaMs', deltaMs, 0, MAX_ADVANCE_MS, 'ms');
       if (mode === 'demand') {
         stepVirtual(deltaMs);
       } else {

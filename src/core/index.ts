@@ -60,6 +60,17 @@ export {
 } from './frame-loop';
 export { PROCESSOR_NAME } from './protocol';
 export { type MeterSource, type HasMeterSource, toMeterSource } from './meter-source';
+export {
+  meterStatus,
+  meterStatusText,
+  METER_STATUS_VALUES,
+  DEFAULT_NO_SIGNAL_FLOOR_DB,
+  DEFAULT_NO_SIGNAL_MS,
+  type MeterStatusValue,
+  type MeterStatusOptions,
+  type PlatformStatus,
+} from './meter-status';
+export { watchMeterStatus, currentMeterStatus, watchedStatusCount, STATUS_POLL_MS } from './status-watch';
 export { MeterHub, getMeterHub, type TrackListener } from './meter-hub';
 export { createManualBank, type ManualBank, type ManualChannelLevels, type ManualTrackReadings } from './manual-bank';
 export { MeterView, type MeterViewStats } from './views/meter-view';
@@ -123,6 +134,7 @@ export {
 } from './render/scale';
 export {
   resolveMeterStyle,
+  checkMeterStyleInput,
   zoneColor,
   DEFAULT_COLORS,
   DEFAULT_STYLE,

@@ -23,7 +23,59 @@ import { RENDER_QUANTUM } from './protocol';
 import { canShareMemory } from './transport';
 import { registerWorkerLink, sharedBankLink, portBankLink, ALWAYS_RUNNING } from './render-worker/links';
 import { linearFromDb } from '../dsp/db';
-import { checkInteger } from '../dsp/validate';
+import { checkInteger, checkNumber, checkOptions, describeValue } from '../dsp/validate';
+import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE } from './bank/layout';
+
+/** Levels the manual bank accepts, dBFS: −Infinity (silence) or MIN..MAX. */
+export const MANUAL_MIN_DB = -200;
+export const MANUAL_MAX_DB = 40;
+const DB_FIELDS = ['levelDb', 'holdDb', 'rmsDb', 'peakDb', 'ballisticDb'] as const;
+
+function checkDb(name: string, v: unknown): void {
+  if (v === -Infinity) return;
+  if (typeof v !== 'number' || !(v >= MANUAL_MIN_DB && v <= MANUAL_MAX_DB)) {
+    throw new RangeError(`ManualBank.set: ${name} must be a number from ${MANUAL_MIN_DB} to ${MANUAL_MAX_DB} dBFS (or -Infinity for silence), got ${describeValue(v)}`);
+  }
+}
+
+function checkChannelLevels(levels: unknown, channels: number): void {
+  const list = Array.isArray(levels) ? levels : [levels];
+  if (Array.isArray(levels) && levels.length > channels) {
+    throw new RangeError(`ManualBank.set: levels must be one object or an array of at most ${channels} (one per channel), got an array of length ${levels.length}`);
+  }
+  list.forEach((l, c) => {
+    const at = Array.isArray(levels) ? `levels[${c}]` : 'levels';
+    if (l === undefined && Array.isArray(levels)) return;
+    if (l === null || typeof l !== 'object' || Array.isArray(l)) throw new TypeError(`ManualBank.set: ${at} must be an object such as { levelDb: -12 }, got ${describeValue(l)}`);
+    const o = l as Record<string, unknown>;
+    for (const k of DB_FIELDS) if (o[k] !== undefined) checkDb(`${at}.${k}`, o[k]);
+    if (o.overs !== undefined) checkInteger(`ManualBank.set: ${at}.overs`, o.overs, 0, 0xffffffff);
+  });
+}
+
+const READING_RANGES: Record<keyof ManualTrackReadings, [number, number, string]> = {
+  momentary: [-200, 40, 'LUFS'],
+  shortTerm: [-200, 40, 'LUFS'],
+  integrated: [-200, 40, 'LUFS'],
+  loudnessRange: [0, 200, 'LU'],
+  truePeak: [-200, 40, 'dBTP'],
+  correlation: [-1, 1, ''],
+  balance: [-1, 1, ''],
+  loudnessSeconds: [0, 1e9, 's'],
+};
+
+function checkReadings(readings: unknown): void {
+  checkOptions('ManualBank.setReadings', readings, 'one reading such as { integrated: -23 }');
+  const r = readings as Record<string, unknown>;
+  for (const key of EXTRA_KEYS) {
+    const v = r[key];
+    if (v === undefined || Number.isNaN(v) || (v === -Infinity && READING_RANGES[key][2] !== '' && key !== 'loudnessRange' && key !== 'loudnessSeconds')) continue;
+    const [min, max, unit] = READING_RANGES[key];
+    if (typeof v !== 'number' || !(v >= min && v <= max)) {
+      throw new RangeError(`ManualBank.setReadings: ${key} must be a number from ${min} to ${max}${unit ? ' ' + unit : ''} (or NaN: not measured), got ${describeValue(v)}`);
+    }
+  }
+}
 
 /** Levels of one channel in dBFS (omit a field to leave it as it was; -Infinity = silence). */
 export interface ManualChannelLevels {
@@ -94,9 +146,10 @@ export interface ManualBank {
 
 /** Creates a manual bank of `tracks` × `channels` (1–MAX_TRACKS × 1–MAX_CHANNELS, i.e. 1–1024 × 1–8); every channel starts silent. */
 export function createManualBank(options: { tracks: number; channels?: number; sampleRate?: number }): ManualBank {
-  const tracks = checkInteger('tracks', options.tracks, 1, MAX_TRACKS);
-  const channels = checkInteger('channels', options.channels ?? 2, 1, MAX_CHANNELS);
-  const sampleRate = options.sampleRate ?? 48000;
+  checkOptions('createManualBank', options, 'tracks');
+  const tracks = checkInteger('createManualBank: tracks', options.tracks, 1, MAX_TRACKS);
+  const channels = checkInteger('createManualBank: channels', options.channels ?? 2, 1, MAX_CHANNELS);
+  const sampleRate = checkNumber('createManualBank: sampleRate', options.sampleRate ?? 48000, MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, 'Hz');
   // Shared memory where the page allows it, so the render worker reads the bank itself.
   const shared = canShareMemory();
   const words = createBankWords({ tracks, channels, sampleRate, shared });
@@ -161,6 +214,7 @@ export function createManualBank(options: { tracks: number; channels?: number; s
     channels,
     set(track, levels) {
       source.checkTrack(track);
+      checkChannelLevels(levels, channels); // all of it before any of it: a bad call changes nothing
       for (let c = 0; c < channels; c++) {
         const l = Array.isArray(levels) ? (levels as readonly ManualChannelLevels[])[c] : (levels as ManualChannelLevels);
         if (l === undefined) continue;
@@ -179,6 +233,7 @@ export function createManualBank(options: { tracks: number; channels?: number; s
     },
     setReadings(track, readings) {
       source.checkTrack(track);
+      checkReadings(readings);
       EXTRA_KEYS.forEach((key, i) => {
         const v = readings[key];
         if (v !== undefined) extras[track][i] = v;

@@ -4,6 +4,7 @@
  * tests and frozen screenshots.
  */
 import type { TrackLevels } from './bank/reader';
+import { describeValue } from '../dsp/validate';
 import type { WorkerSourceLink } from './render-worker/protocol';
 
 export interface MeterSource {
@@ -26,6 +27,11 @@ export interface MeterSource {
    * have it.
    */
   linkForWorker?(): WorkerSourceLink | null;
+  /**
+   * Optional: what the platform knows (an engine's bank has it): `'no-source'` (engine
+   * disposed, context closed), `'error'`, `'suspended'`, or null. See meter-status.ts.
+   */
+  readonly platformStatus?: (() => 'no-source' | 'error' | 'suspended' | null) | undefined;
 }
 
 /** A MeterEngine-like object: anything with a `bank` that is a MeterSource. */
@@ -33,9 +39,16 @@ export interface HasMeterSource {
   readonly bank: MeterSource;
 }
 
-/** Accepts an engine (`engine.bank` is used) or a source. */
+/**
+ * Accepts an engine (`engine.bank` is used) or a source; null / undefined give null. Throws a
+ * TypeError for anything else (a string, an object without `readInto`).
+ */
 export function toMeterSource(value: MeterSource | HasMeterSource | null | undefined): MeterSource | null {
   if (value === null || value === undefined) return null;
-  if ('bank' in value && value.bank !== undefined) return value.bank;
-  return value as MeterSource;
+  if (typeof value === 'object') {
+    const bank = (value as { bank?: unknown }).bank;
+    if (bank !== null && typeof bank === 'object' && typeof (bank as MeterSource).readInto === 'function') return bank as MeterSource;
+    if (typeof (value as MeterSource).readInto === 'function') return value as MeterSource;
+  }
+  throw new TypeError(`toMeterSource: source must be a meter engine, a meter source (with readInto) or null, got ${describeValue(value)}`);
 }

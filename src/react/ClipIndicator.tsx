@@ -8,7 +8,7 @@ import { useRef, type CSSProperties } from 'react';
 import { DEFAULT_COLORS, watchTrackDom, clippedKey, type MeterSource, type HasMeterSource, type TrackDomWatch } from '../core/internal';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
-import { checkTrackProp, checkSizeProp } from './props';
+import { checkTrackProp, checkSizeProp, checkFunctionProp, checkStringProp, checkBooleanProp, checkStyleObjectProp } from './props';
 
 export interface ClipIndicatorProps {
   /** Track index, 0-based. Default 0. */
@@ -33,8 +33,15 @@ export interface ClipIndicatorProps {
 
 export function ClipIndicator(props: ClipIndicatorProps) {
   const { track = 0 } = props;
-  const source = useMeterSource(props.source);
+  const source = useMeterSource(props.source, 'ClipIndicator');
   checkTrackProp('ClipIndicator', track, source);
+  checkFunctionProp('ClipIndicator', 'onReset', props.onReset);
+  checkStringProp('ClipIndicator', 'label', props.label);
+  checkStringProp('ClipIndicator', 'color', props.color);
+  checkStringProp('ClipIndicator', 'offColor', props.offColor);
+  checkStringProp('ClipIndicator', 'className', props.className);
+  checkBooleanProp('ClipIndicator', 'resetHolds', props.resetHolds);
+  checkStyleObjectProp('ClipIndicator', props.style);
   checkSizeProp('ClipIndicator', 'width', props.width);
   checkSizeProp('ClipIndicator', 'height', props.height);
   const ref = useRef<HTMLButtonElement | null>(null);

@@ -5,11 +5,13 @@
  * Drawn on canvas when the indicated position changes; never re-renders React.
  */
 import { useRef, type CSSProperties } from 'react';
-import { checkNumber, formatReadout, watchTrackDom, type MeterSource, type HasMeterSource, type MeterColors, type RenderMode } from '../core/internal';
+import { checkNumber, checkMeterStyleInput, formatReadout, watchTrackDom, type MeterSource, type HasMeterSource, type MeterColors, type RenderMode } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
-import { checkTrackProp, checkPixelRatioProp } from './props';
+import { useMeterSuspended } from './use-meter-status';
+import { SUSPENDED_STYLE } from './props';
+import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp } from './props';
 
 export interface CorrelationMeterProps {
   /** Bank track, 0-based. Default 0. */
@@ -39,12 +41,17 @@ export interface CorrelationMeterProps {
 
 export function CorrelationMeter(props: CorrelationMeterProps) {
   const { track = 0, showBalance = true, pixelRatio } = props;
-  const source = useMeterSource(props.source);
+  const source = useMeterSource(props.source, 'CorrelationMeter');
   checkTrackProp('CorrelationMeter', track, source);
+  checkMeterStyleInput('CorrelationMeter', { colors: props.colors, font: props.font });
+  checkStringProp('CorrelationMeter', 'label', props.label);
+  checkStringProp('CorrelationMeter', 'className', props.className);
+  checkStyleObjectProp('CorrelationMeter', props.style);
   checkPixelRatioProp('CorrelationMeter', pixelRatio);
   const width = checkNumber('CorrelationMeter: width', props.width ?? 240, 20, 4000, 'px');
   const height = checkNumber('CorrelationMeter: height', props.height ?? (showBalance ? 30 : 14), 4, 1000, 'px');
   const render = useRenderMode('CorrelationMeter', props.render);
+  const suspended = useMeterSuspended(source);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'correlation', options: { showBalance } },
     specKey: [showBalance],
@@ -81,7 +88,12 @@ export function CorrelationMeter(props: CorrelationMeterProps) {
     color: props.colors?.text ?? 'var(--meterkit-text, #c8ccd0)',
   };
   return (
-    <div className={props.className} data-meterkit="CorrelationMeter" style={{ display: 'inline-block', width, ...props.style }}>
+    <div
+      className={props.className}
+      data-meterkit="CorrelationMeter"
+      data-suspended={suspended ? 'true' : undefined}
+      style={{ display: 'inline-block', width, ...props.style, ...(suspended ? SUSPENDED_STYLE : null) }}
+    >
       <div
         ref={meterRef}
         role="meter"

@@ -18,6 +18,7 @@ import {
   formatUnsignedTenths,
   readoutTenths,
   checkNumber,
+  checkMeterStyleInput,
   checkOneOf,
   watchTrackDom,
   type TrackDomValue,
@@ -33,7 +34,9 @@ import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { MeterScale } from './MeterScale';
-import { checkTrackProp, checkPixelRatioProp } from './props';
+import { useMeterSuspended } from './use-meter-status';
+import { SUSPENDED_STYLE } from './props';
+import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp } from './props';
 
 export interface LoudnessMeterProps {
   /** Bank track, 0-based (an input, a group or the master bus). Default 0. */
@@ -76,6 +79,8 @@ const READOUTS = ['M', 'S', 'I', 'LRA', 'TP'] as const;
 /** Readout keys besides tenths of a unit: not measured on this track, and silence (the shared readout sentinel). */
 const OFF = READOUT_SILENT + 1;
 const SILENT = READOUT_SILENT;
+/** aria key while the context is suspended: "audio suspended". */
+const SUSPENDED = READOUT_SILENT + 2;
 const NAMES = { M: 'Momentary', S: 'Short-term', I: 'Integrated', LRA: 'Loudness range', TP: 'True peak' } as const;
 
 /** Readout k of a snapshot: M, S, I (minus `rel` for LU units), LRA, TP. */
@@ -96,8 +101,12 @@ function reading(levels: TrackLevels, k: number, rel: number): number {
 
 export function LoudnessMeter(props: LoudnessMeterProps) {
   const { track = 0, range = 'ebu+9', units = 'LUFS', historySeconds = 180, showReset = true, pixelRatio } = props;
-  const source = useMeterSource(props.source);
+  const source = useMeterSource(props.source, 'LoudnessMeter');
   checkTrackProp('LoudnessMeter', track, source);
+  checkMeterStyleInput('LoudnessMeter', { colors: props.colors, font: props.font });
+  checkStringProp('LoudnessMeter', 'label', props.label);
+  checkStringProp('LoudnessMeter', 'className', props.className);
+  checkStyleObjectProp('LoudnessMeter', props.style);
   checkOneOf('LoudnessMeter: range', range, ['ebu+9', 'ebu+18'] as const);
   checkOneOf('LoudnessMeter: units', units, ['LUFS', 'LU'] as const);
   checkNumber('LoudnessMeter: historySeconds', historySeconds, 0, 3600, 's');
@@ -112,6 +121,7 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
 
   const style = { colors: props.colors, font: props.font };
   const render = useRenderMode('LoudnessMeter', props.render);
+  const suspended = useMeterSuspended(source);
   const { canvasRef: barRef, canvasKey: barKey } = useCanvasView({
     spec: { type: 'loudness-bar', options: { target, range } },
     specKey: [target.integratedLufs, target.toleranceLu, range],
@@ -154,11 +164,17 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
     }));
     values.push({
       intervalMs: 500,
-      key: (levels) => (!levels.stale && levels.momentary > minLufs ? Math.round(Math.min(levels.momentary, maxLufs) * 10) : SILENT),
+      key: (levels) =>
+        levels.stale && source.platformStatus?.() === 'suspended'
+          ? SUSPENDED
+          : !levels.stale && levels.momentary > minLufs
+            ? Math.round(Math.min(levels.momentary, maxLufs) * 10)
+            : SILENT,
       write(tenths) {
-        const text = formatReadout(tenths === SILENT ? Math.round(minLufs * 10) : tenths);
+        const quiet = tenths === SILENT || tenths === SUSPENDED;
+        const text = formatReadout(quiet ? Math.round(minLufs * 10) : tenths);
         el.setAttribute('aria-valuenow', text);
-        el.setAttribute('aria-valuetext', tenths === SILENT ? 'silent' : `${text} LUFS momentary`);
+        el.setAttribute('aria-valuetext', tenths === SUSPENDED ? 'audio suspended' : tenths === SILENT ? 'silent' : `${text} LUFS momentary`);
       },
     });
     return watchTrackDom(source, track, values);
@@ -178,9 +194,10 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
     <div
       className={props.className}
       data-meterkit="LoudnessMeter"
+      data-suspended={suspended ? 'true' : undefined}
       role="group"
       aria-label={label}
-      style={{ display: 'inline-flex', flexDirection: 'column', gap: 6, ...text, ...props.style }}
+      style={{ display: 'inline-flex', flexDirection: 'column', gap: 6, ...text, ...props.style, ...(suspended ? SUSPENDED_STYLE : null) }}
     >
       <div style={{ display: 'flex', flexDirection: 'row', gap: 4, alignItems: 'flex-start' }}>
         <div

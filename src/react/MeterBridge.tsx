@@ -23,9 +23,12 @@ import {
 import { useMeterSource, useRenderMode } from './context';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
+import { useMeterSuspended } from './use-meter-status';
+import { SUSPENDED_STYLE } from './props';
+
 import { ClipIndicator } from './ClipIndicator';
 import { MeterScale } from './MeterScale';
-import { checkTrackProp, checkPixelRatioProp } from './props';
+import { checkTrackProp, checkPixelRatioProp, checkScaleProp, checkBooleanProp } from './props';
 import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
 
 export interface MeterBridgeProps extends MeterAppearanceProps {
@@ -87,8 +90,11 @@ function TrackAria(props: { source: MeterSource | null; track: number; label: st
 }
 
 export function MeterBridge(props: MeterBridgeProps) {
-  const source = useMeterSource(props.source);
+  const source = useMeterSource(props.source, 'MeterBridge');
   const shown = trackList(props.tracks, source);
+  checkScaleProp('MeterBridge', props.scale);
+  checkBooleanProp('MeterBridge', 'showScale', props.showScale);
+  checkBooleanProp('MeterBridge', 'clipIndicators', props.clipIndicators);
   const { kind = 'led', orientation = 'vertical', scale = DIGITAL_SCALE, reading = 'peak', showScale = true, clipIndicators = true, pixelRatio } = props;
   const vertical = orientation === 'vertical';
   const meterLength = checkNumber('MeterBridge: meterLength', props.meterLength ?? 200, 16, 10_000, 'px');
@@ -96,6 +102,9 @@ export function MeterBridge(props: MeterBridgeProps) {
   const trackGap = checkNumber('MeterBridge: trackGap', props.trackGap ?? 6, 0, 100, 'px');
   const labelSize = checkNumber('MeterBridge: labelSize', props.labelSize ?? (vertical ? 16 : 48), 0, 400, 'px');
   checkPixelRatioProp('MeterBridge', pixelRatio);
+  if (props.labels !== undefined && (!Array.isArray(props.labels) || !props.labels.every((l) => typeof l === 'string'))) {
+    throw new TypeError(`MeterBridge: labels must be an array of strings, one per shown track (${shown.length}), got ${describeValue(props.labels)}`);
+  }
   if (props.labels !== undefined && props.labels.length !== shown.length) {
     throw new RangeError(`MeterBridge: labels must have one entry per shown track (${shown.length}), got ${props.labels.length}`);
   }
@@ -112,12 +121,13 @@ export function MeterBridge(props: MeterBridgeProps) {
     readoutSize: props.readoutSize ?? 0,
   });
   const render = useRenderMode('MeterBridge', props.render);
+  const suspended = useMeterSuspended(source);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'level', options: view },
     specKey: viewOptionsKey(view),
     source,
     tracks: shown,
-    style: styleFromProps(props, scale),
+    style: styleFromProps('MeterBridge', props, scale),
     pixelRatio,
     render,
   });
@@ -209,9 +219,10 @@ export function MeterBridge(props: MeterBridgeProps) {
     <div
       className={props.className}
       data-meterkit="MeterBridge"
+      data-suspended={suspended ? 'true' : undefined}
       role="group"
       aria-label="Meter bridge"
-      style={{ display: 'inline-flex', flexDirection: vertical ? 'row' : 'column', alignItems: 'flex-start', gap: 4, ...props.style }}
+      style={{ display: 'inline-flex', flexDirection: vertical ? 'row' : 'column', alignItems: 'flex-start', gap: 4, ...props.style, ...(suspended ? SUSPENDED_STYLE : null) }}
     >
       {scaleEl}
       {vertical ? (

@@ -4,10 +4,10 @@
  * same length. Redrawn only on resize, pixel-ratio or style change.
  */
 import type { CSSProperties } from 'react';
-import { DIGITAL_SCALE, checkOneOf, checkNumber, type MeterScaleSpec, type MeterColors, type Orientation, type RenderMode } from '../core/internal';
+import { DIGITAL_SCALE, checkOneOf, checkNumber, checkMeterStyleInput, type MeterScaleSpec, type MeterColors, type Orientation, type RenderMode } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
 import { useRenderMode } from './context';
-import { checkSizeProp, checkPixelRatioProp } from './props';
+import { checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp, checkStyleObjectProp } from './props';
 
 export interface MeterScaleProps {
   /** Default DIGITAL_SCALE. */
@@ -39,7 +39,11 @@ export interface MeterScaleProps {
 
 export function MeterScale(props: MeterScaleProps) {
   const { scale = DIGITAL_SCALE, orientation = 'vertical', nearInset = 0, farInset = 8, pixelRatio } = props;
+  checkScaleProp('MeterScale', props.scale);
   checkOneOf('MeterScale: orientation', orientation, ['vertical', 'horizontal'] as const);
+  checkMeterStyleInput('MeterScale', { colors: props.colors, font: props.font });
+  checkStringProp('MeterScale', 'className', props.className);
+  checkStyleObjectProp('MeterScale', props.style);
   const vertical = orientation === 'vertical';
   const side = props.side ?? (vertical ? 'right' : 'top');
   checkOneOf('MeterScale: side', side, vertical ? (['left', 'right'] as const) : (['top', 'bottom'] as const));

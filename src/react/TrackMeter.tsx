@@ -9,7 +9,10 @@ import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppeara
 import { useMeterSource, useRenderMode } from './context';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
-import { checkTrackProp, checkSizeProp, checkPixelRatioProp } from './props';
+import { useMeterSuspended } from './use-meter-status';
+import { SUSPENDED_STYLE } from './props';
+
+import { checkTrackProp, checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp } from './props';
 
 /** Props common to the single-track meters. Sizes in CSS px unless a CSS string is given. */
 export interface TrackMeterProps extends MeterAppearanceProps {
@@ -31,8 +34,10 @@ export interface TrackMeterProps extends MeterAppearanceProps {
 
 export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component: string }) {
   const { kind, component, track = 0, orientation = 'vertical', scale = DIGITAL_SCALE, reading = 'peak', pixelRatio } = props;
-  const source = useMeterSource(props.source);
+  const source = useMeterSource(props.source, component);
   checkTrackProp(component, track, source);
+  checkScaleProp(component, props.scale);
+  checkStringProp(component, 'label', props.label);
   checkSizeProp(component, 'width', props.width);
   checkSizeProp(component, 'height', props.height);
   checkPixelRatioProp(component, pixelRatio);
@@ -52,12 +57,13 @@ export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component
     specKey: viewOptionsKey(view),
     source,
     tracks: [track],
-    style: styleFromProps(props, scale),
+    style: styleFromProps(component, props, scale),
     pixelRatio,
     render,
   });
   const meterRef = useRef<HTMLDivElement | null>(null);
   useMeterAria(meterRef, source, track, { minDb: scale.minDb, maxDb: scale.maxDb, reading });
+  const suspended = useMeterSuspended(source);
   const vertical = orientation === 'vertical';
   const width = props.width ?? (vertical ? 24 : 240);
   const height = props.height ?? (vertical ? 200 : 24);
@@ -72,7 +78,8 @@ export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component
       aria-valuetext="silent"
       className={props.className}
       data-meterkit={component}
-      style={{ display: 'inline-block', position: 'relative', width, height, ...props.style }}
+      data-suspended={suspended ? 'true' : undefined}
+      style={{ display: 'inline-block', position: 'relative', width, height, ...props.style, ...(suspended ? SUSPENDED_STYLE : null) }}
     >
       <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
     </div>

@@ -4,11 +4,14 @@
  * render mode.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { toMeterSource, configureRenderWorker, checkOneOf, defaultRenderMode, RENDER_MODES, type MeterSource, type HasMeterSource, type RenderMode } from '../core/internal';
+import { checkSourceProp } from './props';
+import { toMeterSource, configureRenderWorker, checkOneOf, defaultRenderMode, RENDER_MODES, describeValue, type MeterSource, type HasMeterSource, type RenderMode } from '../core/internal';
 
 const MeterSourceContext = createContext<MeterSource | null>(null);
 /** null: no provider chose one — the page default (`setDefaultRenderMode`, else 'auto'). */
 const RenderModeContext = createContext<RenderMode | null>(null);
+/** The provider's `error` (why its engine failed), for useMeterStatus. */
+export const MeterErrorContext = createContext<Error | null>(null);
 
 export interface MeterProviderProps {
   /**
@@ -30,11 +33,24 @@ export interface MeterProviderProps {
    * worker, before it starts.
    */
   workerUrl?: string | URL;
+  /**
+   * Why the engine failed, e.g. `useMeterEngine(...).error`: `useMeterStatus()` and
+   * `<MeterStatus>` below then say `'error'` while `source` is null.
+   */
+  error?: Error | null;
   children?: ReactNode;
 }
 
 /** Provides a meter source (and a render mode) to every meterkit component below it. */
-export function MeterProvider({ source, render, workerUrl, children }: MeterProviderProps) {
+export function MeterProvider({ source, render, workerUrl, error, children }: MeterProviderProps) {
+  checkSourceProp('MeterProvider', source);
+  if (error !== undefined && error !== null && !(error instanceof Error)) {
+    throw new TypeError(`MeterProvider: error must be an Error or null, got ${describeValue(error)}`);
+  }
+  const parentError = useContext(MeterErrorContext);
+  if (workerUrl !== undefined && typeof workerUrl !== 'string' && !(typeof URL === 'function' && workerUrl instanceof URL)) {
+    throw new TypeError(`MeterProvider: workerUrl must be a string or URL, got ${describeValue(workerUrl)}`);
+  }
   const inherited = useContext(RenderModeContext);
   const mode = render === undefined ? inherited : checkOneOf('MeterProvider: render', render, RENDER_MODES);
   if (workerUrl !== undefined) configureRenderWorker({ url: workerUrl });
@@ -43,7 +59,9 @@ export function MeterProvider({ source, render, workerUrl, children }: MeterProv
   const value = source === undefined ? parentSource : own;
   return (
     <MeterSourceContext.Provider value={value}>
-      <RenderModeContext.Provider value={mode}>{children}</RenderModeContext.Provider>
+      <RenderModeContext.Provider value={mode}>
+        <MeterErrorContext.Provider value={error === undefined ? (source === undefined ? parentError : null) : error}>{children}</MeterErrorContext.Provider>
+      </RenderModeContext.Provider>
     </MeterSourceContext.Provider>
   );
 }
@@ -56,7 +74,8 @@ export function useRenderMode(component: string, explicit?: RenderMode): RenderM
 }
 
 /** The source a component should read: its own prop if given, else the provider's (or null). */
-export function useMeterSource(explicit?: MeterSource | HasMeterSource | null): MeterSource | null {
+export function useMeterSource(explicit?: MeterSource | HasMeterSource | null, component = 'useMeterSource'): MeterSource | null {
+  checkSourceProp(component, explicit);
   const fromContext = useContext(MeterSourceContext);
   return explicit === undefined ? fromContext : toMeterSource(explicit);
 }

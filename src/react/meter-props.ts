@@ -3,7 +3,9 @@
  * documented once, and their mapping to the core view options and style.
  */
 import type { CSSProperties } from 'react';
+import { checkStringProp, checkStyleObjectProp } from './props';
 import {
+  checkMeterStyleInput,
   resolveMeterViewOptions,
   type MeterKind,
   type MeterReading,
@@ -85,8 +87,15 @@ export function viewOptionsFromProps(
   );
 }
 
-/** Style input from appearance props: the scale's zones unless midDb/highDb are given. */
-export function styleFromProps(props: MeterAppearanceProps, scale: MeterScaleSpec): MeterStyleInput {
+/**
+ * Style input from appearance props: the scale's zones unless midDb/highDb are given.
+ * Validates them (TypeError / RangeError naming `component` and the prop), so a bad colour or
+ * font throws during render, never later in the frame loop.
+ */
+export function styleFromProps(component: string, props: MeterAppearanceProps, scale: MeterScaleSpec): MeterStyleInput {
+  checkMeterStyleInput(component, { colors: props.colors, midDb: props.midDb, highDb: props.highDb, segmentOffAlpha: props.segmentOffAlpha, font: props.font });
+  checkStringProp(component, 'className', props.className);
+  checkStyleObjectProp(component, props.style);
   return {
     colors: props.colors,
     midDb: props.midDb ?? scale.zones?.midDb,

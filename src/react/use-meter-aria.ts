@@ -20,6 +20,6 @@ export function useMeterAria(
   useIsomorphicLayoutEffect(() => {
     const el = element.current;
     if (source === null || el === null) return;
-    return watchTrackDom(source, track, [levelAria(el, { minDb, maxDb, reading, intervalMs, unit })]);
+    return watchTrackDom(source, track, [levelAria(el, { minDb, maxDb, reading, intervalMs, unit, source })]);
   }, [element, source, track, minDb, maxDb, reading, intervalMs, unit]);
 }

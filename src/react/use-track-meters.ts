@@ -7,10 +7,10 @@
  * — draw there (`clock.nowMs`, `clock.deltaMs`; both objects are updated in place). Changing `onFrame` between renders never resubscribes.
  */
 import { useRef, type RefObject } from 'react';
-import { getMeterHub, type TrackLevels, type FrameClock, type MeterSource, type HasMeterSource } from '../core/internal';
+import { getMeterHub, type TrackLevels, type FrameClock, type MeterSource, type HasMeterSource, describeValue } from '../core/internal';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
-import { checkTrackProp } from './props';
+import { checkTrackProp, checkFunctionProp } from './props';
 
 export interface UseTrackMetersOptions {
   /** Default: the nearest MeterProvider's source. */
@@ -20,7 +20,11 @@ export interface UseTrackMetersOptions {
 }
 
 export function useTrackMeters(track: number, options: UseTrackMetersOptions = {}): RefObject<TrackLevels | null> {
-  const source = useMeterSource(options.source);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`useTrackMeters: options must be an object such as { onFrame }, got ${describeValue(options)}`);
+  }
+  checkFunctionProp('useTrackMeters', 'onFrame', options.onFrame);
+  const source = useMeterSource(options.source, 'useTrackMeters');
   checkTrackProp('useTrackMeters', track, source);
   const levels = useRef<TrackLevels | null>(null);
   const onFrame = useRef(options.onFrame);

@@ -134,12 +134,15 @@ describe('engine on an OfflineAudioContext', () => {
   });
 });
 
+const TRANSPORTS = ['shared', 'message'] as const;
+
 describe('engine on a running AudioContext', () => {
-  it('a one-sample spike between two animation frames is seen by a frame-rate reader', async () => {
+  for (const transport of TRANSPORTS) it(`${transport}: a one-sample spike between two animation frames is seen by a frame-rate reader`, async () => {
     const ctx = new AudioContext({ sampleRate: SR });
     try {
       expect(ctx.state).toBe('running');
-      const engine = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl });
+      const engine = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl, transport });
+      expect(engine.transport).toBe(transport);
       live.push(engine);
       const length = SR; // 1 s of silence with three isolated spikes
       const spikes = new Map([[9_001, 0.31], [24_567, 0.62], [40_003, 0.45]]);
@@ -157,6 +160,7 @@ describe('engine on a running AudioContext', () => {
         if (out.peak[0] > 0) seen.push(Math.round(out.peak[0] * 100) / 100);
       }
       await frames(2);
+      await engine.flush();
       engine.bank.readInto(0, out);
       if (out.peak[0] > 0) seen.push(Math.round(out.peak[0] * 100) / 100);
       expect(seen).toEqual([0.31, 0.62, 0.45]);
@@ -209,10 +213,11 @@ describe('engine on a running AudioContext', () => {
     });
   }
 
-  it('reports stale when the context is suspended, and recovers on resume', async () => {
+  for (const transport of TRANSPORTS) it(`${transport}: reports stale when the context is suspended, and recovers on resume`, async () => {
     const ctx = new AudioContext({ sampleRate: SR });
     try {
-      const engine = await createMeterEngine(ctx, { tracks: 2, channels: 2, workletUrl, staleAfterMs: 100 });
+      const engine = await createMeterEngine(ctx, { tracks: 2, channels: 2, workletUrl, staleAfterMs: 100, transport });
+      expect(engine.transport).toBe(transport);
       live.push(engine);
       const heartbeatOnly = new MeterBankReader(engine.words, { staleAfterMs: 100 });
       await expect.poll(() => engine.bank.isStale(), { timeout: 5000 }).toBe(false);
@@ -334,9 +339,14 @@ describe('bad input', () => {
 });
 
 describe('engine.connect', () => {
-  it('connects a source to a track, and the returned function or dispose() disconnects it', async () => {
+  for (const transport of TRANSPORTS) it(`${transport}: connects a source to a track, and the returned function or dispose() disconnects it`, async () => {
     const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128 * 30, sampleRate: SR });
-    const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, workletUrl });
+    const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, workletUrl, transport });
+    expect(engine.transport).toBe(transport);
+    expect(() => engine.connect(null as never, 0)).toThrow(/engine.connect: node must be an AudioNode, got null/);
+    expect(() => engine.connect('abc' as never, 0)).toThrow(TypeError);
+    expect(() => engine.connect(new GainNode(ctx), 0, 1)).toThrow(/engine.connect: output must be an integer from 0 to 0, got 1/);
+    expect(() => engine.connect(new GainNode(ctx), NaN)).toThrow(/engine.connect: track must be an integer from 0 to 1, got NaN/);
     live.push(engine);
     const a = new ConstantSourceNode(ctx, { offset: 0.5 });
     const b = new ConstantSourceNode(ctx, { offset: 0.25 });
@@ -345,6 +355,7 @@ describe('engine.connect', () => {
     const undoA = engine.connect(a, 0);
     engine.connect(b, 1);
     ctx.suspend((128 * 10) / SR).then(async () => {
+      await engine.flush();
       const out = createTrackLevels(1);
       engine.bank.readInto(0, out);
       expect(out.peak[0]).toBe(0.5);
@@ -353,6 +364,7 @@ describe('engine.connect', () => {
       await ctx.resume();
     });
     await ctx.startRendering();
+    await engine.flush();
     const out = createTrackLevels(1);
     engine.bank.readInto(0, out);
     expect(out.peak[0]).toBe(0); // nothing since the disconnect (the reader consumed 0.5 before)

@@ -3,7 +3,7 @@
  * levels move, accessibility updates, off-screen behaviour, hydration, bad props.
  */
 import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
-import { StrictMode, Profiler, useState, type ReactNode } from 'react';
+import { Component, StrictMode, Profiler, useState, type ReactNode } from 'react';
 import { render, cleanup, act } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
@@ -50,8 +50,13 @@ function countWorkletNodes(): { count: number; restore: () => void } {
   return counter;
 }
 
-function Mixer({ context, tracks, onEngine, children }: { context: AudioContext; tracks: number; onEngine?: (e: MeterEngine | null) => void; children?: ReactNode }) {
-  const { engine, status, error } = useMeterEngine(context, { tracks, channels: 2, workletUrl });
+type Transport = 'shared' | 'message';
+/** Every engine lifecycle test runs on both transports. */
+const TRANSPORTS: readonly Transport[] = ['shared', 'message'];
+
+function Mixer({ context, tracks, transport, onEngine, children }: { context: AudioContext; tracks: number; transport: Transport; onEngine?: (e: MeterEngine | null) => void; children?: ReactNode }) {
+  const { engine, status, error } = useMeterEngine(context, { tracks, channels: 2, workletUrl, transport });
+  if (engine !== null && engine.transport !== transport) throw new Error(`expected the ${transport} transport, got ${engine.transport}`);
   onEngine?.(engine);
   return (
     <MeterProvider source={engine}>
@@ -69,7 +74,7 @@ async function waitFor(check: () => boolean, what: string, ms = 5000): Promise<v
   }
 }
 
-describe('useMeterEngine', () => {
+for (const transport of TRANSPORTS) describe(`${transport} transport: useMeterEngine`, () => {
   it('StrictMode mounts once: one engine; unmount disposes it and leaks nothing', async () => {
     const context = new AudioContext();
     const nodes = countWorkletNodes();
@@ -77,7 +82,7 @@ describe('useMeterEngine', () => {
     try {
       const { container, unmount } = render(
         <StrictMode>
-          <Mixer context={context} tracks={4} onEngine={(e) => (engine = e ?? engine)} />
+          <Mixer context={context} tracks={4} transport={transport} onEngine={(e) => (engine = e ?? engine)} />
         </StrictMode>,
       );
       await waitFor(() => container.querySelector('[data-status="ready"]') !== null, 'the engine');
@@ -103,7 +108,7 @@ describe('useMeterEngine', () => {
     const context = new AudioContext();
     try {
       function Bad() {
-        const { status, error } = useMeterEngine(context, { tracks: 0, workletUrl });
+        const { status, error } = useMeterEngine(context, { tracks: 0, workletUrl, transport });
         return <div data-status={status}>{error?.message}</div>;
       }
       const { container } = render(<Bad />);
@@ -115,7 +120,7 @@ describe('useMeterEngine', () => {
   });
 });
 
-describe('zero React churn', () => {
+for (const transport of TRANSPORTS) describe(`${transport} transport: zero React churn`, () => {
   it('five seconds of moving levels after mount cause zero commits', async () => {
     const context = new AudioContext();
     try {
@@ -123,7 +128,7 @@ describe('zero React churn', () => {
       let engine: MeterEngine | null = null;
       const { container } = render(
         <Profiler id="mixer" onRender={() => commits++}>
-          <Mixer context={context} tracks={8} onEngine={(e) => (engine = e ?? engine)} />
+          <Mixer context={context} tracks={8} transport={transport} onEngine={(e) => (engine = e ?? engine)} />
         </Profiler>,
       );
       await waitFor(() => container.querySelector('[data-status="ready"]') !== null, 'the engine');
@@ -299,6 +304,48 @@ describe('bad props', () => {
       return null;
     }
     expect(renders(<Hook />)).toThrow(/useTrackMeters: track must be an integer from 0 to 1, got 3/);
+  });
+});
+
+describe('bad props reach an error boundary', () => {
+  it('a render-time TypeError/RangeError naming the component and prop; the rest of the page keeps running', () => {
+    const bank = createManualBank({ tracks: 1 });
+    const caught: Error[] = [];
+    class Boundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+      override state = { error: null as Error | null };
+      static getDerivedStateFromError(error: Error) {
+        return { error };
+      }
+      override componentDidCatch(error: Error) {
+        caught.push(error);
+      }
+      override render() {
+        return this.state.error ? <p data-testid="fallback">{this.state.error.message}</p> : this.props.children;
+      }
+    }
+    const consoleError = console.error;
+    console.error = () => {}; // React logs caught render errors
+    try {
+      const { container } = render(
+        <div>
+          <Boundary>
+            <LedMeter source={bank.source} width="-20px" />
+          </Boundary>
+          <Boundary>
+            <ClipIndicator source={bank.source} onReset={'abc' as never} />
+          </Boundary>
+          <LedMeter source={bank.source} label="Still here" />
+        </div>,
+      );
+      expect(caught.map((e) => [e.name, e.message.split(',')[0]])).toEqual([
+        ['RangeError', 'LedMeter: width must be a positive size (a number of CSS px'],
+        ['TypeError', 'ClipIndicator: onReset must be a function'],
+      ]);
+      expect(container.querySelectorAll('[data-testid="fallback"]').length).toBe(2);
+      expect(container.querySelector('[aria-label="Still here"]')).not.toBeNull();
+    } finally {
+      console.error = consoleError;
+    }
   });
 });
 

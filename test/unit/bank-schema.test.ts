@@ -86,11 +86,13 @@ describe('bank schema', () => {
 
   it('the manual bank sets every track field by its schema name', () => {
     const bank = createManualBank({ tracks: 1, channels: 1 });
-    const readings = Object.fromEntries(TRACK_FIELDS.map((f) => [f.name, -(f.offset + 1)]));
+    // Distinct values, exact in float32 and valid for every field (correlation and balance
+    // −1…1, loudness range and seconds ≥ 0): the manual bank validates them.
+    const readings = Object.fromEntries(TRACK_FIELDS.map((f) => [f.name, (f.offset + 1) / 8]));
     bank.setReadings(0, readings);
     const out = createTrackLevels(1);
     bank.source.readInto(0, out);
-    for (const f of TRACK_FIELDS) expect((out as unknown as Record<string, number>)[f.name]).toBe(-(f.offset + 1));
+    for (const f of TRACK_FIELDS) expect((out as unknown as Record<string, number>)[f.name]).toBe((f.offset + 1) / 8);
   });
 
   it('packs and applies the request counters of every track (and never the acknowledgements)', () => {

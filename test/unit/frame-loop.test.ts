@@ -157,7 +157,7 @@ describe('frame loop', () => {
 
   it('rejects a bad phase or mode with a RangeError', () => {
     const loop = createFrameLoop({ raf: () => 0, caf: () => {}, document: null });
-    expect(() => loop.subscribe(() => {}, 'paint' as never)).toThrow(/phase must be one of "read", "update", "draw", got paint/);
+    expect(() => loop.subscribe(() => {}, 'paint' as never)).toThrow(/phase must be one of "read", "update", "draw", got "paint"/);
     expect(() => {
       loop.mode = 'sometimes' as never;
     }).toThrow(/mode must be "auto" or "demand"/);

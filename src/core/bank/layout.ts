@@ -35,7 +35,7 @@
  *
  * Thread: pure functions and constants; usable everywhere, including the audio thread.
  */
-import { checkInteger, checkNumber } from '../../dsp/validate';
+import { checkInteger, checkNumber, checkOptions, checkBoolean, describeValue } from '../../dsp/validate';
 import { CHANNEL_FIELDS, TRACK_FIELDS, CONTROL_FIELDS, SLOT_FIELDS, CONSUMER_SLOTS, offsetOf } from './schema';
 
 export { CONSUMER_SLOTS };
@@ -217,8 +217,10 @@ export interface BankInit {
  * an Error when `shared` is requested where SharedArrayBuffer is unavailable.
  */
 export function createBankWords(init: BankInit): Int32Array {
+  checkOptions('createBankWords', init, 'tracks, channels and sampleRate');
   const layout = bankLayout(init.tracks, init.channels);
   checkNumber('sampleRate', init.sampleRate, MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, 'Hz');
+  if (init.shared !== undefined) checkBoolean('createBankWords: shared', init.shared);
   const bytes = layout.totalWords * 4;
   let buffer: ArrayBufferLike;
   if (init.shared) {
@@ -256,6 +258,7 @@ export function writeHeader(words: Int32Array, layout: BankLayout, sampleRate: n
  * version. Throws an Error describing the mismatch otherwise.
  */
 export function layoutFromWords(words: Int32Array): BankLayout {
+  if (!(words instanceof Int32Array)) throw new TypeError(`layoutFromWords: words must be an Int32Array of a meter bank, got ${describeValue(words)}`);
   if (words.length < HEADER_WORDS || Atomics.load(words, H_MAGIC) !== BANK_MAGIC) {
     throw new Error('not a meterkit meter bank (bad magic word)');
   }

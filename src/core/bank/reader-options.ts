@@ -29,6 +29,12 @@ export interface BankReaderOptions {
   isClockRunning?: () => boolean;
   /** Seqlock attempts before a read gives up (1 to 10,000). Default 64. */
   maxRetries?: number;
+  /**
+   * What the platform knows about the source (the engine passes it): `'no-source'` (engine
+   * disposed, context closed), `'error'` (processor failed), `'suspended'` (context suspended),
+   * or null when nothing is wrong. Read by the reader's `status` (meter-status.ts).
+   */
+  platformStatus?: () => 'no-source' | 'error' | 'suspended' | null;
   /** Called after this reader wrote a control word (the message transport forwards them). */
   onControl?: () => void;
 }

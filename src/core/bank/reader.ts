@@ -11,7 +11,8 @@
  * Length (≈370 lines): the seqlock copy, the consumer-slot protocol and staleness share the
  * reader's private scratch and clocks; TrackLevels, the options and slot claims have their own modules.
  */
-import { checkInteger, checkNumber } from '../../dsp/validate';
+import { checkInteger, checkNumber, checkOptions, checkBoolean, describeValue } from '../../dsp/validate';
+import { meterStatus, type MeterStatusValue } from '../meter-status';
 import { type TrackLevels, fieldCount } from './track-levels';
 import type { BankReaderOptions } from './reader-options';
 import { CHANNEL_FIELDS, TRACK_FIELDS } from './schema';
@@ -95,6 +96,8 @@ export class MeterBankReader {
   private readonly isClockRunning: (() => boolean) | null;
   private readonly maxRetries: number;
   private readonly onControl: (() => void) | null;
+  /** The platform's part of the status (BankReaderOptions.platformStatus), if known. */
+  readonly platformStatus: (() => 'no-source' | 'error' | 'suspended' | null) | undefined;
   private lastHeartbeat: number;
   private lastBeatAt: number;
   private frameClock: { readonly nowMs: number; readonly frame?: number } | null = null;
@@ -112,6 +115,7 @@ export class MeterBankReader {
   contended = 0;
 
   constructor(words: Int32Array, options: BankReaderOptions = {}) {
+    checkReaderArgs(words, options);
     this.words = words;
     this.layout = layoutFromWords(words);
     this.tracks = this.layout.tracks;
@@ -143,6 +147,10 @@ export class MeterBankReader {
     this.isClockRunning = options.isClockRunning ?? null;
     this.maxRetries = checkInteger('maxRetries', options.maxRetries ?? 64, 1, 10_000);
     this.onControl = options.onControl ?? null;
+    if (options.platformStatus !== undefined && typeof options.platformStatus !== 'function') {
+      throw new TypeError(`MeterBankReader: platformStatus must be a function, got ${describeValue(options.platformStatus)}`);
+    }
+    this.platformStatus = options.platformStatus;
     this.lastHeartbeat = Atomics.load(words, H_HEARTBEAT);
     this.lastBeatAt = this.now();
   }
@@ -328,6 +336,11 @@ export class MeterBankReader {
     this.frameClock = clock;
   }
 
+  /** Why the meter shows what it shows: `meterStatus(this)` (meter-status.ts has the rules). */
+  get status(): MeterStatusValue {
+    return meterStatus(this);
+  }
+
   /** Number of publishes so far (wraps at 2^32). */
   get publishCount(): number {
     return Atomics.load(this.words, H_PUBLISH) >>> 0;
@@ -372,5 +385,15 @@ export class MeterBankReader {
     // publish the request: the writer scans control words only after the generation moves.
     Atomics.add(w, H_CONTROL_GEN, 1);
     if (this.onControl !== null) this.onControl();
+  }
+}
+
+function checkReaderArgs(words: unknown, options: BankReaderOptions): void {
+  if (!(words instanceof Int32Array)) throw new TypeError(`MeterBankReader: words must be an Int32Array of a meter bank, got ${describeValue(words)}`);
+  checkOptions('MeterBankReader', options, 'no required fields (pass {} or omit it)');
+  if (options.consume !== undefined) checkBoolean('MeterBankReader: consume', options.consume);
+  for (const name of ['now', 'isClockRunning', 'onControl'] as const) {
+    const f = options[name];
+    if (f !== undefined && typeof f !== 'function') throw new TypeError(`MeterBankReader: ${name} must be a function, got ${describeValue(f)}`);
   }
 }

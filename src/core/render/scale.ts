@@ -8,7 +8,7 @@
  *
  * Thread: main thread; pure functions, no allocation in `positionFromDb` / `dbFromPosition`.
  */
-import { checkNumber } from '../../dsp/validate';
+import { checkNumber, checkOptions, describeValue } from '../../dsp/validate';
 import { presetInfo, dbfsFromScale, type BallisticsPreset } from '../../dsp/ballistics-presets';
 
 /** One labelled (or unlabelled minor) tick at a dBFS position. */
@@ -74,15 +74,26 @@ function formatDb(db: number): string {
  * range or breakpoints that are not ascending.
  */
 export function createDbScale(options: DbScaleOptions): MeterScaleSpec {
-  const minDb = checkNumber('minDb', options.minDb, -200, 40, 'dBFS');
-  const maxDb = checkNumber('maxDb', options.maxDb, -200, 40, 'dBFS');
-  if (!(maxDb > minDb)) throw new RangeError(`maxDb must be above minDb (${minDb}), got ${maxDb}`);
+  checkOptions('createDbScale', options, 'minDb and maxDb');
+  const minDb = checkNumber('createDbScale: minDb', options.minDb, -200, 40, 'dBFS');
+  const maxDb = checkNumber('createDbScale: maxDb', options.maxDb, -200, 40, 'dBFS');
+  if (!(maxDb > minDb)) throw new RangeError(`createDbScale: maxDb must be above minDb (${minDb}), got ${maxDb}`);
   const inner = options.breakpoints ?? [];
+  if (!Array.isArray(inner)) throw new TypeError(`createDbScale: breakpoints must be an array of [db, position] pairs, got ${describeValue(inner)}`);
+  if (options.ticks !== undefined && !Array.isArray(options.ticks)) {
+    throw new TypeError(`createDbScale: ticks must be an array of dB values or { db, label?, major? }, got ${describeValue(options.ticks)}`);
+  }
+  for (const t of options.ticks ?? []) {
+    const ok = typeof t === 'number' || (t !== null && typeof t === 'object' && typeof t.db === 'number' && (t.label === undefined || typeof t.label === 'string') && (t.major === undefined || typeof t.major === 'boolean'));
+    if (!ok) throw new TypeError(`createDbScale: each tick must be a dB number or { db: number, label?: string, major?: boolean }, got ${describeValue(t)}`);
+  }
   const breakpoints: [number, number][] = [[minDb, 0]];
-  for (const [db, pos] of inner) {
+  for (const bp of inner) {
+    if (!Array.isArray(bp) || bp.length !== 2) throw new TypeError(`createDbScale: each breakpoint must be a [db, position] pair, got ${describeValue(bp)}`);
+    const [db, pos] = bp as [number, number];
     const [lastDb, lastPos] = breakpoints[breakpoints.length - 1];
     if (!(db > lastDb && db < maxDb && pos > lastPos && pos < 1)) {
-      throw new RangeError(`breakpoints must ascend strictly inside (${minDb}, ${maxDb}) dB and (0, 1), got [${db}, ${pos}]`);
+      throw new RangeError(`createDbScale: breakpoints must ascend strictly inside (${minDb}, ${maxDb}) dB and (0, 1), got [${db}, ${pos}]`);
     }
     breakpoints.push([db, pos]);
   }
@@ -92,7 +103,7 @@ export function createDbScale(options: DbScaleOptions): MeterScaleSpec {
     .map((t) => (typeof t === 'number' ? { db: t, label: formatDb(t), major: true } : { db: t.db, label: t.label ?? formatDb(t.db), major: t.major ?? (t.label ?? formatDb(t.db)) !== '' }))
     .sort((a, b) => a.db - b.db);
   for (const t of ticks) {
-    if (!(t.db >= minDb && t.db <= maxDb)) throw new RangeError(`ticks must lie within ${minDb}..${maxDb} dBFS, got ${t.db}`);
+    if (!(t.db >= minDb && t.db <= maxDb)) throw new RangeError(`createDbScale: ticks must lie within ${minDb}..${maxDb} dBFS, got ${t.db}`);
   }
   const zones = options.zones === undefined ? undefined : Object.freeze({ ...options.zones });
   return Object.freeze({ id: options.id ?? 'custom', unit: options.unit ?? 'dBFS', minDb, maxDb, breakpoints, ticks, zones, referenceDb: options.referenceDb });

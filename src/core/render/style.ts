@@ -10,6 +10,7 @@
  *
  * Thread: main thread.
  */
+import { checkNumber, checkOptions, describeValue } from '../../dsp/validate';
 
 /** Every colour a meter uses, as CSS colour strings. */
 export interface MeterColors {
@@ -94,6 +95,7 @@ const CSS_COLOR_VARS: Record<keyof MeterColors, string> = {
  * defaults. Pass `element = null` (SSR, tests) to skip CSS. Allocates; call on mount/resize only.
  */
 export function resolveMeterStyle(element: Element | null, input: MeterStyleInput = {}): MeterStyle {
+  checkMeterStyleInput('resolveMeterStyle', input);
   const css =
     element !== null && typeof getComputedStyle === 'function' ? getComputedStyle(element) : null;
   const v = (name: string): string => (css === null ? '' : css.getPropertyValue(name).trim());
@@ -133,3 +135,31 @@ export function dimColor(color: string, alpha: number): string {
   const pct = Math.round(Math.max(0, Math.min(1, alpha)) * 1000) / 10;
   return `color-mix(in srgb, ${color} ${pct}%, transparent)`;
 }
+
+/**
+ * Validates a style input (props or options) once, where it enters: `colors` an object of
+ * known keys with string values, `midDb` / `highDb` −200 to 40 dBFS, `segmentOffAlpha` 0–1,
+ * `font` a non-empty string. `owner` prefixes the message ("LedMeter: midDb must be …").
+ */
+export function checkMeterStyleInput(owner: string, input: MeterStyleInput): void {
+  checkOptions(owner, input, 'no required fields');
+  const c = input.colors;
+  if (c !== undefined) {
+    if (c === null || typeof c !== 'object' || Array.isArray(c)) {
+      throw new TypeError(`${owner}: colors must be an object such as { low: "#2ecc71" } (keys ${COLOR_KEYS.join(', ')}), got ${describeValue(c)}`);
+    }
+    for (const key of Object.keys(c)) {
+      if (!(COLOR_KEYS as readonly string[]).includes(key)) throw new RangeError(`${owner}: colors.${key} is not a meter colour; use ${COLOR_KEYS.join(', ')}`);
+      const v = (c as Record<string, unknown>)[key];
+      if (v !== undefined && typeof v !== 'string') throw new TypeError(`${owner}: colors.${key} must be a CSS colour string, got ${describeValue(v)}`);
+    }
+  }
+  if (input.midDb !== undefined) checkNumber(`${owner}: midDb`, input.midDb, -200, 40, 'dBFS');
+  if (input.highDb !== undefined) checkNumber(`${owner}: highDb`, input.highDb, -200, 40, 'dBFS');
+  if (input.segmentOffAlpha !== undefined) checkNumber(`${owner}: segmentOffAlpha`, input.segmentOffAlpha, 0, 1);
+  if (input.font !== undefined && (typeof input.font !== 'string' || input.font.trim() === '')) {
+    throw new TypeError(`${owner}: font must be a CSS font string such as "10px sans-serif", got ${describeValue(input.font)}`);
+  }
+}
+
+const COLOR_KEYS = Object.keys(DEFAULT_COLORS) as readonly (keyof MeterColors)[];
