@@ -6,8 +6,8 @@
  *
  * Thread: main thread. Nothing here touches `window` or audio at import time (SSR safe).
  *
- * Length (≈310 lines): the engine object is one lifecycle (node, port, transport, dispose);
- * its options live in engine-options.ts.
+ * The engine object is one lifecycle (node, port, transport, dispose); its public interface is
+ * in engine-api.ts, its options in engine-options.ts.
  */
 import { checkInteger, describeValue } from '../dsp/validate';
 import { createBankWords, H_WRITER_STATE, WRITER_STOPPED } from './bank/layout';
@@ -23,102 +23,10 @@ import { ballisticsInfo, type ResolvedTrackBallistics, type TrackBallisticsInfo 
 export type { TrackBallisticsInfo } from './engine-ballistics';
 import type { SampleRingReader } from './scope/ring-reader';
 import { EngineScope } from './scope/engine-scope';
+import type { MeterEngine } from './engine-api';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor, type LevelKernelKind } from './protocol';
 
-/** A running meter engine. */
-export interface MeterEngine {
-  readonly context: BaseAudioContext;
-  /** Input tracks (the node's inputs). */
-  readonly tracks: number;
-  /** Tracks in the bank: inputs, then groups, then the master bus. */
-  readonly bankTracks: number;
-  /** Bank track of the master bus, or -1 without one. */
-  readonly masterTrack: number;
-  /** Bank track of group `i` (RangeError for a bad index). */
-  groupTrack(i: number): number;
-  /**
-   * The ballistics bank track `track` runs (its BALLISTIC reading): the preset and its
-   * reference, dBFS (`'digital-peak'` at 0 when none). Pass it to `scaleForBallistics` for the
-   * track's scale. RangeError for a bad index.
-   */
-  ballisticsOf(track: number): TrackBallisticsInfo;
-  /**
-   * The scope buffer (the sample rings of the `scope` tracks; core/scope/ring-layout.ts), or
-   * null without `scope`. A SharedArrayBuffer view with the shared transport (post it to a
-   * worker and read it there); a plain buffer the engine fills from the worklet's batched posts
-   * with the message transport.
-   */
-  readonly scopeWords: Int32Array | null;
-  /**
-   * A new reader of bank track `track`'s sample ring (its own position and loss count; it starts
-   * at the newest frame). RangeError when the track is not in `scope`. Allocates: create it once.
-   */
-  createScopeReader(track: number): SampleRingReader;
-  readonly channels: number;
-  /** Sample rate of the measured signal (the context's), Hz. */
-  readonly sampleRate: number;
-  /** How snapshots reach this thread: `shared` (SharedArrayBuffer) or `message` (MessagePort). */
-  readonly transport: TransportKind;
-  /** The engine's consuming reader: `readInto(track, out)` and the reset requests. */
-  readonly bank: MeterBankReader;
-  /** The bank's words (a SharedArrayBuffer view with the shared transport; post it to a worker to read there). */
-  readonly words: Int32Array;
-  /** The metering node. It has one input per track and no outputs; it never touches the signal. */
-  readonly node: AudioWorkletNode;
-  /** The last error the processor reported, or null. */
-  readonly error: string | null;
-  /**
-   * The level kernel the processor measures with — `'wasm-simd'` or `'js'` (option `kernel`,
-   * docs/audio-thread.md) — once the processor has reported it (shortly after the audio
-   * thread constructs it); null before.
-   */
-  readonly kernel: LevelKernelKind | null;
-  /** True after {@link dispose}. */
-  readonly disposed: boolean;
-  /**
-   * An AudioNode to connect track `track`'s source to (a unity GainNode into the meter node,
-   * created on first use) — for APIs that need a node. `connect(node, track)` is cheaper: it
-   * connects straight to the meter node. Throws RangeError for a bad index, Error after dispose.
-   */
-  input(track: number): AudioNode;
-  /**
-   * Connects `node` (its output `output`, default 0) straight to input `track` of the meter
-   * node and returns a function that disconnects it again. Connections made this way are also
-   * undone by `dispose()`.
-   */
-  connect(node: AudioNode, track: number, output?: number): () => void;
-  /** A new non-consuming reader of this engine's bank, e.g. for numbers without UI. */
-  createReader(): MeterBankReader;
-  /**
-   * A new consumer of the sample peak on this thread: claims a free consumer slot (1 to 3;
-   * slot 0 is `bank`'s) and returns a consuming reader for it, which sees every spike exactly
-   * once whatever `bank` and other consumers read. `reader.release()` frees the slot. Throws an
-   * Error when all CONSUMER_SLOTS (4) are in use.
-   */
-  createConsumer(): MeterBankReader;
-  /**
-   * Claims a free consumer slot for a consumer on another thread: post `engine.words` and the
-   * returned slot to a worker, which reads with `new MeterBankReader(words, { consume: true,
-   * consumerSlot })`; free it with {@link releaseConsumerSlot}. Throws an Error when all slots
-   * are in use. (Shared transport; with the message transport only this thread sees the bank.)
-   */
-  claimConsumerSlot(): number;
-  /** Frees a slot from {@link claimConsumerSlot} (RangeError for a slot outside 0 to 3). Idempotent. */
-  releaseConsumerSlot(slot: number): void;
-  /** Clears the clip latch (over counts) and the peak holds of one track, or of all. */
-  resetClips(track?: number): void;
-  /** Starts a new integrated loudness / LRA / true-peak measurement of one bank track, or of all. */
-  resetLoudness(track?: number): void;
-  /**
-   * Resolves when the bank holds everything the processor has measured so far: at once with
-   * the shared transport; after a fresh snapshot arrives with the message transport (e.g.
-   * after `OfflineAudioContext.startRendering()` or `suspend()`). Resolves at once after dispose
-   * or once the context is closed (nothing more can arrive; the bank keeps the last snapshot).
-   */
-  flush(): Promise<void>;
-  /** Disconnects every node, stops the processor, closes its port. Idempotent. */
-  dispose(): void;
-}
+export type { MeterEngine } from './engine-api';
 
 /**
  * Creates a meter engine on `context` (an AudioContext or OfflineAudioContext), loading the
@@ -228,9 +136,9 @@ class Engine implements MeterEngine {
       onControl: this.bankOnControl,
       platformStatus: this.platformStatus,
     });
-    // A closed context's processor never answers again: settle pending flushes then (bug 4).
+    // A closed context's processor may never answer again: settle pending flushes then (bug 4).
     this.onStateChange = () => {
-      if (context.state === 'closed') this.settleFlushes();
+      if (context.state === 'closed') this.settleFlushesSoon();
     };
     context.addEventListener('statechange', this.onStateChange);
     registerWorkerLink(this.bank, () => this.linkForWorker());
@@ -370,12 +278,20 @@ class Engine implements MeterEngine {
   }
 
   flush(): Promise<void> {
-    // Closed: no snapshot will ever come; the bank already holds the last one received.
-    if (this.mirror === null || this.disposed || this.context.state === 'closed') return Promise.resolve();
+    if (this.mirror === null || this.disposed) return Promise.resolve();
     return new Promise((resolve) => {
       this.flushWaiters.push(resolve);
       this.post({ type: 'flush' });
+      // Closed: an OfflineAudioContext is 'closed' once rendered, and its processor still
+      // answers with the last snapshot; a closed realtime context's may not. Either way the
+      // flush settles: on the reply, or after a short grace (the bank keeps what it has).
+      if (this.context.state === 'closed') this.settleFlushesSoon();
     });
+  }
+
+  /** Settles pending flushes after {@link closedFlushGraceMs} unless the processor answers first. */
+  private settleFlushesSoon(): void {
+    setTimeout(() => this.settleFlushes(), closedFlushGraceMs(this.context));
   }
 
   resetClips(track?: number): void {
@@ -411,4 +327,13 @@ class Engine implements MeterEngine {
       }, 1000);
     }
   }
+}
+
+/**
+ * How long a flush on a closed context waits for the processor's reply, ms: an offline context's
+ * processor answers after rendering (1 s is a generous bound on a loaded machine); a closed
+ * realtime context's may never answer, so its flush settles almost at once.
+ */
+function closedFlushGraceMs(context: BaseAudioContext): number {
+  return 'startRendering' in context ? 1000 : 50;
 }

@@ -183,6 +183,9 @@ export function scaleForBallistics(
   presetOrTrack: BallisticsPreset | { readonly preset: BallisticsPreset; readonly referenceDb: number },
   referenceDb?: number,
 ): MeterScaleSpec {
+  if (typeof presetOrTrack !== 'string' && (typeof presetOrTrack !== 'object' || presetOrTrack === null)) {
+    throw new TypeError(`scaleForBallistics: preset must be a preset name or an engine.ballisticsOf(track) object, got ${describeValue(presetOrTrack)}`);
+  }
   const preset = typeof presetOrTrack === 'string' ? presetOrTrack : presetOrTrack.preset;
   if (typeof presetOrTrack !== 'string' && referenceDb === undefined) referenceDb = presetOrTrack.referenceDb;
   const info = presetInfo(preset);
