@@ -8,7 +8,7 @@
  */
 import type { TrackLevels } from './bank/reader';
 import type { MeterSource } from './meter-source';
-import { getMeterHub } from './meter-hub';
+import { getMeterHub, nextDueMs } from './meter-hub';
 import { getFrameLoop, type FrameLoop } from './frame-loop';
 
 /** A value shown in the DOM from a track's snapshots. */
@@ -42,9 +42,8 @@ export function watchTrackDom(source: MeterSource, track: number, values: readon
     for (let k = 0; k < n; k++) {
       if (now < state[2 * k]) continue;
       const v = values[k];
-      // On the grid of its interval, as the hub serves the track (so the two never miss each other).
-      const every = v.intervalMs;
-      state[2 * k] = every === 0 ? now : (Math.floor(now / every) + 1) * every;
+      // Due as the hub computes it (so the two never miss each other).
+      state[2 * k] = nextDueMs(now, v.intervalMs);
       const key = v.key(levels);
       if (key === state[2 * k + 1]) continue;
       state[2 * k + 1] = key;

@@ -234,14 +234,26 @@ export class MeterHub {
       if (time[0] < due[t]) continue;
       // Throttled tracks fall due on a grid of their interval, so tracks with the same interval
       // are served in the same frame (and the hub can sleep between), not one every frame.
-      const every = this.minInterval[t];
-      due[t] = every === 0 ? time[0] : (Math.floor(time[0] / every) + 1) * every;
+      due[t] = nextDueMs(time[0], this.minInterval[t]);
       const list = this.listeners[t]!;
       const levels = this.levels[t]!;
       for (let j = 0; j < list.length; j++) list[j](levels, clock);
     }
     if (this.sleepable) this.sleepUntilDue(clock);
   };
+}
+
+/**
+ * When a listener served at `nowMs` with interval `everyMs` is due next, ms: the next multiple of
+ * `everyMs` (a grid shared by every track and by watchTrackDom's values, so listeners with the
+ * same interval fall due in the same frame and a hub can sleep between), but never sooner than
+ * half an interval and never later than a whole one — an update every `everyMs` on average,
+ * never two within `everyMs / 2`. `everyMs` 0: every frame.
+ */
+export function nextDueMs(nowMs: number, everyMs: number): number {
+  if (everyMs === 0) return nowMs;
+  const grid = (Math.floor(nowMs / everyMs) + 1) * everyMs;
+  return grid - nowMs >= everyMs / 2 ? grid : nowMs + everyMs;
 }
 
 const hubs = new WeakMap<FrameLoop, WeakMap<MeterSource, MeterHub>>();

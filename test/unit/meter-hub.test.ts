@@ -3,7 +3,7 @@
  * frames where none of a track's listeners is due (DOM values at 2–20 Hz).
  */
 import { describe, it, expect, vi } from 'vitest';
-import { MeterHub } from '../../src/core/meter-hub';
+import { MeterHub, nextDueMs } from '../../src/core/meter-hub';
 import { createFrameLoop } from '../../src/core/frame-loop';
 import { createManualBank } from '../../src/core/manual-bank';
 
@@ -129,6 +129,20 @@ describe('MeterHub read rates', () => {
       expect(served).toBe(2);
     } finally {
       vi.useRealTimers();
+    }
+  });
+});
+
+describe('nextDueMs', () => {
+  it('lands on the interval grid, never sooner than half an interval, never later than one', () => {
+    expect(nextDueMs(1000, 500)).toBe(1500); // on the grid: a whole interval
+    expect(nextDueMs(1100, 500)).toBe(1500); // 400 ms to the grid
+    expect(nextDueMs(1400, 500)).toBe(1900); // 100 ms to the grid is too soon: one interval
+    expect(nextDueMs(1234, 0)).toBe(1234); // every frame
+    for (let t = 0; t < 5000; t += 7.3) {
+      const gap = nextDueMs(t, 500) - t;
+      expect(gap).toBeGreaterThanOrEqual(250);
+      expect(gap).toBeLessThanOrEqual(500 + 1e-9); // t + 500 - t in floating point
     }
   });
 });
