@@ -85,7 +85,7 @@ export class MeterHub {
    * Listens to `track`; returns the unsubscribe function (idempotent). RangeError for a bad
    * track. `intervalMs` (default 0: every frame) is the least frame time between two calls the
    * listener needs: a track whose listeners all have intervals is read — and its listeners
-   * called — only that often (DOM values at 2–20 Hz cost nothing in the frames between; a
+   * called — only that often (DOM values at 2–10 Hz cost nothing in the frames between; a
    * consuming reader's peaks wait in the bank, nothing is lost).
    */
   subscribe(track: number, listener: TrackListener, intervalMs = 0): () => void {

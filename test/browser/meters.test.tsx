@@ -19,8 +19,8 @@ afterAll(() => setDefaultRenderMode('auto'));
 
 const loop = getFrameLoop();
 const FRAME = 1000 / 60;
-/** A frame long enough for the clip buttons' 20 Hz check (their latch loses nothing in between). */
-const CLIP_CHECK_MS = 50;
+/** A frame long enough for the clip buttons' 10 Hz check (their latch loses nothing in between). */
+const CLIP_CHECK_MS = 100;
 
 /** Lets the browser lay out and deliver ResizeObserver callbacks. */
 const layout = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -172,7 +172,7 @@ describe('clip LED and ClipIndicator', () => {
     expect(button.dataset.clipped).toBe('true'); // latched
     await act(async () => button.click());
     engine.render(3);
-    loop.advance(FRAME); // a click refreshes the button at the next frame, not at its next 20 Hz check
+    loop.advance(FRAME); // a click refreshes the button at the next frame, not at its next 10 Hz check
     expect(isColor(clipPixel(15), DEFAULT_COLORS.clipOff)).toBe(true);
     expect(button.dataset.clipped).toBe('false');
     // Again, reset from the keyboard.

@@ -1,6 +1,6 @@
 /**
  * MeterHub: one read per track per frame however many listeners, and no read at all in the
- * frames where none of a track's listeners is due (DOM values at 2–20 Hz).
+ * frames where none of a track's listeners is due (DOM values at 2–10 Hz).
  */
 import { describe, it, expect, vi } from 'vitest';
 import { MeterHub, nextDueMs } from '../../src/core/meter-hub';
