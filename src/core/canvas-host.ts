@@ -13,6 +13,7 @@
  *
  * Thread: main thread. Nothing allocates per frame.
  */
+import { describeValue } from '../dsp/validate';
 import type { MeterSource } from './meter-source';
 import type { MeterStyle } from './render/style';
 import type { Context2D } from './render/context';
@@ -43,6 +44,7 @@ export interface CanvasHost {
  * it is painted in `data-meterkit-render` (`main` here, `worker` for the render worker).
  */
 export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec): CanvasHost & { readonly view: AnyCanvasView } {
+  if (typeof canvas !== 'object' || canvas === null || typeof (canvas as HTMLCanvasElement).getContext !== 'function') throw new TypeError(`createCanvasHost: canvas must be an HTMLCanvasElement, got ${describeValue(canvas)}`);
   let ctx: Context2D | null = null;
   try {
     ctx = canvas.getContext('2d');

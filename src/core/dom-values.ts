@@ -6,9 +6,10 @@
  *
  * Thread: main thread. No allocation per frame (aria strings are cached per value).
  */
+import { checkNumber, checkOptions, describeValue } from '../dsp/validate';
 import type { TrackLevels } from './bank/reader';
 import type { MeterSource } from './meter-source';
-import { getMeterHub, nextDueMs } from './meter-hub';
+import { getMeterHub, checkHubArgs, nextDueMs } from './meter-hub';
 import { getFrameLoop, type FrameLoop } from './frame-loop';
 
 /** A value shown in the DOM from a track's snapshots. */
@@ -30,6 +31,14 @@ export type TrackDomWatch = (() => void) & { refresh(): void };
  * every value recompute at the next frame (e.g. right after a reset click).
  */
 export function watchTrackDom(source: MeterSource, track: number, values: readonly TrackDomValue[], loop: FrameLoop = getFrameLoop()): TrackDomWatch {
+  checkHubArgs('watchTrackDom', source, loop);
+  if (!Array.isArray(values)) throw new TypeError(`watchTrackDom: values must be an array of { intervalMs, key, write }, got ${describeValue(values)}`);
+  values.forEach((v: TrackDomValue, k: number) => {
+    if (typeof v !== 'object' || v === null || typeof v.key !== 'function' || typeof v.write !== 'function') {
+      throw new TypeError(`watchTrackDom: values[${k}] must be { intervalMs, key(levels), write(key, levels) }, got ${describeValue(v)}`);
+    }
+    checkNumber(`watchTrackDom: values[${k}].intervalMs`, v.intervalMs, 0, 60_000, 'ms');
+  });
   const n = values.length;
   const state = new Float64Array(2 * n).fill(NaN); // [next time, last key] per value
   for (let k = 0; k < n; k++) state[2 * k] = -Infinity;
@@ -104,7 +113,17 @@ function ariaValueText(tenths: number, silent: boolean, clipped: boolean, unit: 
  * highest channel level in dBFS to 0.1 dB, clamped to [minDb, maxDb]; text such as
  * "-12.4 dBFS, clipped" or "silent".
  */
-export function levelAria(el: Element, { minDb, maxDb, reading = 'peak', intervalMs = 500, unit = 'dBFS', source = null }: LevelAriaOptions): TrackDomValue {
+export function levelAria(el: Element, options: LevelAriaOptions): TrackDomValue {
+  if (typeof el !== 'object' || el === null || typeof (el as Element).setAttribute !== 'function') {
+    throw new TypeError(`levelAria: el must be a DOM element, got ${describeValue(el)}`);
+  }
+  checkOptions('levelAria', options, 'minDb and maxDb');
+  const { minDb, maxDb, reading = 'peak', intervalMs = 500, unit = 'dBFS', source = null } = options;
+  checkNumber('levelAria: minDb', minDb, -1000, 1000, 'dB');
+  checkNumber(`levelAria: maxDb (above minDb ${minDb})`, maxDb, minDb + 1e-9, 1000, 'dB');
+  checkNumber('levelAria: intervalMs', intervalMs, 0, 60_000, 'ms');
+  if (reading !== 'peak' && reading !== 'rms' && reading !== 'ballistic') throw new RangeError(`levelAria: reading must be one of "peak", "rms", "ballistic", got ${describeValue(reading)}`);
+  if (typeof unit !== 'string') throw new TypeError(`levelAria: unit must be a string, got ${describeValue(unit)}`);
   const minTenths = Math.round(minDb * 10);
   const platform = source?.platformStatus;
   let marked = false; // data-meter-status="suspended" is on the element

@@ -6,6 +6,7 @@
  *
  * Thread: main thread. No allocation per frame; (un)subscribing copies small arrays.
  */
+import { describeValue } from '../dsp/validate';
 import { createTrackLevels, type TrackLevels } from './bank/reader';
 import { getFrameLoop, type FrameLoop, type FrameClock } from './frame-loop';
 import type { MeterSource } from './meter-source';
@@ -243,6 +244,16 @@ export class MeterHub {
   };
 }
 
+/** TypeError naming `owner` unless `source` is a meter source and `loop` a frame loop. */
+export function checkHubArgs(owner: string, source: unknown, loop: unknown): void {
+  if (typeof source !== 'object' || source === null || typeof (source as MeterSource).readInto !== 'function' || !Number.isInteger((source as MeterSource).tracks)) {
+    throw new TypeError(`${owner}: source must be a meter source (engine.bank, a manual bank's source), got ${describeValue(source)}`);
+  }
+  if (typeof loop !== 'object' || loop === null || typeof (loop as FrameLoop).subscribe !== 'function') {
+    throw new TypeError(`${owner}: loop must be a frame loop (getFrameLoop(), createFrameLoop()), got ${describeValue(loop)}`);
+  }
+}
+
 /**
  * When a listener served at `nowMs` with interval `everyMs` is due next, ms: the next multiple of
  * `everyMs` (a grid shared by every track and by watchTrackDom's values, so listeners with the
@@ -260,6 +271,7 @@ const hubs = new WeakMap<FrameLoop, WeakMap<MeterSource, MeterHub>>();
 
 /** The hub of `source` on `loop` (default: the page's shared loop), created on first use. */
 export function getMeterHub(source: MeterSource, loop: FrameLoop = getFrameLoop()): MeterHub {
+  checkHubArgs('getMeterHub', source, loop);
   let perLoop = hubs.get(loop);
   if (perLoop === undefined) {
     perLoop = new WeakMap();

@@ -8,6 +8,7 @@
  *   thread merges each copy into its own local bank ({@link MessageMirror}) so the reader API
  *   is identical. Costs one structured-clone copy per post and allocates on the main thread.
  */
+import { checkOneOf } from '../dsp/validate';
 import {
   type BankLayout,
   createBankWords,
@@ -41,6 +42,7 @@ export function canShareMemory(): boolean {
  * is requested on a page that is not cross-origin isolated.
  */
 export function chooseTransport(request: TransportRequest): TransportKind {
+  checkOneOf('chooseTransport: transport', request, ['auto', 'shared', 'message'] as const);
   if (request === 'message') return 'message';
   if (canShareMemory()) return 'shared';
   if (request === 'shared') {

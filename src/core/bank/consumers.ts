@@ -6,8 +6,17 @@
  *
  * Thread: any thread except the writer's. No allocation.
  */
-import { CONSUMER_SLOTS, H_CONSUMERS } from './layout';
-import { checkInteger } from '../../dsp/validate';
+import { CONSUMER_SLOTS, H_CONSUMERS, layoutFromWords } from './layout';
+import { checkInteger, describeValue } from '../../dsp/validate';
+
+/** TypeError naming `owner` unless `words` is a meterkit meter bank. */
+function checkBank(owner: string, words: Int32Array): void {
+  try {
+    layoutFromWords(words);
+  } catch (error) {
+    throw new TypeError(`${owner}: words must be the Int32Array of a meter bank (engine.words, createBankWords), got ${describeValue(words)} (${(error as Error).message})`);
+  }
+}
 
 /**
  * Claims the lowest free consumer slot of `words` and returns its number (0 to
@@ -16,6 +25,7 @@ import { checkInteger } from '../../dsp/validate';
  * Throws an Error when every slot is in use.
  */
 export function claimConsumerSlot(words: Int32Array): number {
+  checkBank('claimConsumerSlot', words);
   for (;;) {
     const used = Atomics.load(words, H_CONSUMERS);
     let slot = 0;
@@ -32,12 +42,14 @@ export function claimConsumerSlot(words: Int32Array): number {
 
 /** Marks consumer slot `slot` (0 to CONSUMER_SLOTS − 1) in use; idempotent. Throws RangeError for a bad slot. */
 export function markConsumerSlot(words: Int32Array, slot: number): void {
+  checkBank('markConsumerSlot', words);
   checkInteger('consumerSlot', slot, 0, CONSUMER_SLOTS - 1);
   Atomics.or(words, H_CONSUMERS, 1 << slot); // publish: the writer keeps this slot from its next publish
 }
 
 /** Frees consumer slot `slot`; the writer stops keeping its peaks. Idempotent. Throws RangeError for a bad slot. */
 export function releaseConsumerSlot(words: Int32Array, slot: number): void {
+  checkBank('releaseConsumerSlot', words);
   checkInteger('consumerSlot', slot, 0, CONSUMER_SLOTS - 1);
   Atomics.and(words, H_CONSUMERS, ~(1 << slot)); // publish: the writer drops this slot from its next publish
 }

@@ -16,6 +16,7 @@
  * Length (≈380 lines): one class — start-up handshake, source refcounts, view messages, demand
  * mode, fonts, diagnostics — whose parts share the worker and its message sequence.
  */
+import { describeValue } from '../../dsp/validate';
 import { getFrameLoop, type FrameClock, type FrameLoop } from '../frame-loop';
 import type { MeterSource } from '../meter-source';
 import type { CanvasViewSpec } from '../views/create-canvas-view';
@@ -348,6 +349,11 @@ let configuredUrl: string | URL | null = null;
  * started after `terminate`.
  */
 export function configureRenderWorker(options: { url?: string | URL }): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError(`configureRenderWorker: options must be an object such as { url }, got ${describeValue(options)}`);
+  const url: unknown = options.url;
+  if (url !== undefined && !(typeof url === 'string' && url !== '') && !(typeof URL === 'function' && url instanceof URL)) {
+    throw new TypeError(`configureRenderWorker: url must be a non-empty string or a URL of the render worker file, got ${describeValue(url)}`);
+  }
   configuredUrl = options.url ?? null;
   // A client not started yet (e.g. fonts were added first) takes the new URL.
   if (shared !== null && shared.state === 'idle') shared.url = String(configuredUrl ?? defaultRenderWorkerUrl());
@@ -359,6 +365,21 @@ export function configureRenderWorker(options: { url?: string | URL }): void {
  * System fonts need nothing. See {@link RenderWorkerClient.addFont}.
  */
 export function addRenderWorkerFont(family: string, source: string | URL | ArrayBuffer, descriptors?: FontFaceDescriptors): void {
+  if (typeof family !== 'string' || family.trim() === '') throw new TypeError(`addRenderWorkerFont: family must be a non-empty font family name, got ${describeValue(family)}`);
+  const isUrl = typeof URL === 'function' && source instanceof URL;
+  if (!(typeof source === 'string' && source !== '') && !isUrl && !(source instanceof ArrayBuffer)) {
+    throw new TypeError(`addRenderWorkerFont: source must be a font file URL (string or URL) or an ArrayBuffer of the file, got ${describeValue(source)}`);
+  }
+  if (typeof source === 'string') {
+    try {
+      new URL(source, typeof location !== 'undefined' ? location.href : 'http://localhost/');
+    } catch {
+      throw new TypeError(`addRenderWorkerFont: source must be a valid URL, got ${describeValue(source)}`);
+    }
+  }
+  if (descriptors !== undefined && (typeof descriptors !== 'object' || descriptors === null)) {
+    throw new TypeError(`addRenderWorkerFont: descriptors must be a FontFaceDescriptors object or undefined, got ${describeValue(descriptors)}`);
+  }
   getRenderWorker().addFont(family, source, descriptors);
 }
 

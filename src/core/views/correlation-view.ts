@@ -4,6 +4,7 @@
  *
  * Thread: any (main thread or a worker). Nothing allocates per frame.
  */
+import { checkOptions } from '../../dsp/validate';
 import type { TrackLevels } from '../bank/reader';
 import type { FrameClock } from '../frame-loop';
 import { type Rect, rect, devicePx } from '../render/geometry';
@@ -33,6 +34,7 @@ export class CorrelationView implements CanvasView<MeterStyle> {
   private dirty = true;
 
   constructor(options: CorrelationViewOptions) {
+    checkOptions('CorrelationView', options, 'the options its type lists');
     this.options = options;
   }
 

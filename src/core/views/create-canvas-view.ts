@@ -5,6 +5,7 @@
  *
  * Thread: any.
  */
+import { describeValue } from '../../dsp/validate';
 import type { MeterStyle } from '../render/style';
 import type { CanvasView } from './canvas-view';
 import type { ResolvedMeterViewOptions } from './meter-options';
@@ -33,6 +34,8 @@ export type AnyCanvasView = CanvasView<MeterStyle>;
 
 /** Builds the view a spec describes. Throws a TypeError naming the spec type for an unknown one. */
 export function createCanvasView(spec: CanvasViewSpec): AnyCanvasView {
+  if (typeof spec !== 'object' || spec === null) throw new TypeError(`createCanvasView: spec must be an object { type, options }, got ${describeValue(spec)}`);
+  if (typeof spec.options !== 'object' || spec.options === null) throw new TypeError(`createCanvasView: spec.options must be the options object of a ${describeValue(spec.type)} view, got ${describeValue(spec.options)}`);
   switch (spec.type) {
     case 'level':
       return new MeterView(spec.options);

@@ -14,6 +14,7 @@
  *
  * Thread: any (main thread or a worker). Allocates at construction only.
  */
+import { checkOptions } from '../../dsp/validate';
 import type { TrackLevels } from '../bank/reader';
 import type { FrameClock } from '../frame-loop';
 import { type Rect, rect, devicePx } from '../render/geometry';
@@ -86,6 +87,7 @@ export class GoniometerView implements CanvasView<MeterStyle> {
   private font = DEFAULT_STYLE.font;
 
   constructor(options: GoniometerViewOptions) {
+    checkOptions('GoniometerView', options, 'the options its type lists');
     this.options = options;
     this.gainDb = options.autoGain ? 0 : options.gainDb;
     this.reader = options.scope === null ? null : new SampleRingReader(options.scope.words, options.scope.ring);

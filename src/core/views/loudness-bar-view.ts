@@ -5,6 +5,7 @@
  *
  * Thread: any (main thread or a worker). Nothing allocates per frame.
  */
+import { checkOptions } from '../../dsp/validate';
 import type { TrackLevels } from '../bank/reader';
 import type { FrameClock } from '../frame-loop';
 import { type Rect, rect, devicePx } from '../render/geometry';
@@ -34,6 +35,7 @@ export class LoudnessBarView implements CanvasView<MeterStyle> {
   private readonly drawn = new Int32Array(5).fill(-2);
 
   constructor(options: LoudnessViewOptions) {
+    checkOptions('LoudnessBarView', options, 'the options its type lists');
     this.options = options;
     const r = loudnessRange(options.target, options.range);
     this.minLufs = r.minLufs;

@@ -5,6 +5,7 @@
  *
  * Thread: any (main thread or a worker). Nothing allocates per frame.
  */
+import { checkOptions } from '../../dsp/validate';
 import type { TrackLevels } from '../bank/reader';
 import type { FrameClock } from '../frame-loop';
 import { type Rect, rect, devicePx } from '../render/geometry';
@@ -41,6 +42,7 @@ export class LoudnessHistoryView implements CanvasView<MeterStyle> {
   private dirty = true;
 
   constructor(options: LoudnessHistoryOptions) {
+    checkOptions('LoudnessHistoryView', options, 'the options its type lists');
     this.options = options;
     const r = loudnessRange(options.target, options.range);
     this.minLufs = r.minLufs;

@@ -5,7 +5,7 @@
  *
  * Thread: any.
  */
-import { checkInteger, checkNumber, checkOneOf } from '../../dsp/validate';
+import { checkInteger, checkNumber, checkOneOf, checkOptions } from '../../dsp/validate';
 import { DEFAULT_FALL_DB_PER_SECOND } from '../../dsp/level-meter';
 import { type MeterScaleSpec, DIGITAL_SCALE } from '../render/scale';
 import type { Orientation } from '../render/geometry';
@@ -76,6 +76,7 @@ const DEFAULTS: ResolvedMeterViewOptions = {
  * received and the valid range.
  */
 export function resolveMeterViewOptions(o: MeterViewOptions, prefix = ''): ResolvedMeterViewOptions {
+  checkOptions(prefix === '' ? 'resolveMeterViewOptions' : prefix.replace(/[.:]\s*$/, ''), o, 'tracks and channels (or {} for the defaults)');
   const r = { ...DEFAULTS } as Required<MeterViewOptions>;
   for (const key of Object.keys(o) as (keyof MeterViewOptions)[]) {
     if (o[key] !== undefined) (r as unknown as Record<string, unknown>)[key] = o[key];

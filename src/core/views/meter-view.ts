@@ -14,6 +14,7 @@
  *
  * Thread: any (main thread or a worker).
  */
+import { checkOptions } from '../../dsp/validate';
 import { dbFromLinear } from '../../dsp/db';
 import type { TrackLevels } from '../bank/reader';
 import type { FrameClock } from '../frame-loop';
@@ -65,6 +66,7 @@ export class MeterView implements CanvasView<MeterStyle> {
 
   /** `options` from {@link resolveMeterViewOptions}: not checked again here. */
   constructor(options: ResolvedMeterViewOptions) {
+    checkOptions('MeterView', options, 'the fields resolveMeterViewOptions returns');
     this.options = options;
     const { tracks, channels } = options;
     this.tracks = tracks;

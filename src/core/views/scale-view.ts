@@ -5,6 +5,7 @@
  *
  * Thread: any (main thread or a worker).
  */
+import { checkOptions } from '../../dsp/validate';
 import type { TrackLevels } from '../bank/reader';
 import type { FrameClock } from '../frame-loop';
 import type { Orientation } from '../render/geometry';
@@ -37,6 +38,7 @@ export class ScaleView implements CanvasView<MeterStyle> {
   private dirty = true;
 
   constructor(options: ScaleViewOptions) {
+    checkOptions('ScaleView', options, 'the options its type lists');
     this.options = options;
   }
 

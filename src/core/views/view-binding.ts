@@ -14,6 +14,7 @@
  * The canvas is an `HTMLCanvasElement` or an `OffscreenCanvas`: only its width and height are
  * touched; the view draws on the 2D context handed in. Thread: any. A frame allocates nothing.
  */
+import { describeValue } from '../../dsp/validate';
 import { createTrackLevels, type TrackLevels } from '../bank/reader';
 import { getFrameLoop, type FrameLoop, type FrameClock } from '../frame-loop';
 import { getMeterHub } from '../meter-hub';
@@ -66,6 +67,8 @@ export class ViewBinding implements CanvasHost {
   paints = 0;
 
   constructor(canvas: SizedCanvas, ctx: Context2D | null, spec: CanvasViewSpec, loop: FrameLoop = getFrameLoop()) {
+    if (typeof canvas !== 'object' || canvas === null) throw new TypeError(`ViewBinding: canvas must be a canvas (HTMLCanvasElement or OffscreenCanvas), got ${describeValue(canvas)}`);
+    if (typeof loop !== 'object' || loop === null || typeof loop.subscribe !== 'function') throw new TypeError(`ViewBinding: loop must be a frame loop, got ${describeValue(loop)}`);
     this.canvas = canvas;
     this.ctx = ctx;
     this.loop = loop;
