@@ -9,6 +9,7 @@ import { describe, it, expect } from 'vitest';
 import { createMeterEngine as createFromSource, type MeterEngine } from '../../src/core/engine';
 import { createTrackLevels } from '../../src/core/bank/reader';
 import { workletUrl } from './worklet-url';
+import { mulberry32 } from '../helpers/signals';
 
 const SR = 48000;
 const TRACKS = 11;
@@ -16,11 +17,7 @@ const TRACKS = 11;
 /** Deterministic noise with rare special values; a different level per channel. */
 function signalBuffer(ctx: BaseAudioContext, seed: number, seconds: number): AudioBuffer {
   const buffer = new AudioBuffer({ numberOfChannels: 2, length: Math.round(seconds * SR), sampleRate: SR });
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return a / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const special = [NaN, Infinity, -Infinity, 1e38, -1e38, 1e-40, -1e-45, 1.5];
   for (let c = 0; c < 2; c++) {
     const data = buffer.getChannelData(c);

@@ -17,9 +17,9 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Page } from 'puppeteer-core';
-import { PNG } from 'pngjs';
 import { launchFirefox, collectFirefoxErrors, firefoxExcluded } from '../helpers/firefox';
 import { freshAppWithTarball, ROOT } from '../helpers/packed';
+import { countPixels, LOW_ZONE } from '../helpers/quick-start-check';
 import type { LiveReading, OfflineReading } from './firefox-app/src/main';
 
 const excluded = firefoxExcluded();
@@ -41,14 +41,6 @@ async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, ms: 
     value = await read();
   }
   return value;
-}
-
-/** Pixels of the low-zone LED colour (#2ecc71) in a PNG screenshot. */
-function lowZonePixels(png: Uint8Array): number {
-  const { data } = PNG.sync.read(Buffer.from(png));
-  let n = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i] === 0x2e && data[i + 1] === 0xcc && data[i + 2] === 0x71) n++;
-  return n;
 }
 
 describe.skipIf(excluded)('meterkit in Firefox', () => {
@@ -105,7 +97,7 @@ describe.skipIf(excluded)('meterkit in Firefox', () => {
         const lit =
           render === 'main'
             ? await poll(() => page.evaluate(() => window.checks.litPixels()), (n) => n > 300, 5000)
-            : await poll(async () => lowZonePixels(await canvas.screenshot()), (n) => n > 300, 5000);
+            : await poll(async () => countPixels(await canvas.screenshot(), LOW_ZONE), (n) => n > 300, 5000);
         expect(lit).toBeGreaterThan(300);
         await page.evaluate(() => window.checks.unmount());
       }, 60_000);

@@ -9,11 +9,11 @@ import { PNG } from 'pngjs';
 import { collectErrors } from './chromium';
 
 /** The default low-zone colour (#2ecc71). */
-const LOW_ZONE: [number, number, number] = [0x2e, 0xcc, 0x71];
+export const LOW_ZONE: [number, number, number] = [0x2e, 0xcc, 0x71];
 
 /** Pixels of a PNG screenshot exactly `rgb`. */
-function countPixels(png: Buffer, rgb: [number, number, number]): number {
-  const { data } = PNG.sync.read(png);
+export function countPixels(png: Uint8Array, rgb: [number, number, number]): number {
+  const { data } = PNG.sync.read(Buffer.from(png));
   let n = 0;
   for (let i = 0; i < data.length; i += 4) if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) n++;
   return n;

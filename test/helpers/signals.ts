@@ -15,3 +15,15 @@ export function inBlocks(signal: Float32Array, blockSize: number, process: (bloc
     process(signal, start, Math.min(signal.length, start + blockSize));
   }
 }
+
+/** Deterministic PRNG (mulberry32): uniform in [0, 1), the same sequence for the same seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -12,20 +12,9 @@ import { WasmLevels } from '../../src/core/metering/wasm-levels';
 import { BankMetering } from '../../src/core/metering/bank-metering';
 import { createBankWords } from '../../src/core/bank/layout';
 import { resolveLevelOptions } from '../../src/dsp/level-meter';
+import { mulberry32 } from '../helpers/signals';
 
 const SR = 48000;
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A block of program-like noise with rare special values, a different character per channel. */
 function block(rand: () => number, n: number, character: number): Float32Array {
@@ -74,7 +63,7 @@ describe('WebAssembly SIMD level kernel', () => {
   for (const [i, options] of OPTION_SETS.entries()) {
     for (const channels of [1, 3, 8, 9, 17]) {
       it(`gives the JavaScript kernel's readings to the bit (options ${i}, ${channels} channels)`, () => {
-        const rand = rng(1000 * i + channels);
+        const rand = mulberry32(1000 * i + channels);
         const resolved = resolveLevelOptions({ ...options, sampleRate: SR });
         const js = Array.from({ length: channels }, () => LevelMeter.fromResolved(resolved));
         const wasm = Array.from({ length: channels }, () => LevelMeter.fromResolved(resolved));
@@ -150,7 +139,7 @@ describe('WebAssembly SIMD level kernel', () => {
     const j = new BankMetering(init('js'), wordsJ, SR);
     expect(w.kernel).toBe('wasm-simd');
     expect(j.kernel).toBe('js');
-    const rand = rng(7);
+    const rand = mulberry32(7);
     for (let q = 0; q < 400; q++) {
       const inputs = Array.from({ length: 5 }, (_, t) => (t === 3 ? [] : t === 4 ? [block(rand, 128, q)] : [block(rand, 128, t + q), block(rand, 128, t + q + 1)]));
       w.process(inputs, 128, (q + 1) * 128);
