@@ -67,6 +67,25 @@ export function watchTrackDom(source: MeterSource, track: number, values: readon
   });
 }
 
+/**
+ * Keeps a clip display of `track` current: `write(clipped)` with 1 (a latched over on some
+ * channel) or 0 at the next frame and whenever the latch changes, checked every
+ * CLIP_CHECK_MS (10 Hz) through the hub's clip lane — one word read for all tracks of an
+ * engine while no over count changed. Returns the unsubscribe, whose `refresh()` re-reads the
+ * latch at the next frame (e.g. right after a reset click).
+ */
+export function watchTrackClip(source: MeterSource, track: number, write: (clipped: number) => void, loop: FrameLoop = getFrameLoop()): TrackDomWatch {
+  checkHubArgs('watchTrackClip', source, loop);
+  if (typeof write !== 'function') throw new TypeError(`watchTrackClip: write must be a function (clipped: 0 | 1) => void, got ${describeValue(write)}`);
+  const hub = getMeterHub(source, loop);
+  const off = hub.subscribeClip(track, write);
+  return Object.assign(off, {
+    refresh() {
+      hub.wake(track);
+    },
+  });
+}
+
 /** Options of {@link levelAria}. */
 export interface LevelAriaOptions {
   minDb: number;

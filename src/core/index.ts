@@ -71,7 +71,7 @@ export {
   type PlatformStatus,
 } from './meter-status';
 export { watchMeterStatus, currentMeterStatus, watchedStatusCount, STATUS_POLL_MS } from './status-watch';
-export { MeterHub, getMeterHub, type TrackListener } from './meter-hub';
+export { MeterHub, getMeterHub, CLIP_CHECK_MS, type TrackListener, type ClipListener } from './meter-hub';
 export { createManualBank, type ManualBank, type ManualChannelLevels, type ManualTrackReadings } from './manual-bank';
 export { MeterView, type MeterViewStats } from './views/meter-view';
 export {
@@ -119,7 +119,7 @@ export {
   type ViewGeometry,
   type ViewCommand,
 } from './render-worker/protocol';
-export { watchTrackDom, type TrackDomWatch, levelAria, clippedKey, type TrackDomValue, type LevelAriaOptions } from './dom-values';
+export { watchTrackDom, watchTrackClip, type TrackDomWatch, levelAria, clippedKey, type TrackDomValue, type LevelAriaOptions } from './dom-values';
 export { ContextStyleCache } from './render/context';
 export {
   createDbScale,

@@ -10,12 +10,24 @@ import { describeValue } from '../dsp/validate';
 import { createTrackLevels, type TrackLevels } from './bank/reader';
 import { getFrameLoop, type FrameLoop, type FrameClock } from './frame-loop';
 import type { MeterSource } from './meter-source';
+import { createGridTimer, gridNow, nextDueMs } from './grid-timer';
+
+export { nextDueMs };
 
 /**
  * Called once per frame in the update phase with the track's snapshot and the frame clock
  * (both updated in place: read them during the call, do not keep or mutate them).
  */
 export type TrackListener = (levels: TrackLevels, clock: FrameClock) => void;
+
+/** Called with 1 (latched over on some channel) or 0 when a track's clip state changes, and once when subscribed. */
+export type ClipListener = (clipped: number) => void;
+
+/**
+ * How often clip listeners are checked, ms (10 Hz): an over is latched in the bank, so nothing
+ * is lost between checks; a clip lights within 100 ms and stays lit until reset.
+ */
+export const CLIP_CHECK_MS = 100;
 
 /** A hub sleeps only when its next listener is due further off than this, ms (two frames). */
 const MIN_SLEEP_MS = 34;
@@ -47,12 +59,22 @@ export class MeterHub {
   private offRead: (() => void) | null = null;
   private offUpdate: (() => void) | null = null;
   /** While every listener is throttled (auto mode): the timer that brings the hub back, and when it fires. */
-  private sleepTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly sleepTimer = createGridTimer(() => this.serveFromTimer());
   /** While asleep: the loop's mode listener (a switch to demand mode wakes the hub at once). */
   private offModeWatch: (() => void) | null = null;
   /** True while no shown track has an every-frame listener (the hub may sleep between due times). */
   private sleepable = false;
   private readonly ownClock = new HubClock();
+  /**
+   * The clip lane (sources with oversGeneration and clipped): per track its clip listeners and
+   * last state (-1 = tell the listeners at the next check), the tracks that have any, and when
+   * the lane is next due. A check reads one word while no over count changed anywhere.
+   */
+  private readonly clipListeners: (ClipListener[] | undefined)[];
+  private readonly clipState: Int8Array;
+  private clipTracks: number[] = [];
+  private clipDue = -Infinity;
+  private clipGen = NaN;
 
   constructor(source: MeterSource, loop: FrameLoop) {
     this.source = source;
@@ -62,6 +84,8 @@ export class MeterHub {
     this.minInterval = new Float64Array(source.tracks);
     this.due = new Float64Array(source.tracks).fill(-Infinity);
     this.levels = new Array(source.tracks);
+    this.clipListeners = new Array(source.tracks);
+    this.clipState = new Int8Array(source.tracks).fill(-1);
   }
 
   /** Number of listeners across all tracks. */
@@ -90,9 +114,7 @@ export class MeterHub {
    * consuming reader's peaks wait in the bank, nothing is lost).
    */
   subscribe(track: number, listener: TrackListener, intervalMs = 0): () => void {
-    if (!(Number.isInteger(track) && track >= 0 && track < this.source.tracks)) {
-      throw new RangeError(`track must be an integer from 0 to ${this.source.tracks - 1}, got ${String(track)}`);
-    }
+    this.checkTrackArg(track);
     if (!(intervalMs >= 0 && intervalMs <= 60_000)) throw new RangeError(`intervalMs must be a number from 0 to 60000 ms, got ${String(intervalMs)}`);
     this.snapshot(track);
     const list = this.listeners[track];
@@ -120,10 +142,88 @@ export class MeterHub {
     };
   }
 
-  /** Serves `track`'s listeners at the next frame, whatever their intervals (e.g. after a reset click). */
+  /**
+   * Calls `listener(clipped)` with `track`'s latched clip state (1: an over on some channel,
+   * 0: none) at the next frame, then whenever it changes, checked every {@link CLIP_CHECK_MS}.
+   * Returns the unsubscribe (idempotent). RangeError for a bad track. A source with
+   * `oversGeneration` and `clipped` (an engine's bank, a manual bank) is checked for all its
+   * tracks with one word read while nothing changed; any other through a throttled snapshot.
+   */
+  subscribeClip(track: number, listener: ClipListener): () => void {
+    const source = this.source;
+    if (typeof source.oversGeneration !== 'function' || typeof source.clipped !== 'function') {
+      let last = -1;
+      return this.subscribe(
+        track,
+        (levels) => {
+          let clipped = 0;
+          for (let c = 0; c < levels.channels; c++) if (levels.overs[c] > 0) clipped = 1;
+          if (clipped !== last) listener((last = clipped));
+        },
+        CLIP_CHECK_MS,
+      );
+    }
+    this.checkTrackArg(track);
+    const list = this.clipListeners[track];
+    this.clipListeners[track] = list === undefined ? [listener] : [...list, listener];
+    if (list === undefined || list.length === 0) this.clipTracks = [...this.clipTracks, track];
+    this.wakeClip(track);
+    this.syncSleepable();
+    this.count++;
+    this.attach();
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      const current = this.clipListeners[track] ?? [];
+      const at = current.indexOf(listener);
+      const next = current.filter((_, i) => i !== at);
+      this.clipListeners[track] = next;
+      if (next.length === 0) this.clipTracks = this.clipTracks.filter((t) => t !== track);
+      this.syncSleepable();
+      this.count--;
+      if (this.count === 0) this.detach();
+    };
+  }
+
+  /** Serves `track`'s listeners (clip listeners too) at the next frame, whatever their intervals (e.g. after a reset click). */
   wake(track: number): void {
-    if (track >= 0 && track < this.due.length) this.due[track] = -Infinity;
+    if (track >= 0 && track < this.due.length) {
+      this.due[track] = -Infinity;
+      this.wakeClip(track);
+    }
     if (this.count > 0) this.attach();
+  }
+
+  private wakeClip(track: number): void {
+    this.clipState[track] = -1;
+    this.clipDue = -Infinity;
+    this.clipGen = NaN;
+  }
+
+  private checkTrackArg(track: number): void {
+    if (!(Number.isInteger(track) && track >= 0 && track < this.source.tracks)) {
+      throw new RangeError(`track must be an integer from 0 to ${this.source.tracks - 1}, got ${String(track)}`);
+    }
+  }
+
+  /** The clip lane's check (update phase): one word unless an over count changed somewhere. */
+  private serveClips(nowMs: number): void {
+    if (this.clipTracks.length === 0 || nowMs < this.clipDue) return;
+    this.clipDue = nextDueMs(nowMs, CLIP_CHECK_MS);
+    const source = this.source;
+    const gen = source.oversGeneration!();
+    if (gen === this.clipGen) return;
+    this.clipGen = gen;
+    const tracks = this.clipTracks;
+    for (let i = 0; i < tracks.length; i++) {
+      const t = tracks[i];
+      const clipped = source.clipped!(t);
+      if (clipped === this.clipState[t]) continue;
+      this.clipState[t] = clipped;
+      const list = this.clipListeners[t]!;
+      for (let j = 0; j < list.length; j++) list[j](clipped);
+    }
   }
 
   /** Subscribes the read and update phases (and cancels a pending sleep). */
@@ -136,8 +236,7 @@ export class MeterHub {
   }
 
   private cancelSleep(): void {
-    if (this.sleepTimer !== null) clearTimeout(this.sleepTimer);
-    this.sleepTimer = null;
+    this.sleepTimer.cancel();
     this.offModeWatch?.();
     this.offModeWatch = null;
   }
@@ -161,8 +260,8 @@ export class MeterHub {
     if (this.loop.mode !== 'auto' || typeof setTimeout !== 'function') return;
     const active = this.active;
     const due = this.due;
-    let next = due[active[0]];
-    for (let i = 1; i < active.length; i++) if (due[active[i]] < next) next = due[active[i]];
+    let next = this.clipTracks.length > 0 ? this.clipDue : Infinity;
+    for (let i = 0; i < active.length; i++) if (due[active[i]] < next) next = due[active[i]];
     const waitMs = next - clock.time[0];
     if (!(waitMs > MIN_SLEEP_MS)) {
       // Due within a frame or two: stay on (or, served from the timer, rejoin) the loop.
@@ -179,12 +278,12 @@ export class MeterHub {
         if (mode === 'demand' && this.count > 0) this.attach();
       });
     }
-    this.sleepTimer = setTimeout(this.serveFromTimer, waitMs);
+    // On the page's grid timer (services due together share one task), in the timer's clock.
+    this.sleepTimer.at(gridNow() + waitMs);
   }
 
   /** A sleeping hub's service: the read and update phases on the hub's own clock, then sleep again. */
-  private readonly serveFromTimer = (): void => {
-    this.sleepTimer = null;
+  private serveFromTimer(): void {
     if (this.count === 0) return;
     if (!this.sleepable || this.loop.mode !== 'auto') {
       this.attach();
@@ -197,10 +296,10 @@ export class MeterHub {
     c.frame++;
     this.read(c);
     this.update(c); // ends by sleeping until the next due time
-  };
+  }
 
   private syncSleepable(): void {
-    this.sleepable = this.active.length > 0 && this.active.every((t) => this.minInterval[t] > 0);
+    this.sleepable = this.active.length + this.clipTracks.length > 0 && this.active.every((t) => this.minInterval[t] > 0);
   }
 
   private syncInterval(track: number): void {
@@ -240,6 +339,7 @@ export class MeterHub {
       const levels = this.levels[t]!;
       for (let j = 0; j < list.length; j++) list[j](levels, clock);
     }
+    this.serveClips(time[0]);
     if (this.sleepable) this.sleepUntilDue(clock);
   };
 }
@@ -252,19 +352,6 @@ export function checkHubArgs(owner: string, source: unknown, loop: unknown): voi
   if (typeof loop !== 'object' || loop === null || typeof (loop as FrameLoop).subscribe !== 'function') {
     throw new TypeError(`${owner}: loop must be a frame loop (getFrameLoop(), createFrameLoop()), got ${describeValue(loop)}`);
   }
-}
-
-/**
- * When a listener served at `nowMs` with interval `everyMs` is due next, ms: the next multiple of
- * `everyMs` (a grid shared by every track and by watchTrackDom's values, so listeners with the
- * same interval fall due in the same frame and a hub can sleep between), but never sooner than
- * half an interval and never later than a whole one — an update every `everyMs` on average,
- * never two within `everyMs / 2`. `everyMs` 0: every frame.
- */
-export function nextDueMs(nowMs: number, everyMs: number): number {
-  if (everyMs === 0) return nowMs;
-  const grid = (Math.floor(nowMs / everyMs) + 1) * everyMs;
-  return grid - nowMs >= everyMs / 2 ? grid : nowMs + everyMs;
 }
 
 const hubs = new WeakMap<FrameLoop, WeakMap<MeterSource, MeterHub>>();

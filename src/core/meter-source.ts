@@ -12,6 +12,14 @@ export interface MeterSource {
   readonly channels: number;
   /** Copies a consistent snapshot of `track` into `out`; false if none was available (out untouched). */
   readInto(track: number, out: TrackLevels): boolean;
+  /**
+   * Optional: a counter that changes whenever any track's over count changes (new overs or a
+   * reset). With {@link clipped} it lets clip indicators check every track for one read when
+   * nothing changed. An engine's `bank` and a manual bank's `source` have both.
+   */
+  oversGeneration?(): number;
+  /** Optional (with oversGeneration): 1 when `track` has a latched over on any channel, else 0. */
+  clipped?(track: number): number;
   /** Clears the clip latch of one track, or of all. */
   clearOvers(track?: number): void;
   /** Drops the peak holds of one track, or of all. */

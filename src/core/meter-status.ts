@@ -12,7 +12,7 @@
  *
  * A source without platform knowledge (a hand-written `MeterBankReader`, a manual bank) is
  * never `suspended` or `error`. Status is computed on demand (`meterStatus`, the reader's
- * `status`), never per frame by meterkit itself: `useMeterStatus` polls it at 4 Hz.
+ * `status`), never per frame by meterkit itself: `useMeterStatus` polls it at 5 Hz.
  *
  * Thread: main thread (or any thread holding the source). No allocation per call after the
  * first call for a source (one small record per source in a WeakMap).

@@ -10,14 +10,18 @@
 import { describeValue } from '../dsp/validate';
 import { meterStatus, type MeterStatusValue } from './meter-status';
 import { toMeterSource, type MeterSource, type HasMeterSource } from './meter-source';
+import { createGridTimer, gridNow, nextDueMs, type GridTimer } from './grid-timer';
 
-/** How often a watched source's status is recomputed, ms (4 Hz). */
-export const STATUS_POLL_MS = 250;
+/**
+ * How often a watched source's status is recomputed, ms (5 Hz), on the page's grid timer: the
+ * polls share their timer task with the meter hubs' 100 ms clip checks and 500 ms aria values.
+ */
+export const STATUS_POLL_MS = 200;
 
 interface Watched {
   value: MeterStatusValue;
   readonly listeners: Set<(status: MeterStatusValue) => void>;
-  timer: ReturnType<typeof setInterval> | null;
+  timer: GridTimer | null;
 }
 
 const watched = new Map<MeterSource, Watched>();
@@ -44,12 +48,15 @@ export function watchMeterStatus(source: MeterSource | HasMeterSource | null | u
   let w = watched.get(s);
   if (w === undefined) {
     const entry: Watched = { value: meterStatus(s), listeners: new Set(), timer: null };
-    entry.timer = setInterval(() => {
+    const timer = createGridTimer(() => {
+      timer.at(nextDueMs(gridNow(), STATUS_POLL_MS));
       const next = meterStatus(s);
       if (next === entry.value) return;
       entry.value = next;
       for (const l of [...entry.listeners]) l(next);
-    }, STATUS_POLL_MS);
+    });
+    timer.at(nextDueMs(gridNow(), STATUS_POLL_MS));
+    entry.timer = timer;
     watched.set(s, entry);
     w = entry;
   }
@@ -62,7 +69,7 @@ export function watchMeterStatus(source: MeterSource | HasMeterSource | null | u
     active = false;
     entry.listeners.delete(own);
     if (entry.listeners.size === 0) {
-      if (entry.timer !== null) clearInterval(entry.timer);
+      entry.timer?.cancel();
       watched.delete(s);
     }
   };

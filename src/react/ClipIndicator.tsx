@@ -5,7 +5,7 @@
  * Its state is written to the element directly (`data-clipped`, colour, label) — no React state.
  */
 import { useRef, type CSSProperties } from 'react';
-import { DEFAULT_COLORS, watchTrackDom, clippedKey, type MeterSource, type HasMeterSource, type TrackDomWatch } from '../core/internal';
+import { DEFAULT_COLORS, watchTrackClip, type MeterSource, type HasMeterSource, type TrackDomWatch } from '../core/internal';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkSizeProp, checkFunctionProp, checkStringProp, checkBooleanProp, checkStyleObjectProp } from './props';
@@ -56,20 +56,13 @@ export function ClipIndicator(props: ClipIndicatorProps) {
     const css = getComputedStyle(el);
     const on = colors.current.on ?? (css.getPropertyValue('--meterkit-clip').trim() || DEFAULT_COLORS.clip);
     const off = colors.current.off ?? (css.getPropertyValue('--meterkit-clip-off').trim() || DEFAULT_COLORS.clipOff);
-    const watch = watchTrackDom(source, track, [
-      {
-        // 10 Hz: the latched over count loses nothing between checks (a clip lights within
-        // 100 ms and stays lit until reset), and 128 clip buttons cost the main thread nothing
-        // in the frames between (the bench measured 20 Hz as ~0.07 ms/frame at 128 tracks).
-        intervalMs: 100,
-        key: clippedKey,
-        write(clipped) {
-          el.dataset.clipped = clipped ? 'true' : 'false';
-          el.style.backgroundColor = clipped ? on : off;
-          el.setAttribute('aria-label', `${colors.current.name} clip: ${clipped ? 'clipped' : 'no clip'}. Press to reset.`);
-        },
-      },
-    ]);
+    // The hub's clip lane: checked at 10 Hz, one word for every clip button of an engine while
+    // no over count changed (the latched count loses nothing between checks).
+    const watch = watchTrackClip(source, track, (clipped) => {
+      el.dataset.clipped = clipped ? 'true' : 'false';
+      el.style.backgroundColor = clipped ? on : off;
+      el.setAttribute('aria-label', `${colors.current.name} clip: ${clipped ? 'clipped' : 'no clip'}. Press to reset.`);
+    });
     watchRef.current = watch;
     return () => {
       watch();

@@ -74,9 +74,15 @@ export const H_CONTROL_GEN = 14;
 export const H_STOP_REQUEST = 15;
 /** UI: bit k set = consumer slot k is in use (claimed by a consuming reader). */
 export const H_CONSUMERS = 16;
+/**
+ * Writer: bumped (wrapping) at the end of every publish that changed any track's OVERS word
+ * (a new over, or a reset). A reader that saw the same value last time knows every track's clip
+ * latch is as it was, for the cost of one load (clip indicators check 10 times a second).
+ */
+export const H_OVERS_GEN = 17;
 
 /** Header words the writer updates while running (the message transport mirrors them). */
-export const LIVE_HEADER_WORDS: readonly number[] = Object.freeze([H_PUBLISH, H_HEARTBEAT, H_WRITER_STATE, H_FEATURES]);
+export const LIVE_HEADER_WORDS: readonly number[] = Object.freeze([H_PUBLISH, H_HEARTBEAT, H_WRITER_STATE, H_FEATURES, H_OVERS_GEN]);
 
 export const WRITER_IDLE = 0;
 export const WRITER_RUNNING = 1;

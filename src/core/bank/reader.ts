@@ -8,7 +8,7 @@
  *
  * Thread: any thread except the writer's; one reader object per thread.
  *
- * Length (≈370 lines): the seqlock copy, the consumer-slot protocol and staleness share the
+ * Length (≈410 lines): the seqlock copy, the consumer-slot protocol and staleness share the
  * reader's private scratch and clocks; TrackLevels, the options and slot claims have their own modules.
  */
 import { checkInteger, checkNumber, checkOptions, checkBoolean, describeValue } from '../../dsp/validate';
@@ -64,6 +64,7 @@ import {
   slotPeakOffset,
 } from './layout';
 import { markConsumerSlot, releaseConsumerSlot } from './consumers';
+import { oversGeneration, trackClipped } from './clip-state';
 
 /** 1 where a channel / track field is an unsigned count (schema.ts `kind`), precomputed once. */
 const CHANNEL_UINT = Uint8Array.from(CHANNEL_FIELDS, (f) => (f.kind === 'uint' ? 1 : 0));
@@ -277,6 +278,17 @@ export class MeterBankReader {
     this.acked[track] = s[0];
     // publish the acknowledgement: the writer restarts this slot's sample peak after it.
     Atomics.store(this.words, controlBase(this.layout, track) + K_CONSUMED + this.slot, s[0]);
+  }
+
+  /** The writer's overs generation (clip-state.ts): unchanged = every clip latch as it was. */
+  oversGeneration(): number {
+    return oversGeneration(this.words);
+  }
+
+  /** 1 when `track` has a latched over on any channel, else 0, without a snapshot. RangeError for a bad track. */
+  clipped(track: number): number {
+    this.checkTrack(track);
+    return trackClipped(this.words, this.layout, track);
   }
 
   /** The consumer slot of this reader, or -1 for an observing (or released) reader. */

@@ -38,6 +38,7 @@ import {
   H_WRITER_STATE,
   H_FEATURES,
   H_CONTROL_GEN,
+  H_OVERS_GEN,
   H_RESET_ALL_OVERS,
   H_RESET_ALL_HOLDS,
   H_RESET_ALL_LOUDNESS,
@@ -110,6 +111,8 @@ export class BankWriter {
   private seenGen = 0;
   private publishNumber = 0;
   private late = 0;
+  /** Some track's OVERS word changed in this publish. */
+  private oversMoved = false;
 
   constructor(words: Int32Array) {
     this.words = words;
@@ -257,7 +260,9 @@ export class BankWriter {
       this.put(cb + C_DECAY, this.floatBits(decay));
       this.put(cb + C_HOLD, this.floatBits(m.hold));
       this.put(cb + C_RMS, this.floatBits(m.rms));
-      this.put(cb + C_OVERS, clampCount(m.overs));
+      const overs = clampCount(m.overs);
+      if (this.shadow[cb + C_OVERS] !== overs) this.oversMoved = true;
+      this.put(cb + C_OVERS, overs);
       this.put(cb + C_NONFINITE, clampCount(m.nonFinite));
       this.put(cb + C_BALLISTIC, this.floatBits(ballistic !== null ? ballistic[c] : decay));
     }
@@ -286,6 +291,11 @@ export class BankWriter {
 
   /** Ends a publish: advances the publish counter and the audio-clock heartbeat. */
   endPublish(audioFrame: number): void {
+    if (this.oversMoved) {
+      this.oversMoved = false;
+      // publish: after the OVERS words, so a reader that sees the new value reads the new latches.
+      Atomics.add(this.words, H_OVERS_GEN, 1);
+    }
     Atomics.store(this.words, H_HEARTBEAT, audioFrame | 0);
     Atomics.store(this.words, H_PUBLISH, this.publishNumber);
   }
