@@ -42,8 +42,8 @@ export { CONSUMER_SLOTS };
 
 /** Identifies a meterkit bank: ASCII "MTRK". */
 export const BANK_MAGIC = 0x4d54524b;
-/** Layout version; bumped on any incompatible change. */
-export const BANK_VERSION = 2;
+/** Layout version; bumped on any incompatible change (3: H_OVERS_GEN). */
+export const BANK_VERSION = 3;
 
 /** Header words (two cache lines; the tracks start 64-byte aligned). */
 export const HEADER_WORDS = 32;
