@@ -34,14 +34,14 @@ function result<T>(worker: Worker): Promise<T> {
   });
 }
 
-async function race(o: { capacity: number; paceUs: number; reads: number; outFrames: number; mode: 'ring' | 'bypass'; pauseUs: number }) {
+async function race(o: { capacity: number; paceUs: number; reads: number; outFrames: number; mode: 'ring' | 'bypass'; pauseUs: number; minWritten?: number }) {
   const words = createScopeWords({ tracks: [0], capacity: o.capacity, sampleRate: 48000, shared: true });
   const stop = new Int32Array(new SharedArrayBuffer(8));
   const writer = new Worker(writerFile, { workerData: { words, stop, paceUs: o.paceUs } });
   const written = result<number>(writer);
   const exited = new Promise((resolve) => writer.once('exit', resolve));
   while ((Atomics.load(words, ringBase(o.capacity, 0) + R_WRITE) >>> 0) < 4 * 128) await new Promise((r) => setTimeout(r, 1));
-  const r = await result<ReaderResult>(new Worker(readerFile, { workerData: { words, reads: o.reads, outFrames: o.outFrames, mode: o.mode, pauseUs: o.pauseUs } }));
+  const r = await result<ReaderResult>(new Worker(readerFile, { workerData: { words, reads: o.reads, outFrames: o.outFrames, mode: o.mode, pauseUs: o.pauseUs, minWritten: o.minWritten ?? 0 } }));
   Atomics.store(stop, 0, 1);
   const total = await written;
   await exited;
@@ -51,7 +51,7 @@ async function race(o: { capacity: number; paceUs: number; reads: number; outFra
 describe('scope sample ring under real concurrency', () => {
   it('a full-speed writer overruns a 1024-frame ring: 20,000 reads, no torn or overwritten frame, the loss counted', async () => {
     // 64-frame reads (decimated over the ring's span) copy fast enough for some to survive the writer.
-    const r = await race({ capacity: 1024, paceUs: 0, reads: 20_000, outFrames: 64, mode: 'ring', pauseUs: 0 });
+    const r = await race({ capacity: 1024, paceUs: 0, reads: 20_000, outFrames: 64, mode: 'ring', pauseUs: 0, minWritten: 1_200_000 });
     expect(r.total).toBeGreaterThan(1_000_000); // the writer really raced the reader
     expect(r.frames).toBeGreaterThan(0);
     expect(r.torn).toBe(0);

@@ -10,12 +10,14 @@ import { workerData, parentPort } from 'node:worker_threads';
 import { SampleRingReader } from '../../../src/core/scope/ring-reader';
 import { ringBase, RING_HEADER_WORDS, R_WRITE, S_CAPACITY } from '../../../src/core/scope/ring-layout';
 
-const { words, reads, outFrames, mode, pauseUs } = workerData as {
+const { words, reads, outFrames, mode, pauseUs, minWritten = 0 } = workerData as {
   words: Int32Array;
   reads: number;
   outFrames: number;
   mode: 'ring' | 'bypass';
   pauseUs: number;
+  /** Keep reading (up to 10× `reads`) until the writer has written this many frames: a loaded machine may deschedule it. */
+  minWritten?: number;
 };
 const WRAP = 1 << 24;
 const reader = new SampleRingReader(words, 0);
@@ -51,7 +53,8 @@ let decimatedReads = 0;
 let stepFrames = 0;
 let last = -1;
 // A writer at full speed on a loaded machine can spoil every copy; keep reading (up to 10×) until one survives.
-for (let r = 0; r < reads || (mode === 'ring' && frames === 0 && r < reads * 10); r++) {
+const behind = (): boolean => (Atomics.load(words, base + R_WRITE) >>> 0) < minWritten;
+for (let r = 0; r < reads || ((behind() || (mode === 'ring' && frames === 0)) && r < reads * 10); r++) {
   const n = mode === 'ring' ? reader.readInto(left, right) : bypassRead();
   const step = mode === 'ring' ? reader.lastStep : 1;
   if (step > 1) decimatedReads++;
