@@ -18,8 +18,11 @@ export interface GridTimer {
   readonly pending: boolean;
 }
 
-/** Services due within this many ms of the firing time run in the same task. */
-const SLACK_MS = 2;
+/**
+ * Services due within this many ms after the firing time run in the same task (a service may
+ * so run up to SLACK_MS early: it is told its due time, and should serve as of it).
+ */
+export const GRID_SLACK_MS = 4;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -30,14 +33,14 @@ export function gridNow(): number {
 
 class Handle implements GridTimer {
   due = Infinity;
-  constructor(readonly run: () => void) {}
+  constructor(readonly run: (dueMs: number) => void) {}
   get pending(): boolean {
     return this.due !== Infinity;
   }
   at(dueMs: number): void {
     this.due = dueMs;
     if (scheduled.indexOf(this) < 0) scheduled.push(this);
-    arm();
+    if (!firing) arm(); // a service rescheduling itself while the timer fires: armed once, after
   }
   cancel(): void {
     this.due = Infinity;
@@ -50,6 +53,7 @@ class Handle implements GridTimer {
 const scheduled: Handle[] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
 let timerDue = Infinity;
+let firing = false;
 
 function disarm(): void {
   if (timer !== null) clearTimeout(timer);
@@ -70,39 +74,48 @@ function arm(): void {
 function fire(): void {
   timer = null;
   timerDue = Infinity;
-  const t = now() + SLACK_MS;
+  const t = now() + GRID_SLACK_MS;
+  firing = true;
   try {
     // Run every service due by now (each may reschedule itself: it is then due later than t).
     for (let i = 0; i < scheduled.length; ) {
       const h = scheduled[i];
       if (h.due <= t) {
         scheduled.splice(i, 1);
+        const due = h.due;
         h.due = Infinity;
-        h.run();
+        h.run(due);
       } else {
         i++;
       }
     }
   } finally {
-    arm(); // a service that threw leaves the others scheduled
+    firing = false;
+    arm(); // once for every service rescheduled above; a service that threw leaves the others scheduled
   }
 }
 
 /**
- * When a listener served at `nowMs` with interval `everyMs` is due next, ms: the next multiple of
- * `everyMs` (a grid shared by every track and by watchTrackDom's values, so listeners with the
- * same interval fall due in the same frame and a hub can sleep between), but never sooner than
- * half an interval and never later than a whole one — an update every `everyMs` on average,
- * never two within `everyMs / 2`. `everyMs` 0: every frame.
+ * When a listener served at `nowMs` with interval `everyMs` is due next, ms: the next multiple
+ * of `everyMs` (a grid shared by every track, watchTrackDom's values and the status polls, so
+ * services with commensurate intervals fall due together — in one frame, or one grid-timer
+ * task — and a hub can sleep between), or, when that is less than half an interval away, the
+ * half-interval point after it; from there the next is on the grid again. So the gap is always
+ * from `everyMs / 2` to `everyMs`, and a service rescheduling itself from its due times is back
+ * on the grid after one step (never drifts off it). `everyMs` 0: every frame.
  */
 export function nextDueMs(nowMs: number, everyMs: number): number {
   if (everyMs === 0) return nowMs;
   const grid = (Math.floor(nowMs / everyMs) + 1) * everyMs;
-  return grid - nowMs >= everyMs / 2 ? grid : nowMs + everyMs;
+  return grid - nowMs >= everyMs / 2 ? grid : grid + everyMs / 2;
 }
 
-/** A handle for `run` on the page's grid timer (unscheduled until `at`). */
-export function createGridTimer(run: () => void): GridTimer {
+/**
+ * A handle for `run` on the page's grid timer (unscheduled until `at`). `run(dueMs)` gets the
+ * time it was scheduled for (it may run up to GRID_SLACK_MS before it, or later): schedule the
+ * next run from `max(gridNow(), dueMs)` so services stay on the grid together.
+ */
+export function createGridTimer(run: (dueMs: number) => void): GridTimer {
   return new Handle(run);
 }
 

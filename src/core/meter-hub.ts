@@ -10,7 +10,7 @@ import { describeValue } from '../dsp/validate';
 import { createTrackLevels, type TrackLevels } from './bank/reader';
 import { getFrameLoop, type FrameLoop, type FrameClock } from './frame-loop';
 import type { MeterSource } from './meter-source';
-import { createGridTimer, gridNow, nextDueMs } from './grid-timer';
+import { createGridTimer, gridNow, nextDueMs, GRID_SLACK_MS } from './grid-timer';
 
 export { nextDueMs };
 
@@ -60,6 +60,8 @@ export class MeterHub {
   private offUpdate: (() => void) | null = null;
   /** While every listener is throttled (auto mode): the timer that brings the hub back, and when it fires. */
   private readonly sleepTimer = createGridTimer(() => this.serveFromTimer());
+  /** While asleep: the frame-clock time the hub is due again. */
+  private sleepDue = 0;
   /** While asleep: the loop's mode listener (a switch to demand mode wakes the hub at once). */
   private offModeWatch: (() => void) | null = null;
   /** True while no shown track has an every-frame listener (the hub may sleep between due times). */
@@ -278,8 +280,10 @@ export class MeterHub {
         if (mode === 'demand' && this.count > 0) this.attach();
       });
     }
-    // On the page's grid timer (services due together share one task), in the timer's clock.
-    this.sleepTimer.at(gridNow() + waitMs);
+    // On the page's grid timer (services due together share one task), in the timer's clock
+    // (the loop's is the same performance.now timeline on a page; a test's may not be).
+    this.sleepDue = next;
+    this.sleepTimer.at(next + (gridNow() - this.loop.now()));
   }
 
   /** A sleeping hub's service: the read and update phases on the hub's own clock, then sleep again. */
@@ -290,7 +294,10 @@ export class MeterHub {
       return;
     }
     const c = this.ownClock;
-    const now = this.loop.now();
+    // The grid timer runs services due within a few ms together: one served a little early is
+    // served as of its due time (else it would find nothing due and rejoin the frame loop).
+    const t = this.loop.now();
+    const now = t < this.sleepDue && t >= this.sleepDue - GRID_SLACK_MS ? this.sleepDue : t;
     c.time[1] = now - c.time[0];
     c.time[0] = now;
     c.frame++;

@@ -48,8 +48,8 @@ export function watchMeterStatus(source: MeterSource | HasMeterSource | null | u
   let w = watched.get(s);
   if (w === undefined) {
     const entry: Watched = { value: meterStatus(s), listeners: new Set(), timer: null };
-    const timer = createGridTimer(() => {
-      timer.at(nextDueMs(gridNow(), STATUS_POLL_MS));
+    const timer = createGridTimer((dueMs) => {
+      timer.at(nextDueMs(Math.max(gridNow(), dueMs), STATUS_POLL_MS));
       const next = meterStatus(s);
       if (next === entry.value) return;
       entry.value = next;

@@ -133,16 +133,43 @@ describe('MeterHub read rates', () => {
   });
 });
 
+describe('MeterHub on the page grid timer', () => {
+  it('a timer that fires a little early (services due together share a task) serves as of the due time and stays asleep', () => {
+    vi.useFakeTimers();
+    try {
+      let clockMs = 0;
+      const frames: ((t: number) => void)[] = [];
+      const loop = createFrameLoop({ raf: (cb) => frames.push(cb), caf: () => {}, now: () => clockMs, document: null });
+      const { source } = countingSource();
+      const hub = new MeterHub(source, loop);
+      const servedAt: number[] = [];
+      hub.subscribe(0, (levels, clock) => servedAt.push(clock.nowMs), 100);
+      frames.shift()?.(clockMs);
+      expect(loop.subscriberCount).toBe(0);
+      clockMs = 98; // 2 ms early by the loop's clock
+      vi.advanceTimersByTime(100);
+      expect(servedAt).toEqual([0, 100]);
+      expect(loop.subscriberCount).toBe(0); // no frame loop, no animation frame
+      expect(frames.length).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('nextDueMs', () => {
-  it('lands on the interval grid, never sooner than half an interval, never later than one', () => {
+  it('lands on the grid (or, once, half an interval past it): gaps from half an interval to one, never drifting off the grid', () => {
     expect(nextDueMs(1000, 500)).toBe(1500); // on the grid: a whole interval
     expect(nextDueMs(1100, 500)).toBe(1500); // 400 ms to the grid
-    expect(nextDueMs(1400, 500)).toBe(1900); // 100 ms to the grid is too soon: one interval
+    expect(nextDueMs(1400, 500)).toBe(1750); // 100 ms to the grid is too soon: the half-interval point after it…
+    expect(nextDueMs(1750, 500)).toBe(2000); // …and from there the grid again
     expect(nextDueMs(1234, 0)).toBe(1234); // every frame
     for (let t = 0; t < 5000; t += 7.3) {
-      const gap = nextDueMs(t, 500) - t;
-      expect(gap).toBeGreaterThanOrEqual(250);
-      expect(gap).toBeLessThanOrEqual(500 + 1e-9); // t + 500 - t in floating point
+      const next = nextDueMs(t, 500);
+      expect(next % 250).toBe(0);
+      expect(next - t).toBeGreaterThanOrEqual(250);
+      expect(next - t).toBeLessThanOrEqual(500 + 1e-9); // t + 500 - t in floating point
+      expect(nextDueMs(next, 500) % 500).toBe(0); // a service rescheduling from its due time is on the grid
     }
   });
 });
