@@ -4,13 +4,14 @@
  * channel and stays lit until clicked (or Enter/Space pressed), which clears the over count.
  * Its state is written to the element directly (`data-clipped`, colour, label) — no React state.
  */
-import { useRef, type CSSProperties } from 'react';
+import { useRef, type CSSProperties, forwardRef } from 'react';
 import { DEFAULT_COLORS, watchTrackClip, type MeterSource, type HasMeterSource, type TrackDomWatch } from '../core/internal';
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkSizeProp, checkFunctionProp, checkStringProp, checkBooleanProp, checkStyleObjectProp } from './props';
+import { domProps, ownProps, useMergedRef, type DomProps } from './dom-props';
 
-export interface ClipIndicatorProps {
+export interface ClipIndicatorOwnProps {
   /** Track index, 0-based. Default 0. */
   track?: number;
   source?: MeterSource | HasMeterSource | null;
@@ -31,7 +32,12 @@ export interface ClipIndicatorProps {
   style?: CSSProperties;
 }
 
-export function ClipIndicator(props: ClipIndicatorProps) {
+/** ClipIndicator's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
+export type ClipIndicatorProps = ClipIndicatorOwnProps & DomProps<ClipIndicatorOwnProps, HTMLButtonElement>;
+
+const OWN = ownProps<ClipIndicatorOwnProps>()(['track', 'source', 'label', 'width', 'height', 'color', 'offColor', 'resetHolds', 'onReset', 'className', 'style']);
+
+export const ClipIndicator = forwardRef<HTMLButtonElement, ClipIndicatorProps>(function ClipIndicator(props, ref) {
   const { track = 0 } = props;
   const source = useMeterSource(props.source, 'ClipIndicator');
   checkTrackProp('ClipIndicator', track, source);
@@ -44,14 +50,15 @@ export function ClipIndicator(props: ClipIndicatorProps) {
   checkStyleObjectProp('ClipIndicator', props.style);
   checkSizeProp('ClipIndicator', 'width', props.width);
   checkSizeProp('ClipIndicator', 'height', props.height);
-  const ref = useRef<HTMLButtonElement | null>(null);
+  const buttonRef = useRef<HTMLButtonElement | null>(null);
+  const rootRef = useMergedRef(ref, buttonRef);
   const watchRef = useRef<TrackDomWatch | null>(null);
   const name = props.label ?? `Track ${track + 1}`;
   const colors = useRef({ on: props.color, off: props.offColor, name });
   colors.current = { on: props.color, off: props.offColor, name };
 
   useIsomorphicLayoutEffect(() => {
-    const el = ref.current;
+    const el = buttonRef.current;
     if (el === null || source === null) return;
     const css = getComputedStyle(el);
     const on = colors.current.on ?? (css.getPropertyValue('--meterkit-clip').trim() || DEFAULT_COLORS.clip);
@@ -81,7 +88,8 @@ export function ClipIndicator(props: ClipIndicatorProps) {
 
   return (
     <button
-      ref={ref}
+      {...domProps(props, OWN)}
+      ref={rootRef}
       type="button"
       className={props.className}
       data-meterkit="ClipIndicator"
@@ -102,4 +110,4 @@ export function ClipIndicator(props: ClipIndicatorProps) {
       }}
     />
   );
-}
+});

@@ -4,7 +4,7 @@
  * below it. The engine must measure correlation on the track (`correlation: true` or a list).
  * Drawn on canvas when the indicated position changes; never re-renders React.
  */
-import { useRef, type CSSProperties } from 'react';
+import { useRef, type CSSProperties, forwardRef } from 'react';
 import { checkNumber, checkMeterStyleInput, formatReadout, watchTrackDom, type MeterSource, type HasMeterSource, type MeterColors, type RenderMode } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode } from './context';
@@ -12,8 +12,9 @@ import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { useMeterSuspended } from './use-meter-status';
 import { SUSPENDED_STYLE } from './props';
 import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp } from './props';
+import { domProps, ownProps, type DomProps } from './dom-props';
 
-export interface CorrelationMeterProps {
+export interface CorrelationMeterOwnProps {
   /** Bank track, 0-based. Default 0. */
   track?: number;
   source?: MeterSource | HasMeterSource | null;
@@ -39,7 +40,12 @@ export interface CorrelationMeterProps {
   style?: CSSProperties;
 }
 
-export function CorrelationMeter(props: CorrelationMeterProps) {
+/** CorrelationMeter's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
+export type CorrelationMeterProps = CorrelationMeterOwnProps & DomProps<CorrelationMeterOwnProps>;
+
+const OWN = ownProps<CorrelationMeterOwnProps>()(['track', 'source', 'label', 'width', 'height', 'showBalance', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style']);
+
+export const CorrelationMeter = forwardRef<HTMLDivElement, CorrelationMeterProps>(function CorrelationMeter(props, ref) {
   const { track = 0, showBalance = true, pixelRatio } = props;
   const source = useMeterSource(props.source, 'CorrelationMeter');
   checkTrackProp('CorrelationMeter', track, source);
@@ -89,6 +95,8 @@ export function CorrelationMeter(props: CorrelationMeterProps) {
   };
   return (
     <div
+      {...domProps(props, OWN)}
+      ref={ref}
       className={props.className}
       data-meterkit="CorrelationMeter"
       data-suspended={suspended ? 'true' : undefined}
@@ -113,4 +121,4 @@ export function CorrelationMeter(props: CorrelationMeterProps) {
       </div>
     </div>
   );
-}
+});

@@ -10,7 +10,7 @@
  * re-renders React. Paints in the render worker where the scope buffer is shared; with the
  * message transport (a plain buffer on this thread) it paints here.
  */
-import { useMemo, useRef, type CSSProperties } from 'react';
+import { useMemo, useRef, type CSSProperties, forwardRef } from 'react';
 import {
   checkNumber,
   formatReadout,
@@ -27,8 +27,9 @@ import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkPixelRatioProp } from './props';
+import { domProps, ownProps, type DomProps } from './dom-props';
 
-export interface GoniometerProps extends Omit<GoniometerOptionsInput, 'track'> {
+export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'> {
   /** Bank track, 0-based; it must be in the engine's `scope`. Default 0. */
   track?: number;
   /** Where the correlation is read (the engine or its bank). Default: the provider's. */
@@ -47,7 +48,12 @@ export interface GoniometerProps extends Omit<GoniometerOptionsInput, 'track'> {
   style?: CSSProperties;
 }
 
-export function Goniometer(props: GoniometerProps) {
+/** Goniometer's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
+export type GoniometerProps = GoniometerOwnProps & DomProps<GoniometerOwnProps>;
+
+const OWN = ownProps<GoniometerOwnProps>()(['track', 'source', 'label', 'size', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style', 'scope', 'mode', 'persistenceMs', 'autoGain', 'gainDb', 'showCorrelation', 'stripHeight', 'maxPointsPerFrame']);
+
+export const Goniometer = forwardRef<HTMLDivElement, GoniometerProps>(function Goniometer(props, ref) {
   const { track = 0, pixelRatio } = props;
   const source = useMeterSource(props.source);
   checkTrackProp('Goniometer', track, source);
@@ -98,7 +104,7 @@ export function Goniometer(props: GoniometerProps) {
     color: props.colors?.text ?? 'var(--meterkit-text, #c8ccd0)',
   };
   return (
-    <div className={props.className} data-meterkit="Goniometer" style={{ display: 'inline-block', width: size, ...props.style }}>
+    <div {...domProps(props, OWN)} ref={ref} className={props.className} data-meterkit="Goniometer" style={{ display: 'inline-block', width: size, ...props.style }}>
       <div ref={imgRef} role="img" aria-label={`${label}, no signal`} style={{ width: size, height: size + stripPx }}>
         <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
       </div>
@@ -111,4 +117,4 @@ export function Goniometer(props: GoniometerProps) {
       ) : null}
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 'use client';
+import { forwardRef } from 'react';
 import { TrackMeter, type TrackMeterProps } from './TrackMeter';
 
 export type LedMeterProps = TrackMeterProps;
@@ -8,8 +9,9 @@ export type LedMeterProps = TrackMeterProps;
  * segment and clip LEDs. Draws on canvas every frame it changes; never re-renders React.
  *
  * Defaults: vertical, 24 × 200 CSS px, 30 segments with 1 px gaps, -60..0 dBFS, hold on,
- * 6 px clip LEDs, no readout.
+ * 6 px clip LEDs, no readout. DOM attributes (`id`, `data-*`, `aria-describedby`, …) and
+ * `ref` go to the wrapper `role="meter"` element.
  */
-export function LedMeter(props: LedMeterProps) {
-  return <TrackMeter {...props} kind="led" component="LedMeter" />;
-}
+export const LedMeter = forwardRef<HTMLDivElement, LedMeterProps>(function LedMeter(props, ref) {
+  return <TrackMeter {...props} kind="led" component="LedMeter" forwardedRef={ref} />;
+});

@@ -9,7 +9,7 @@
  * Canvases and readouts are updated directly (readouts at most 10 times a second, only when
  * their text changes); React renders only when props change.
  */
-import { useRef, type CSSProperties, type RefObject } from 'react';
+import { useRef, type CSSProperties, type RefObject, forwardRef } from 'react';
 import {
   loudnessScale,
   loudnessRange,
@@ -37,8 +37,9 @@ import { MeterScale } from './MeterScale';
 import { useMeterSuspended } from './use-meter-status';
 import { SUSPENDED_STYLE } from './props';
 import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp } from './props';
+import { domProps, ownProps, type DomProps } from './dom-props';
 
-export interface LoudnessMeterProps {
+export interface LoudnessMeterOwnProps {
   /** Bank track, 0-based (an input, a group or the master bus). Default 0. */
   track?: number;
   source?: MeterSource | HasMeterSource | null;
@@ -74,6 +75,11 @@ export interface LoudnessMeterProps {
   style?: CSSProperties;
 }
 
+/** LoudnessMeter's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
+export type LoudnessMeterProps = LoudnessMeterOwnProps & DomProps<LoudnessMeterOwnProps>;
+
+const OWN = ownProps<LoudnessMeterOwnProps>()(['track', 'source', 'label', 'target', 'range', 'units', 'historySeconds', 'height', 'barWidth', 'historyWidth', 'historyHeight', 'showReset', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style']);
+
 const READOUTS = ['M', 'S', 'I', 'LRA', 'TP'] as const;
 /** Readout keys: a NaN reading (not measured) and a silent momentary loudness. */
 /** Readout keys besides tenths of a unit: not measured on this track, and silence (the shared readout sentinel). */
@@ -99,7 +105,7 @@ function reading(levels: TrackLevels, k: number, rel: number): number {
   }
 }
 
-export function LoudnessMeter(props: LoudnessMeterProps) {
+export const LoudnessMeter = forwardRef<HTMLDivElement, LoudnessMeterProps>(function LoudnessMeter(props, ref) {
   const { track = 0, range = 'ebu+9', units = 'LUFS', historySeconds = 180, showReset = true, pixelRatio } = props;
   const source = useMeterSource(props.source, 'LoudnessMeter');
   checkTrackProp('LoudnessMeter', track, source);
@@ -192,6 +198,8 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
   const label = props.label ?? 'Loudness';
   return (
     <div
+      {...domProps(props, OWN)}
+      ref={ref}
       className={props.className}
       data-meterkit="LoudnessMeter"
       data-suspended={suspended ? 'true' : undefined}
@@ -254,7 +262,7 @@ export function LoudnessMeter(props: LoudnessMeterProps) {
       ) : null}
     </div>
   );
-}
+});
 
 /** The history graph's canvas, present only while the graph is shown. */
 function LoudnessHistory(props: {

@@ -6,7 +6,7 @@
  *
  * Layout is computed from props in CSS (no measuring), so it renders identically on the server.
  */
-import { useRef, type CSSProperties } from 'react';
+import { useRef, type CSSProperties, forwardRef } from 'react';
 import {
   DIGITAL_SCALE,
   MAX_TRACKS,
@@ -28,16 +28,19 @@ import { SUSPENDED_STYLE } from './props';
 
 import { ClipIndicator } from './ClipIndicator';
 import { MeterScale } from './MeterScale';
-import { checkTrackProp, checkPixelRatioProp, checkScaleProp, checkBooleanProp } from './props';
+import { checkTrackProp, checkPixelRatioProp, checkScaleProp, checkBooleanProp, checkStringProp } from './props';
 import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
+import { domProps, ownProps, type DomProps } from './dom-props';
 
-export interface MeterBridgeProps extends MeterAppearanceProps {
+export interface MeterBridgeOwnProps extends MeterAppearanceProps {
   /** Engine or source; default: the nearest MeterProvider's. */
   source?: MeterSource | HasMeterSource | null;
   /** Which tracks: a count (the first N) or a list of indices. Default: every track of the source (8 without one). */
   tracks?: number | readonly number[];
   /** One label per shown track. Default "1", "2", … (the track number). */
   labels?: readonly string[];
+  /** Accessible name of the bridge (its `role="group"`). Default "Meter bridge". */
+  label?: string;
   /** `led` (default) or `bar`. */
   kind?: MeterKind;
   /** Default `vertical` (tracks side by side); `horizontal` stacks tracks as rows. */
@@ -55,6 +58,11 @@ export interface MeterBridgeProps extends MeterAppearanceProps {
   /** Label row (vertical) or column (horizontal) size, CSS px. Default 16 / 48. */
   labelSize?: number;
 }
+
+/** MeterBridge's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
+export type MeterBridgeProps = MeterBridgeOwnProps & DomProps<MeterBridgeOwnProps>;
+
+const OWN = ownProps<MeterBridgeOwnProps>()(['source', 'tracks', 'labels', 'label', 'kind', 'orientation', 'meterLength', 'trackWidth', 'trackGap', 'showScale', 'clipIndicators', 'labelSize', 'channels', 'scale', 'reading', 'segments', 'segmentGap', 'channelGap', 'showHold', 'readoutSize', 'staleFallDbPerSecond', 'render', 'pixelRatio', 'colors', 'midDb', 'highDb', 'segmentOffAlpha', 'font', 'className', 'style']);
 
 const CLIP = 8;
 const CLIP_GAP = 3;
@@ -89,11 +97,12 @@ function TrackAria(props: { source: MeterSource | null; track: number; label: st
   );
 }
 
-export function MeterBridge(props: MeterBridgeProps) {
+export const MeterBridge = forwardRef<HTMLDivElement, MeterBridgeProps>(function MeterBridge(props, ref) {
   const source = useMeterSource(props.source, 'MeterBridge');
   const shown = trackList(props.tracks, source);
   checkScaleProp('MeterBridge', props.scale);
   checkBooleanProp('MeterBridge', 'showScale', props.showScale);
+  checkStringProp('MeterBridge', 'label', props.label);
   checkBooleanProp('MeterBridge', 'clipIndicators', props.clipIndicators);
   const { kind = 'led', orientation = 'vertical', scale = DIGITAL_SCALE, reading = 'peak', showScale = true, clipIndicators = true, pixelRatio } = props;
   const vertical = orientation === 'vertical';
@@ -217,11 +226,13 @@ export function MeterBridge(props: MeterBridgeProps) {
 
   return (
     <div
+      {...domProps(props, OWN)}
+      ref={ref}
       className={props.className}
       data-meterkit="MeterBridge"
       data-suspended={suspended ? 'true' : undefined}
       role="group"
-      aria-label="Meter bridge"
+      aria-label={props.label ?? 'Meter bridge'}
       style={{ display: 'inline-flex', flexDirection: vertical ? 'row' : 'column', alignItems: 'flex-start', gap: 4, ...props.style, ...(suspended ? SUSPENDED_STYLE : null) }}
     >
       {scaleEl}
@@ -240,4 +251,4 @@ export function MeterBridge(props: MeterBridgeProps) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 'use client';
+import { forwardRef } from 'react';
 /**
  * A dB scale drawn on canvas: ticks and labels of a meter scale, aligned with meters of the
  * same length. Redrawn only on resize, pixel-ratio or style change.
@@ -8,8 +9,9 @@ import { DIGITAL_SCALE, checkOneOf, checkNumber, checkMeterStyleInput, type Mete
 import { useCanvasView } from './use-canvas-view';
 import { useRenderMode } from './context';
 import { checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp, checkStyleObjectProp } from './props';
+import { domProps, ownProps, type DomProps } from './dom-props';
 
-export interface MeterScaleProps {
+export interface MeterScaleOwnProps {
   /** Default DIGITAL_SCALE. */
   scale?: MeterScaleSpec;
   /** Default `vertical`. */
@@ -37,7 +39,12 @@ export interface MeterScaleProps {
   style?: CSSProperties;
 }
 
-export function MeterScale(props: MeterScaleProps) {
+/** MeterScale's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
+export type MeterScaleProps = MeterScaleOwnProps & DomProps<MeterScaleOwnProps>;
+
+const OWN = ownProps<MeterScaleOwnProps>()(['scale', 'orientation', 'side', 'nearInset', 'farInset', 'width', 'height', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style']);
+
+export const MeterScale = forwardRef<HTMLDivElement, MeterScaleProps>(function MeterScale(props, ref) {
   const { scale = DIGITAL_SCALE, orientation = 'vertical', nearInset = 0, farInset = 8, pixelRatio } = props;
   checkScaleProp('MeterScale', props.scale);
   checkOneOf('MeterScale: orientation', orientation, ['vertical', 'horizontal'] as const);
@@ -65,6 +72,8 @@ export function MeterScale(props: MeterScaleProps) {
 
   return (
     <div
+      {...domProps(props, OWN)}
+      ref={ref}
       aria-hidden="true"
       className={props.className}
       data-meterkit="MeterScale"
@@ -73,4 +82,4 @@ export function MeterScale(props: MeterScaleProps) {
       <canvas key={canvasKey} ref={canvasRef} style={{ display: 'block', width: '100%', height: '100%' }} />
     </div>
   );
-}
+});

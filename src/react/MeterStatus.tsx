@@ -6,13 +6,14 @@
  * browsers' autoplay policies ask for). Renders nothing while live unless `showLive`.
  * Re-renders only when the status changes (`useMeterStatus`).
  */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, forwardRef } from 'react';
 import { meterStatusText, describeValue, type MeterSource, type HasMeterSource, type MeterStatusValue } from '../core/internal';
 import { useMeterStatus } from './use-meter-status';
 import { useMeterSource } from './context';
 import { checkBooleanProp, checkFunctionProp, checkStringProp, checkStyleObjectProp } from './props';
+import { domProps, ownProps, type DomProps } from './dom-props';
 
-export interface MeterStatusProps {
+export interface MeterStatusOwnProps {
   /** Engine or source; default: the nearest MeterProvider's. */
   source?: MeterSource | HasMeterSource | null;
   /**
@@ -30,12 +31,17 @@ export interface MeterStatusProps {
   style?: CSSProperties;
 }
 
+/** MeterStatus's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
+export type MeterStatusProps = MeterStatusOwnProps & DomProps<MeterStatusOwnProps>;
+
+const OWN = ownProps<MeterStatusOwnProps>()(['source', 'context', 'showLive', 'resumeLabel', 'onStatus', 'className', 'style']);
+
 function contextOf(source: unknown): BaseAudioContext | null {
   const c = source !== null && typeof source === 'object' ? (source as { context?: unknown }).context : undefined;
   return c !== null && typeof c === 'object' && typeof (c as AudioContext).resume === 'function' ? (c as BaseAudioContext) : null;
 }
 
-export function MeterStatus(props: MeterStatusProps) {
+export const MeterStatus = forwardRef<HTMLDivElement, MeterStatusProps>(function MeterStatus(props, ref) {
   useMeterSource(props.source, 'MeterStatus'); // validates the prop
   if (props.context !== undefined && props.context !== null && (typeof props.context !== 'object' || typeof (props.context as { state?: unknown }).state !== 'string')) {
     throw new TypeError(`MeterStatus: context must be an AudioContext or null, got ${describeValue(props.context)}`);
@@ -56,7 +62,7 @@ export function MeterStatus(props: MeterStatusProps) {
   if (status === 'live' && !props.showLive) return null;
   const canResume = status === 'suspended' && context !== null && typeof (context as AudioContext).resume === 'function';
   return (
-    <div role="status" data-meterkit="MeterStatus" data-meter-status={status} className={props.className} style={props.style}>
+    <div {...domProps(props, OWN)} ref={ref} role="status" data-meterkit="MeterStatus" data-meter-status={status} className={props.className} style={props.style}>
       <span>{meterStatusText(status)}</span>
       {canResume ? (
         <button
@@ -72,4 +78,4 @@ export function MeterStatus(props: MeterStatusProps) {
       {resumeError !== null ? <span data-meterkit-resume-error="">{` (could not resume: ${resumeError})`}</span> : null}
     </div>
   );
-}
+});

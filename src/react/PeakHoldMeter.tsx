@@ -1,4 +1,5 @@
 'use client';
+import { forwardRef } from 'react';
 import { TrackMeter, type TrackMeterProps } from './TrackMeter';
 
 export type PeakHoldMeterProps = TrackMeterProps;
@@ -7,8 +8,9 @@ export type PeakHoldMeterProps = TrackMeterProps;
  * A continuous bar meter of one track with a peak-hold line and a numeric peak-hold readout.
  *
  * Defaults: vertical, 24 × 200 CSS px, -60..0 dBFS, 2 px hold line, 6 px clip LEDs, a 14 px
- * readout of the highest hold in dBFS (one decimal, "-inf" in silence).
+ * readout of the highest hold in dBFS (one decimal, "-inf" in silence). DOM attributes and
+ * `ref` go to the wrapper `role="meter"` element.
  */
-export function PeakHoldMeter(props: PeakHoldMeterProps) {
-  return <TrackMeter {...props} kind="bar" component="PeakHoldMeter" />;
-}
+export const PeakHoldMeter = forwardRef<HTMLDivElement, PeakHoldMeterProps>(function PeakHoldMeter(props, ref) {
+  return <TrackMeter {...props} kind="bar" component="PeakHoldMeter" forwardedRef={ref} />;
+});

@@ -3,7 +3,7 @@
  * The shared body of LedMeter and PeakHoldMeter: one track on one canvas, inside a
  * `role="meter"` element.
  */
-import { useRef } from 'react';
+import { useRef, type Ref } from 'react';
 import { DIGITAL_SCALE, type MeterSource, type HasMeterSource, type MeterKind, type Orientation } from '../core/internal';
 import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
 import { useMeterSource, useRenderMode } from './context';
@@ -11,11 +11,12 @@ import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
 import { useMeterSuspended } from './use-meter-status';
 import { SUSPENDED_STYLE } from './props';
+import { domProps, ownProps, useMergedRef, type DomProps } from './dom-props';
 
 import { checkTrackProp, checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp } from './props';
 
 /** Props common to the single-track meters. Sizes in CSS px unless a CSS string is given. */
-export interface TrackMeterProps extends MeterAppearanceProps {
+export interface TrackMeterOwnProps extends MeterAppearanceProps {
   /** Track index in the source, 0-based. Default 0. */
   track?: number;
   /** Engine or source to read; default: the nearest MeterProvider's. */
@@ -32,7 +33,22 @@ export interface TrackMeterProps extends MeterAppearanceProps {
   clipSize?: number;
 }
 
-export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component: string }) {
+/** The single-track meters' props: their own, and the wrapper `<div>`'s DOM attributes (see dom-props.ts). */
+export type TrackMeterProps = TrackMeterOwnProps & DomProps<TrackMeterOwnProps>;
+
+interface TrackMeterInternal {
+  kind: MeterKind;
+  component: string;
+  forwardedRef?: Ref<HTMLDivElement>;
+}
+
+const OWN = ownProps<TrackMeterOwnProps & TrackMeterInternal>()([
+  'track', 'source', 'label', 'orientation', 'width', 'height', 'clipSize', 'channels', 'scale', 'reading', 'segments', 'segmentGap',
+  'channelGap', 'showHold', 'readoutSize', 'staleFallDbPerSecond', 'render', 'pixelRatio', 'colors', 'midDb', 'highDb',
+  'segmentOffAlpha', 'font', 'className', 'style', 'kind', 'component', 'forwardedRef',
+]);
+
+export function TrackMeter(props: TrackMeterProps & TrackMeterInternal) {
   const { kind, component, track = 0, orientation = 'vertical', scale = DIGITAL_SCALE, reading = 'peak', pixelRatio } = props;
   const source = useMeterSource(props.source, component);
   checkTrackProp(component, track, source);
@@ -62,6 +78,7 @@ export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component
     render,
   });
   const meterRef = useRef<HTMLDivElement | null>(null);
+  const rootRef = useMergedRef(props.forwardedRef, meterRef);
   useMeterAria(meterRef, source, track, { minDb: scale.minDb, maxDb: scale.maxDb, reading });
   const suspended = useMeterSuspended(source);
   const vertical = orientation === 'vertical';
@@ -69,7 +86,8 @@ export function TrackMeter(props: TrackMeterProps & { kind: MeterKind; component
   const height = props.height ?? (vertical ? 200 : 24);
   return (
     <div
-      ref={meterRef}
+      {...domProps(props, OWN)}
+      ref={rootRef}
       role="meter"
       aria-label={props.label ?? `Track ${track + 1} level`}
       aria-valuemin={scale.minDb}

@@ -7,6 +7,7 @@ export { useMeterAria, type MeterAriaOptions } from './use-meter-aria';
 export { LedMeter, type LedMeterProps } from './LedMeter';
 export { PeakHoldMeter, type PeakHoldMeterProps } from './PeakHoldMeter';
 export { type TrackMeterProps } from './TrackMeter';
+export { type DomProps } from './dom-props';
 export { type MeterAppearanceProps } from './meter-props';
 export { ClipIndicator, type ClipIndicatorProps } from './ClipIndicator';
 export { MeterScale, type MeterScaleProps } from './MeterScale';
