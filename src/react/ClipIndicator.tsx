@@ -9,7 +9,7 @@ import { DEFAULT_COLORS, watchTrackClip, type MeterSource, type HasMeterSource, 
 import { useMeterSource } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkSizeProp, checkFunctionProp, checkStringProp, checkBooleanProp, checkStyleObjectProp } from './props';
-import { domProps, ownProps, useMergedRef, type DomProps } from './dom-props';
+import { domProps, ownSet, useMergedRef, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface ClipIndicatorOwnProps {
   /** Track index, 0-based. Default 0. */
@@ -35,9 +35,11 @@ export interface ClipIndicatorOwnProps {
 /** ClipIndicator's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type ClipIndicatorProps = ClipIndicatorOwnProps & DomProps<ClipIndicatorOwnProps, HTMLButtonElement>;
 
-const OWN = ownProps<ClipIndicatorOwnProps>()(['track', 'source', 'label', 'width', 'height', 'color', 'offColor', 'resetHolds', 'onReset', 'className', 'style']);
+const OWN_KEYS = ['track', 'source', 'label', 'width', 'height', 'color', 'offColor', 'resetHolds', 'onReset', 'className', 'style'] as const satisfies readonly (keyof (ClipIndicatorOwnProps))[];
+const _everyOwnKey: ListsEveryKey<ClipIndicatorOwnProps, typeof OWN_KEYS> = true;
+const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
-export const ClipIndicator = forwardRef<HTMLButtonElement, ClipIndicatorProps>(function ClipIndicator(props, ref) {
+export const ClipIndicator = /* @__PURE__ */ forwardRef<HTMLButtonElement, ClipIndicatorProps>(function ClipIndicator(props, ref) {
   const { track = 0 } = props;
   const source = useMeterSource(props.source, 'ClipIndicator');
   checkTrackProp('ClipIndicator', track, source);

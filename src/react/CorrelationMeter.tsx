@@ -12,7 +12,7 @@ import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { useMeterSuspended } from './use-meter-status';
 import { SUSPENDED_STYLE } from './props';
 import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp } from './props';
-import { domProps, ownProps, type DomProps } from './dom-props';
+import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface CorrelationMeterOwnProps {
   /** Bank track, 0-based. Default 0. */
@@ -43,9 +43,11 @@ export interface CorrelationMeterOwnProps {
 /** CorrelationMeter's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type CorrelationMeterProps = CorrelationMeterOwnProps & DomProps<CorrelationMeterOwnProps>;
 
-const OWN = ownProps<CorrelationMeterOwnProps>()(['track', 'source', 'label', 'width', 'height', 'showBalance', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style']);
+const OWN_KEYS = ['track', 'source', 'label', 'width', 'height', 'showBalance', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style'] as const satisfies readonly (keyof (CorrelationMeterOwnProps))[];
+const _everyOwnKey: ListsEveryKey<CorrelationMeterOwnProps, typeof OWN_KEYS> = true;
+const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
-export const CorrelationMeter = forwardRef<HTMLDivElement, CorrelationMeterProps>(function CorrelationMeter(props, ref) {
+export const CorrelationMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, CorrelationMeterProps>(function CorrelationMeter(props, ref) {
   const { track = 0, showBalance = true, pixelRatio } = props;
   const source = useMeterSource(props.source, 'CorrelationMeter');
   checkTrackProp('CorrelationMeter', track, source);

@@ -27,7 +27,7 @@ import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkPixelRatioProp } from './props';
-import { domProps, ownProps, type DomProps } from './dom-props';
+import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'> {
   /** Bank track, 0-based; it must be in the engine's `scope`. Default 0. */
@@ -51,9 +51,11 @@ export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'
 /** Goniometer's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type GoniometerProps = GoniometerOwnProps & DomProps<GoniometerOwnProps>;
 
-const OWN = ownProps<GoniometerOwnProps>()(['track', 'source', 'label', 'size', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style', 'scope', 'mode', 'persistenceMs', 'autoGain', 'gainDb', 'showCorrelation', 'stripHeight', 'maxPointsPerFrame']);
+const OWN_KEYS = ['track', 'source', 'label', 'size', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style', 'scope', 'mode', 'persistenceMs', 'autoGain', 'gainDb', 'showCorrelation', 'stripHeight', 'maxPointsPerFrame'] as const satisfies readonly (keyof (GoniometerOwnProps))[];
+const _everyOwnKey: ListsEveryKey<GoniometerOwnProps, typeof OWN_KEYS> = true;
+const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
-export const Goniometer = forwardRef<HTMLDivElement, GoniometerProps>(function Goniometer(props, ref) {
+export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerProps>(function Goniometer(props, ref) {
   const { track = 0, pixelRatio } = props;
   const source = useMeterSource(props.source);
   checkTrackProp('Goniometer', track, source);

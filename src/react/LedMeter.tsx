@@ -12,6 +12,6 @@ export type LedMeterProps = TrackMeterProps;
  * 6 px clip LEDs, no readout. DOM attributes (`id`, `data-*`, `aria-describedby`, …) and
  * `ref` go to the wrapper `role="meter"` element.
  */
-export const LedMeter = forwardRef<HTMLDivElement, LedMeterProps>(function LedMeter(props, ref) {
+export const LedMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, LedMeterProps>(function LedMeter(props, ref) {
   return <TrackMeter {...props} kind="led" component="LedMeter" forwardedRef={ref} />;
 });

@@ -37,7 +37,7 @@ import { MeterScale } from './MeterScale';
 import { useMeterSuspended } from './use-meter-status';
 import { SUSPENDED_STYLE } from './props';
 import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp } from './props';
-import { domProps, ownProps, type DomProps } from './dom-props';
+import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface LoudnessMeterOwnProps {
   /** Bank track, 0-based (an input, a group or the master bus). Default 0. */
@@ -78,7 +78,9 @@ export interface LoudnessMeterOwnProps {
 /** LoudnessMeter's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type LoudnessMeterProps = LoudnessMeterOwnProps & DomProps<LoudnessMeterOwnProps>;
 
-const OWN = ownProps<LoudnessMeterOwnProps>()(['track', 'source', 'label', 'target', 'range', 'units', 'historySeconds', 'height', 'barWidth', 'historyWidth', 'historyHeight', 'showReset', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style']);
+const OWN_KEYS = ['track', 'source', 'label', 'target', 'range', 'units', 'historySeconds', 'height', 'barWidth', 'historyWidth', 'historyHeight', 'showReset', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style'] as const satisfies readonly (keyof (LoudnessMeterOwnProps))[];
+const _everyOwnKey: ListsEveryKey<LoudnessMeterOwnProps, typeof OWN_KEYS> = true;
+const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
 const READOUTS = ['M', 'S', 'I', 'LRA', 'TP'] as const;
 /** Readout keys: a NaN reading (not measured) and a silent momentary loudness. */
@@ -105,7 +107,7 @@ function reading(levels: TrackLevels, k: number, rel: number): number {
   }
 }
 
-export const LoudnessMeter = forwardRef<HTMLDivElement, LoudnessMeterProps>(function LoudnessMeter(props, ref) {
+export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, LoudnessMeterProps>(function LoudnessMeter(props, ref) {
   const { track = 0, range = 'ebu+9', units = 'LUFS', historySeconds = 180, showReset = true, pixelRatio } = props;
   const source = useMeterSource(props.source, 'LoudnessMeter');
   checkTrackProp('LoudnessMeter', track, source);

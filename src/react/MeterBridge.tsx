@@ -30,7 +30,7 @@ import { ClipIndicator } from './ClipIndicator';
 import { MeterScale } from './MeterScale';
 import { checkTrackProp, checkPixelRatioProp, checkScaleProp, checkBooleanProp, checkStringProp } from './props';
 import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
-import { domProps, ownProps, type DomProps } from './dom-props';
+import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface MeterBridgeOwnProps extends MeterAppearanceProps {
   /** Engine or source; default: the nearest MeterProvider's. */
@@ -62,7 +62,9 @@ export interface MeterBridgeOwnProps extends MeterAppearanceProps {
 /** MeterBridge's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type MeterBridgeProps = MeterBridgeOwnProps & DomProps<MeterBridgeOwnProps>;
 
-const OWN = ownProps<MeterBridgeOwnProps>()(['source', 'tracks', 'labels', 'label', 'kind', 'orientation', 'meterLength', 'trackWidth', 'trackGap', 'showScale', 'clipIndicators', 'labelSize', 'channels', 'scale', 'reading', 'segments', 'segmentGap', 'channelGap', 'showHold', 'readoutSize', 'staleFallDbPerSecond', 'render', 'pixelRatio', 'colors', 'midDb', 'highDb', 'segmentOffAlpha', 'font', 'className', 'style']);
+const OWN_KEYS = ['source', 'tracks', 'labels', 'label', 'kind', 'orientation', 'meterLength', 'trackWidth', 'trackGap', 'showScale', 'clipIndicators', 'labelSize', 'channels', 'scale', 'reading', 'segments', 'segmentGap', 'channelGap', 'showHold', 'readoutSize', 'staleFallDbPerSecond', 'render', 'pixelRatio', 'colors', 'midDb', 'highDb', 'segmentOffAlpha', 'font', 'className', 'style'] as const satisfies readonly (keyof (MeterBridgeOwnProps))[];
+const _everyOwnKey: ListsEveryKey<MeterBridgeOwnProps, typeof OWN_KEYS> = true;
+const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
 const CLIP = 8;
 const CLIP_GAP = 3;
@@ -97,7 +99,7 @@ function TrackAria(props: { source: MeterSource | null; track: number; label: st
   );
 }
 
-export const MeterBridge = forwardRef<HTMLDivElement, MeterBridgeProps>(function MeterBridge(props, ref) {
+export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridgeProps>(function MeterBridge(props, ref) {
   const source = useMeterSource(props.source, 'MeterBridge');
   const shown = trackList(props.tracks, source);
   checkScaleProp('MeterBridge', props.scale);

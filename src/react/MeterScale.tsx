@@ -9,7 +9,7 @@ import { DIGITAL_SCALE, checkOneOf, checkNumber, checkMeterStyleInput, type Mete
 import { useCanvasView } from './use-canvas-view';
 import { useRenderMode } from './context';
 import { checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp, checkStyleObjectProp } from './props';
-import { domProps, ownProps, type DomProps } from './dom-props';
+import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface MeterScaleOwnProps {
   /** Default DIGITAL_SCALE. */
@@ -42,9 +42,11 @@ export interface MeterScaleOwnProps {
 /** MeterScale's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type MeterScaleProps = MeterScaleOwnProps & DomProps<MeterScaleOwnProps>;
 
-const OWN = ownProps<MeterScaleOwnProps>()(['scale', 'orientation', 'side', 'nearInset', 'farInset', 'width', 'height', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style']);
+const OWN_KEYS = ['scale', 'orientation', 'side', 'nearInset', 'farInset', 'width', 'height', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style'] as const satisfies readonly (keyof (MeterScaleOwnProps))[];
+const _everyOwnKey: ListsEveryKey<MeterScaleOwnProps, typeof OWN_KEYS> = true;
+const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
-export const MeterScale = forwardRef<HTMLDivElement, MeterScaleProps>(function MeterScale(props, ref) {
+export const MeterScale = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterScaleProps>(function MeterScale(props, ref) {
   const { scale = DIGITAL_SCALE, orientation = 'vertical', nearInset = 0, farInset = 8, pixelRatio } = props;
   checkScaleProp('MeterScale', props.scale);
   checkOneOf('MeterScale: orientation', orientation, ['vertical', 'horizontal'] as const);

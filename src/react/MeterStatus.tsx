@@ -11,7 +11,7 @@ import { meterStatusText, describeValue, type MeterSource, type HasMeterSource, 
 import { useMeterStatus } from './use-meter-status';
 import { useMeterSource } from './context';
 import { checkBooleanProp, checkFunctionProp, checkStringProp, checkStyleObjectProp } from './props';
-import { domProps, ownProps, type DomProps } from './dom-props';
+import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface MeterStatusOwnProps {
   /** Engine or source; default: the nearest MeterProvider's. */
@@ -34,14 +34,16 @@ export interface MeterStatusOwnProps {
 /** MeterStatus's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type MeterStatusProps = MeterStatusOwnProps & DomProps<MeterStatusOwnProps>;
 
-const OWN = ownProps<MeterStatusOwnProps>()(['source', 'context', 'showLive', 'resumeLabel', 'onStatus', 'className', 'style']);
+const OWN_KEYS = ['source', 'context', 'showLive', 'resumeLabel', 'onStatus', 'className', 'style'] as const satisfies readonly (keyof (MeterStatusOwnProps))[];
+const _everyOwnKey: ListsEveryKey<MeterStatusOwnProps, typeof OWN_KEYS> = true;
+const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
 function contextOf(source: unknown): BaseAudioContext | null {
   const c = source !== null && typeof source === 'object' ? (source as { context?: unknown }).context : undefined;
   return c !== null && typeof c === 'object' && typeof (c as AudioContext).resume === 'function' ? (c as BaseAudioContext) : null;
 }
 
-export const MeterStatus = forwardRef<HTMLDivElement, MeterStatusProps>(function MeterStatus(props, ref) {
+export const MeterStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterStatusProps>(function MeterStatus(props, ref) {
   useMeterSource(props.source, 'MeterStatus'); // validates the prop
   if (props.context !== undefined && props.context !== null && (typeof props.context !== 'object' || typeof (props.context as { state?: unknown }).state !== 'string')) {
     throw new TypeError(`MeterStatus: context must be an AudioContext or null, got ${describeValue(props.context)}`);

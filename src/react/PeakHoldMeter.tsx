@@ -11,6 +11,6 @@ export type PeakHoldMeterProps = TrackMeterProps;
  * readout of the highest hold in dBFS (one decimal, "-inf" in silence). DOM attributes and
  * `ref` go to the wrapper `role="meter"` element.
  */
-export const PeakHoldMeter = forwardRef<HTMLDivElement, PeakHoldMeterProps>(function PeakHoldMeter(props, ref) {
+export const PeakHoldMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, PeakHoldMeterProps>(function PeakHoldMeter(props, ref) {
   return <TrackMeter {...props} kind="bar" component="PeakHoldMeter" forwardedRef={ref} />;
 });

@@ -11,7 +11,7 @@ import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
 import { useMeterSuspended } from './use-meter-status';
 import { SUSPENDED_STYLE } from './props';
-import { domProps, ownProps, useMergedRef, type DomProps } from './dom-props';
+import { domProps, ownSet, useMergedRef, type DomProps, type ListsEveryKey } from './dom-props';
 
 import { checkTrackProp, checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp } from './props';
 
@@ -42,11 +42,13 @@ interface TrackMeterInternal {
   forwardedRef?: Ref<HTMLDivElement>;
 }
 
-const OWN = ownProps<TrackMeterOwnProps & TrackMeterInternal>()([
+const OWN_KEYS = [
   'track', 'source', 'label', 'orientation', 'width', 'height', 'clipSize', 'channels', 'scale', 'reading', 'segments', 'segmentGap',
   'channelGap', 'showHold', 'readoutSize', 'staleFallDbPerSecond', 'render', 'pixelRatio', 'colors', 'midDb', 'highDb',
   'segmentOffAlpha', 'font', 'className', 'style', 'kind', 'component', 'forwardedRef',
-]);
+] as const satisfies readonly (keyof (TrackMeterOwnProps & TrackMeterInternal))[];
+const _everyOwnKey: ListsEveryKey<TrackMeterOwnProps & TrackMeterInternal, typeof OWN_KEYS> = true;
+const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
 export function TrackMeter(props: TrackMeterProps & TrackMeterInternal) {
   const { kind, component, track = 0, orientation = 'vertical', scale = DIGITAL_SCALE, reading = 'peak', pixelRatio } = props;

@@ -16,19 +16,37 @@ type Managed = 'children' | 'dangerouslySetInnerHTML' | 'role' | 'aria-label' | 
 export type DomProps<Own, E extends Element = HTMLDivElement> = Omit<HTMLAttributes<E>, keyof Own | Managed>;
 
 /**
- * The set of a component's own prop names, with a compile-time check that `keys` lists every
- * key of `P` (a missing one is a type error naming it): `ownProps<LedMeterOwnProps>()([...])`.
+ * Compile-time check that `K` lists every key of `P`: `true` when it does, else a type naming
+ * the missing keys (so `const _all: ListsEveryKey<P, typeof KEYS> = true` fails to compile).
  */
-export function ownProps<P>() {
-  return <const K extends readonly (keyof P & string)[]>(
-    keys: K & ([Exclude<keyof P, K[number]>] extends [never] ? unknown : { missingKeys: Exclude<keyof P, K[number]> }),
-  ): ReadonlySet<string> => new Set<string>(keys);
+export type ListsEveryKey<P, K extends readonly PropertyKey[]> = [Exclude<keyof P, K[number]>] extends [never] ? true : { missingKeys: Exclude<keyof P, K[number]> };
+
+/** A component's own prop names as a set (mark the module-level call `@__PURE__`, so unused components shake out). */
+export function ownSet(keys: readonly string[]): ReadonlySet<string> {
+  return new Set(keys);
 }
 
-/** `props` without the component's own keys: the attributes for its wrapper element. Render time only (allocates). */
+/** Global HTML attributes (React's names) a wrapper takes besides `data-*`, `aria-*` and `on…` handlers. */
+const GLOBAL_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'id', 'title', 'tabIndex', 'lang', 'dir', 'hidden', 'accessKey', 'autoFocus', 'contentEditable', 'draggable', 'spellCheck',
+  'translate', 'inert', 'slot', 'nonce', 'enterKeyHint', 'inputMode', 'is', 'popover', 'autoCapitalize', 'itemProp', 'itemScope',
+  'itemType', 'itemID', 'itemRef', 'suppressHydrationWarning', 'suppressContentEditableWarning',
+]);
+
+/**
+ * `props` without the component's own keys: the DOM attributes for its wrapper element —
+ * `data-*`, `aria-*`, `on…` event handlers (functions) and the global HTML attributes. Any
+ * other unknown key (a prop of another component, a typo) is not put on the DOM. Render time
+ * only (allocates).
+ */
 export function domProps(props: object, own: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(props)) if (!own.has(key) && key !== 'ref' && key !== 'key') out[key] = (props as Record<string, unknown>)[key];
+  for (const key of Object.keys(props)) {
+    if (own.has(key)) continue;
+    const value = (props as Record<string, unknown>)[key];
+    const dom = key.startsWith('data-') || key.startsWith('aria-') || GLOBAL_ATTRIBUTES.has(key) || (/^on[A-Z]/.test(key) && typeof value === 'function');
+    if (dom) out[key] = value;
+  }
   return out;
 }
 

@@ -71,7 +71,7 @@ describe('DOM attributes and refs', () => {
           <CorrelationMeter source={bank.source} render={mode} {...common(5)} ref={refs[5] as never} />
           <Goniometer source={bank.source} scope={scope} render={mode} {...common(6)} ref={refs[6] as never} />
           <ClipIndicator source={bank.source} {...common(7)} ref={refs[7] as never} />
-          <MeterStatus source={bank.source} {...common(8)} ref={refs[8] as never} />
+          <MeterStatus source={bank.source} showLive {...common(8)} ref={refs[8] as never} />
         </div>,
       );
       const names = ['LedMeter', 'PeakHoldMeter', 'MeterBridge', 'MeterScale', 'LoudnessMeter', 'CorrelationMeter', 'Goniometer', 'ClipIndicator', 'MeterStatus'];
