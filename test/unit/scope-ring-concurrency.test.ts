@@ -56,7 +56,10 @@ describe('scope sample ring under real concurrency', () => {
     expect(r.frames).toBeGreaterThan(0);
     expect(r.torn).toBe(0);
     expect(r.outOfOrder).toBe(0);
-    expect(r.lost).toBeGreaterThan(100_000); // most of it skipped, and said so
+    // Overruns happened and were counted. How much is lost depends on how the two threads are
+    // scheduled (one CI run on a loaded 2-core machine lost 8,960 frames, a quiet one > 100,000),
+    // so only its presence is asserted; the accounting bound is the next line.
+    expect(r.lost).toBeGreaterThan(0);
     expect(r.frames + r.lost).toBeLessThanOrEqual(r.total);
   });
 
