@@ -20,11 +20,13 @@ const { words, reads, outFrames, mode, pauseUs, minWritten = 0 } = workerData as
   minWritten?: number;
 };
 const WRAP = 1 << 24;
-const reader = new SampleRingReader(words, 0);
 const left = new Float32Array(outFrames);
 const right = new Float32Array(outFrames);
 const capacity = words[S_CAPACITY];
 const base = ringBase(capacity, 0);
+const w0 = Atomics.load(words, base + R_WRITE) >>> 0; // ≤ the reader's start position
+const reader = new SampleRingReader(words, 0);
+const w0b = Atomics.load(words, base + R_WRITE) >>> 0; // ≥ the reader's start position
 const data = new Float32Array(words.buffer, words.byteOffset + (base + RING_HEADER_WORDS) * 4, 2 * capacity);
 let bypassPos = Atomics.load(words, base + R_WRITE) >>> 0;
 
@@ -52,9 +54,13 @@ let frames = 0;
 let decimatedReads = 0;
 let stepFrames = 0;
 let last = -1;
+let wBeforeLastRead = w0b;
+/** Σ step over reads: the most a read's span can round up by. */
+let stepSum = 0;
 // A writer at full speed on a loaded machine can spoil every copy; keep reading (up to 10×) until one survives.
 const behind = (): boolean => (Atomics.load(words, base + R_WRITE) >>> 0) < minWritten;
 for (let r = 0; r < reads || ((behind() || (mode === 'ring' && frames === 0)) && r < reads * 10); r++) {
+  wBeforeLastRead = Atomics.load(words, base + R_WRITE) >>> 0; // ≤ the reader's position after this read
   const n = mode === 'ring' ? reader.readInto(left, right) : bypassRead();
   const step = mode === 'ring' ? reader.lastStep : 1;
   if (step > 1) decimatedReads++;
@@ -72,6 +78,7 @@ for (let r = 0; r < reads || ((behind() || (mode === 'ring' && frames === 0)) &&
   frames += n;
   if (mode === 'bypass' && torn + outOfOrder > 0) break; // the negative control has made its point
   stepFrames += n * step;
+  stepSum += step;
   if (pauseUs > 0) {
     const until = process.hrtime.bigint() + BigInt(Math.round(pauseUs * 1000));
     while (process.hrtime.bigint() < until) {
@@ -79,4 +86,8 @@ for (let r = 0; r < reads || ((behind() || (mode === 'ring' && frames === 0)) &&
     }
   }
 }
-parentPort!.postMessage({ torn, outOfOrder, discontinuities, frames, stepFrames, lost: reader.lostFrames, decimatedReads });
+const wEnd = Atomics.load(words, base + R_WRITE) >>> 0; // ≥ the reader's end position
+// The frames the reader consumed lie between [w0b, wBeforeLastRead] (surely) and [w0, wEnd] (at most).
+const spanAtLeast = (wBeforeLastRead - w0b) >>> 0;
+const spanAtMost = (wEnd - w0) >>> 0;
+parentPort!.postMessage({ torn, outOfOrder, discontinuities, frames, stepFrames, lost: reader.lostFrames, decimatedReads, spanAtLeast, spanAtMost, stepSum });
