@@ -10,6 +10,7 @@ import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { meterStatusText, describeValue, type MeterSource, type HasMeterSource, type MeterStatusValue } from '../core/internal';
 import { useMeterStatus } from './use-meter-status';
 import { useMeterSource } from './context';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkBooleanProp, checkFunctionProp, checkStringProp, checkStyleObjectProp } from './props';
 
 export interface MeterStatusProps {
@@ -47,7 +48,9 @@ export function MeterStatus(props: MeterStatusProps) {
   checkStyleObjectProp('MeterStatus', props.style);
   const status = useMeterStatus(props.source);
   const onStatus = useRef(props.onStatus);
-  onStatus.current = props.onStatus;
+  useIsomorphicLayoutEffect(() => {
+    onStatus.current = props.onStatus;
+  });
   useEffect(() => {
     onStatus.current?.(status);
   }, [status]);
