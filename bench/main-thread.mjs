@@ -190,6 +190,6 @@ export async function measureLive(browser, baseUrl, { contender, tracks, warmupM
     };
   } finally {
     await browserCdp.detach().catch(() => {});
-    if (!closed) closed = await closeContext(context);
+    if (!closed) await closeContext(context);
   }
 }

@@ -7,7 +7,7 @@
  *
  * Probe: the committed heights of the bar divs, mapped back with the shared -60..0 dB scale.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import * as Tone from 'tone';
 import { barPxFromDb, dbFromBarPx, BAR_MIN_DB } from './bars';
 import type { ContenderProps } from './contender';
@@ -36,24 +36,22 @@ function ToneTrack({ tap }: { tap: AudioNode }) {
 }
 
 export default function ToneMeters({ ctx, taps, onReady }: ContenderProps) {
-  const [contextSet, setContextSet] = useState(false);
   const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A layout effect: it runs before the tracks' (passive) effects create their Tone.Meters.
+  useLayoutEffect(() => {
     Tone.setContext(ctx);
-    setContextSet(true);
   }, [ctx]);
   useEffect(() => {
-    if (!contextSet) return;
     const bars = Array.from(container.current!.querySelectorAll<HTMLDivElement>('.tone-bar'));
     const probe = (out: Float32Array, offset: number) => {
       for (let i = 0; i < bars.length; i++) out[offset + i] = dbFromBarPx(parseFloat(bars[i].style.height) || 0);
     };
     // No transition: what React committed is what is drawn.
     onReady({ floorDb: BAR_MIN_DB, probe, probeDrawn: probe });
-  }, [contextSet, onReady]);
+  }, [onReady]);
   return (
     <div className="tone" ref={container}>
-      {contextSet && taps.map((tap, t) => <ToneTrack key={t} tap={tap} />)}
+      {taps.map((tap, t) => <ToneTrack key={t} tap={tap} />)}
     </div>
   );
 }

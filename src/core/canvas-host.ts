@@ -45,7 +45,7 @@ export interface CanvasHost {
  */
 export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec): CanvasHost & { readonly view: AnyCanvasView } {
   if (typeof canvas !== 'object' || canvas === null || typeof (canvas as HTMLCanvasElement).getContext !== 'function') throw new TypeError(`createCanvasHost: canvas must be an HTMLCanvasElement, got ${describeValue(canvas)}`);
-  let ctx: Context2D | null = null;
+  let ctx: Context2D | null;
   try {
     ctx = canvas.getContext('2d');
   } catch {

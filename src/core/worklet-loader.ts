@@ -44,10 +44,12 @@ async function addBundled(context: BaseAudioContext, worklet: AudioWorklet): Pro
       await worklet.addModule(blobUrl);
     } catch (blobError) {
       if (isClosed(context)) throw closedWhileLoadingError(blobError);
+      // Both failures are in the message; the cause is the first (file URL) one, the one to fix.
       throw new Error(
         `meterkit: could not load the metering worklet from ${url.href} (${reasonOf(fileError)}) nor from a blob: URL ` +
           `(${reasonOf(blobError)}). Serve node_modules/meterkit/dist/worklet/processor.js from your site and pass its URL ` +
           'as the workletUrl option (and allow it in your Content-Security-Policy script-src).',
+        // eslint-disable-next-line preserve-caught-error -- the caught blobError is secondary (see above)
         { cause: fileError },
       );
     } finally {

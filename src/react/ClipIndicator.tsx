@@ -57,7 +57,10 @@ export const ClipIndicator = /* @__PURE__ */ forwardRef<HTMLButtonElement, ClipI
   const watchRef = useRef<TrackDomWatch | null>(null);
   const name = props.label ?? `Track ${track + 1}`;
   const colors = useRef({ on: props.color, off: props.offColor, name });
-  colors.current = { on: props.color, off: props.offColor, name };
+  // The latest props for the watch's callbacks, updated after each commit (not during render).
+  useIsomorphicLayoutEffect(() => {
+    colors.current = { on: props.color, off: props.offColor, name };
+  });
 
   useIsomorphicLayoutEffect(() => {
     const el = buttonRef.current;

@@ -9,7 +9,7 @@
  * Canvases and readouts are updated directly (readouts at most 10 times a second, only when
  * their text changes); React renders only when props change.
  */
-import { useRef, type CSSProperties, type RefObject, forwardRef } from 'react';
+import { useCallback, useRef, type CSSProperties, forwardRef } from 'react';
 import {
   loudnessScale,
   loudnessRange,
@@ -140,10 +140,16 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
     render,
   });
   const historyRef = useRef<CanvasHost | null>(null);
+  const setHistoryHost = useCallback((host: CanvasHost | null) => {
+    historyRef.current = host;
+  }, []);
   const meterRef = useRef<HTMLDivElement | null>(null);
   const valueRefs = useRef<(HTMLElement | null)[]>([]);
   const latest = useRef({ target, units, colors: props.colors });
-  latest.current = { target, units, colors: props.colors };
+  // The latest props for the readout callbacks, updated after each commit (not during render).
+  useIsomorphicLayoutEffect(() => {
+    latest.current = { target, units, colors: props.colors };
+  });
 
   // Readouts at most 10 times a second, only when their text changes; aria at 2 Hz.
   useIsomorphicLayoutEffect(() => {
@@ -249,7 +255,7 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
       </div>
       {historySeconds > 0 ? (
         <LoudnessHistory
-          hostRef={historyRef}
+          onHost={setHistoryHost}
           source={source}
           track={track}
           target={target}
@@ -268,7 +274,8 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
 
 /** The history graph's canvas, present only while the graph is shown. */
 function LoudnessHistory(props: {
-  hostRef: RefObject<CanvasHost | null>;
+  /** Called with the graph's host after it mounts (or moves threads) and with null on unmount. */
+  onHost: (host: CanvasHost | null) => void;
   source: MeterSource | null;
   track: number;
   target: LoudnessTarget;
@@ -290,11 +297,10 @@ function LoudnessHistory(props: {
     pixelRatio: props.pixelRatio,
     render: props.render,
   });
+  const { onHost } = props;
   useIsomorphicLayoutEffect(() => {
-    props.hostRef.current = hostRef.current;
-    return () => {
-      props.hostRef.current = null;
-    };
-  }, [canvasKey]);
+    onHost(hostRef.current);
+    return () => onHost(null);
+  }, [canvasKey, hostRef, onHost]);
   return <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" data-history="" style={{ display: 'block', width: props.width, height: props.height }} />;
 }

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState, type CSSProperties, forwardRef } from 'rea
 import { meterStatusText, describeValue, type MeterSource, type HasMeterSource, type MeterStatusValue } from '../core/internal';
 import { useMeterStatus } from './use-meter-status';
 import { useMeterSource } from './context';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkBooleanProp, checkFunctionProp, checkStringProp, checkStyleObjectProp } from './props';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
@@ -55,7 +56,9 @@ export const MeterStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterStatu
   checkStyleObjectProp('MeterStatus', props.style);
   const status = useMeterStatus(props.source);
   const onStatus = useRef(props.onStatus);
-  onStatus.current = props.onStatus;
+  useIsomorphicLayoutEffect(() => {
+    onStatus.current = props.onStatus;
+  });
   useEffect(() => {
     onStatus.current?.(status);
   }, [status]);

@@ -50,14 +50,19 @@ export function domProps(props: object, own: ReadonlySet<string>): Record<string
   return out;
 }
 
-/** A stable callback ref that sets the component's own `local` ref and the caller's `forwarded` one. */
-export function useMergedRef<T>(forwarded: Ref<T> | undefined, local: MutableRefObject<T | null>): RefCallback<T> {
+/** Points a caller's ref (callback or object) at `node`. */
+function assignRef<T>(ref: Ref<T> | undefined, node: T | null): void {
+  if (typeof ref === 'function') ref(node);
+  else if (ref !== null && ref !== undefined) (ref as MutableRefObject<T | null>).current = node;
+}
+
+/** A stable callback ref that sets the component's own `localRef` and the caller's `forwardedRef`. */
+export function useMergedRef<T>(forwardedRef: Ref<T> | undefined, localRef: MutableRefObject<T | null>): RefCallback<T> {
   return useCallback(
     (node: T | null) => {
-      local.current = node;
-      if (typeof forwarded === 'function') forwarded(node);
-      else if (forwarded !== null && forwarded !== undefined) (forwarded as MutableRefObject<T | null>).current = node;
+      localRef.current = node;
+      assignRef(forwardedRef, node);
     },
-    [forwarded, local],
+    [forwardedRef, localRef],
   );
 }

@@ -57,7 +57,11 @@ export function useCanvasView(binding: CanvasViewBinding): {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const hostRef = useRef<CanvasHost | null>(null);
   const latest = useRef(binding);
-  latest.current = binding;
+  // The latest binding for the callbacks below; updated first among this hook's layout effects
+  // (they run in order), after commit rather than during render.
+  useIsomorphicLayoutEffect(() => {
+    latest.current = binding;
+  });
   const size = useRef({ w: 0, h: 0 });
 
   const restyle = (host: CanvasHost) => host.setStyle(resolveMeterStyle(canvasRef.current, latest.current.style));

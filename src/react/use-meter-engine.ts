@@ -9,6 +9,7 @@
  * - On the server (and with `context` null) it stays `idle`.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { createMeterEngine, type MeterEngine, type MeterEngineOptions } from '../core/internal';
 
 export type MeterEngineStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -43,6 +44,15 @@ function release(lease: Lease): void {
 }
 
 const IDLE: MeterEngineState = { engine: null, status: 'idle', error: null };
+const LOADING: MeterEngineState = { engine: null, status: 'loading', error: null };
+
+/** A settled outcome, tagged with the lease, context and options key it belongs to. */
+interface Settled {
+  lease: Lease;
+  context: BaseAudioContext;
+  key: string;
+  state: MeterEngineState;
+}
 
 /**
  * Creates a meter engine on `context` with `options` and disposes it on unmount.
@@ -50,17 +60,19 @@ const IDLE: MeterEngineState = { engine: null, status: 'idle', error: null };
  * changes.
  */
 export function useMeterEngine(context: BaseAudioContext | null | undefined, options: MeterEngineOptions): MeterEngineState {
-  const [state, setState] = useState<MeterEngineState>(IDLE);
+  // Only settled outcomes (ready, error) are state; idle and loading are derived from the
+  // current context and options, so a stale outcome of earlier inputs is never shown.
+  const [settled, setSettled] = useState<Settled | null>(null);
   const leaseRef = useRef<Lease | null>(null);
   const key = optionsKey(options);
   const optionsRef = useRef(options);
-  optionsRef.current = options;
+  // Updated after commit (layout effects run before the effect below), not during render.
+  useIsomorphicLayoutEffect(() => {
+    optionsRef.current = options;
+  });
 
   useEffect(() => {
-    if (!context) {
-      setState(IDLE);
-      return;
-    }
+    if (!context) return;
     let lease = leaseRef.current;
     if (lease !== null && !lease.released && lease.context === context && lease.key === key) {
       // StrictMode re-mount (or an effect re-run): keep the same engine.
@@ -74,15 +86,15 @@ export function useMeterEngine(context: BaseAudioContext | null | undefined, opt
     }
     const current = lease;
     let active = true;
-    if (current.engine === null) setState((s) => (s.status === 'loading' ? s : { engine: null, status: 'loading', error: null }));
     current.promise.then(
       (engine) => {
         current.engine = engine;
-        if (active && !current.released) setState({ engine, status: 'ready', error: null });
+        if (active && !current.released) setSettled({ lease: current, context, key, state: { engine, status: 'ready', error: null } });
       },
       (error: unknown) => {
         if (active && !current.released) {
-          setState({ engine: null, status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+          const reason = error instanceof Error ? error : new Error(String(error));
+          setSettled({ lease: current, context, key, state: { engine: null, status: 'error', error: reason } });
         }
       },
     );
@@ -91,9 +103,12 @@ export function useMeterEngine(context: BaseAudioContext | null | undefined, opt
       current.releaseTimer = setTimeout(() => {
         release(current);
         if (leaseRef.current === current) leaseRef.current = null;
+        // A released engine is never shown again, even if the same context and key return.
+        setSettled((s) => (s !== null && s.lease === current ? null : s));
       }, 0);
     };
   }, [context, key]);
 
-  return state;
+  if (!context) return IDLE;
+  return settled !== null && settled.context === context && settled.key === key ? settled.state : LOADING;
 }

@@ -4,7 +4,7 @@
  * with VU ballistics on every track and a goniometer of the master (its samples through a
  * sample ring) — one engine, Start/Stop.
  */
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import {
   useMeterEngine,
   LoudnessMeter,
@@ -35,11 +35,9 @@ export function LiveBroadcast({ target = 'ebu-r128' }: { target?: LoudnessTarget
     ballistics: 'vu',
     scope: [MASTER],
   });
-  const [, setRunning] = useState(0);
   useEffect(() => {
     if (engine === null || audio.context === null) return;
     const graph = buildMixerGraph(audio.context, engine, MIXER_TRACKS, { masterTrack: MASTER, masterGain: MASTER_GAIN });
-    setRunning((n) => n + 1);
     return () => graph.dispose();
   }, [engine, audio.context]);
 

@@ -3,7 +3,7 @@
  * levels move, accessibility updates, off-screen behaviour, hydration, bad props.
  */
 import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
-import { Component, StrictMode, Profiler, useState, type ReactNode } from 'react';
+import { Component, StrictMode, Profiler, useLayoutEffect, useState, type ReactNode } from 'react';
 import { render, cleanup, act } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
@@ -359,7 +359,10 @@ describe('useTrackMeters', () => {
     function Readout() {
       renders++;
       const [label] = useState('x');
-      ref = useTrackMeters(0, { source: bank.source, onFrame: (levels) => seen.push(levels.decayingPeak[0]) });
+      const meters = useTrackMeters(0, { source: bank.source, onFrame: (levels) => seen.push(levels.decayingPeak[0]) });
+      useLayoutEffect(() => {
+        ref = meters;
+      });
       return <span>{label}</span>;
     }
     render(<Readout />);

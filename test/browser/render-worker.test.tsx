@@ -8,12 +8,12 @@
  * transferred canvas cannot be read on the page).
  */
 import { describe, it, expect, afterEach, vi } from 'vitest';
-import { StrictMode, useState, useEffect } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { render, cleanup, act } from '@testing-library/react';
 import { page, commands } from 'vitest/browser';
 import { LedMeter, MeterBridge, MeterProvider, useMeterEngine, useTrackMeters } from '../../src/react/index';
 import { createManualBank } from '../../src/core/manual-bank';
-import { createMeterEngine, type MeterEngine } from '../../src/core/engine';
+import { createMeterEngine } from '../../src/core/engine';
 import { getFrameLoop } from '../../src/core/frame-loop';
 import { observerCounts } from '../../src/core/observers';
 import { DEFAULT_COLORS } from '../../src/core/render/style';
@@ -182,6 +182,9 @@ describe('lifecycle in the worker', () => {
       useEffect(() => {
         if (engine === null || !tone) return;
         return engine.connect(pulsingTone(context), 0);
+        // Connect when the engine changes only: `tone` switches together with the engine's options,
+        // and re-running on `tone` alone would feed the old engine for a moment.
+        // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
       }, [engine]);
       return <MeterBridge source={engine} tracks={2} render="worker" pixelRatio={1} showScale={false} />;
     }

@@ -270,7 +270,10 @@ describe('K-System (Katz)', () => {
     let n = 0;
     inBlocks(noise, 128, (b, s, e) => {
       m.process(b, s, e);
-      if (s >= SR) (sum += m.scaleValue), n++;
+      if (s >= SR) {
+        sum += m.scaleValue;
+        n++;
+      }
     });
     expect(Math.abs(sum / n)).toBeLessThan(0.1);
   });

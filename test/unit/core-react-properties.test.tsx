@@ -46,7 +46,7 @@ function checked(names: readonly string[], f: () => void): boolean {
   } catch (e) {
     if (!(e instanceof RangeError || e instanceof TypeError) || INTERNAL.test(e.message)) throw e;
     if (!names.some((n) => e.message.includes(n)) || !/got |is not a meter colour/.test(e.message)) {
-      throw new Error(`unhelpful error: ${e.name}: ${e.message}`);
+      throw new Error(`unhelpful error: ${e.name}: ${e.message}`, { cause: e });
     }
     return false;
   }

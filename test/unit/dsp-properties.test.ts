@@ -49,7 +49,7 @@ function checked(names: readonly string[], f: () => void): boolean {
     if (!(e instanceof RangeError || e instanceof TypeError)) throw e;
     const named = names.some((n) => e.message.includes(n));
     if (!named || !/got /.test(e.message) || /Cannot (read|destructure)|is not a function|undefined \(reading/.test(e.message)) {
-      throw new Error(`unhelpful error: ${e.name}: ${e.message}`);
+      throw new Error(`unhelpful error: ${e.name}: ${e.message}`, { cause: e });
     }
     return false;
   }

@@ -19,8 +19,6 @@
 import { describeValue } from '../../dsp/validate';
 import { getFrameLoop, type FrameClock, type FrameLoop } from '../frame-loop';
 import type { MeterSource } from '../meter-source';
-import type { CanvasViewSpec } from '../views/create-canvas-view';
-import type { MeterStyle } from '../render/style';
 import { defaultRenderWorkerUrl } from './worker-url';
 import { isLinkable, linkOf } from './links';
 import { canRenderInWorker, WORKER_READY_TIMEOUT_MS, type AddViewOptions, type WorkerViewHandle } from './capabilities';
@@ -31,8 +29,6 @@ import {
   type FromRenderWorker,
   type RenderWorkerStats,
   type ToRenderWorker,
-  type ViewCommand,
-  type ViewGeometry,
   type WorkerSourceLink,
 } from './protocol';
 
