@@ -11,7 +11,6 @@ import { buildLevelWasm } from './scripts/build-level-wasm.mjs';
 // The WebAssembly level kernel's bytes are generated from src/dsp/level-kernel.wat (not checked in).
 await buildLevelWasm();
 
-
 /** Test iframe size of the visual tests: big enough for the largest frozen story (meters outside the viewport do not draw). */
 const VISUAL_VIEWPORT = { width: 1280, height: 1000 };
 

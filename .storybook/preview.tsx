@@ -15,7 +15,15 @@ const withTheme: Decorator = (Story, context) => {
   if (context.tags.includes('frozen')) return <Story />;
   const theme = (context.globals.theme ?? 'dark') as ThemeName;
   return (
-    <div style={{ ...themeStyle(theme), padding: 16, minHeight: context.viewMode === 'docs' ? undefined : '100vh', boxSizing: 'border-box', font: '13px system-ui, sans-serif' }}>
+    <div
+      style={{
+        ...themeStyle(theme),
+        padding: 16,
+        minHeight: context.viewMode === 'docs' ? undefined : '100vh',
+        boxSizing: 'border-box',
+        font: '13px system-ui, sans-serif',
+      }}
+    >
       <Story />
     </div>
   );

@@ -35,7 +35,11 @@ export async function measureOffline(browser, baseUrl, { contender, tracks, seco
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await page.goto(`${baseUrl}index.html?mode=offline`);
-    const info = await withTimeout(page.evaluate(() => window.bench.ready), 30_000, 'page setup');
+    const info = await withTimeout(
+      page.evaluate(() => window.bench.ready),
+      30_000,
+      'page setup',
+    );
     const result = await withTimeout(
       page.evaluate(([c, t, s, w, p]) => window.bench.renderOffline(c, t, s, w, p), [contender, tracks, seconds + warmupS, warmupS, pollHz]),
       60_000 + seconds * 20_000,

@@ -113,7 +113,7 @@ export async function measureDsp({ seconds, rounds }) {
   for (const { entry } of live) {
     entry.nsPerSamplePerChannel = summarize(entry.nsPerSample);
     // What that costs for 128 stereo tracks in real time at 48 kHz, as a share of one core.
-    entry.coreShare128Stereo = (entry.nsPerSamplePerChannel.median * 1e-9 * SAMPLE_RATE * 256);
+    entry.coreShare128Stereo = entry.nsPerSamplePerChannel.median * 1e-9 * SAMPLE_RATE * 256;
     delete entry.nsPerSample;
   }
   return { sampleRate: SAMPLE_RATE, block: BLOCK, signalSeconds: seconds, rounds, kernels: results };

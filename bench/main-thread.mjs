@@ -117,11 +117,19 @@ export async function measureLive(browser, baseUrl, { contender, tracks, warmupM
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.enable');
     await page.goto(`${baseUrl}index.html?mode=live&contender=${contender}&tracks=${tracks}`);
-    const info = await withTimeout(page.evaluate(() => window.bench.ready), 30_000, 'page setup');
+    const info = await withTimeout(
+      page.evaluate(() => window.bench.ready),
+      30_000,
+      'page setup',
+    );
     await sleep(warmupMs);
 
     // A page whose main thread is flooded answers nothing in time: measure only what CDP can.
-    const responsive = await withTimeout(page.evaluate(() => true), 5_000, 'ping').catch((error) => {
+    const responsive = await withTimeout(
+      page.evaluate(() => true),
+      5_000,
+      'ping',
+    ).catch((error) => {
       if (error instanceof TimeoutError) return false;
       throw error;
     });
@@ -132,7 +140,11 @@ export async function measureLive(browser, baseUrl, { contender, tracks, warmupM
     let unresponsive = !responsive;
     if (!unresponsive) {
       try {
-        await withTimeout(page.evaluate(() => window.bench.startWindow()), 10_000, 'bench.startWindow');
+        await withTimeout(
+          page.evaluate(() => window.bench.startWindow()),
+          10_000,
+          'bench.startWindow',
+        );
       } catch (error) {
         if (!(error instanceof TimeoutError)) throw error;
         unresponsive = true;
@@ -142,7 +154,11 @@ export async function measureLive(browser, baseUrl, { contender, tracks, warmupM
     let w = null;
     if (!unresponsive) {
       try {
-        w = await withTimeout(page.evaluate(() => window.bench.endWindow()), 10_000, 'bench.endWindow');
+        w = await withTimeout(
+          page.evaluate(() => window.bench.endWindow()),
+          10_000,
+          'bench.endWindow',
+        );
       } catch (error) {
         if (!(error instanceof TimeoutError)) throw error;
         unresponsive = true;

@@ -70,9 +70,17 @@ export async function measurePeaks(browser, baseUrl, { contender, tracks, spikes
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await page.goto(`${baseUrl}index.html?mode=peaks&contender=${contender}&tracks=${tracks}&spikes=${spikes}&seed=${seed}`);
-    const info = await withTimeout(page.evaluate(() => window.bench.ready), 30_000, 'page setup');
+    const info = await withTimeout(
+      page.evaluate(() => window.bench.ready),
+      30_000,
+      'page setup',
+    );
     await sleep(500);
-    const running = withTimeout(page.evaluate(() => window.bench.runPeaks()), 120_000, 'bench.runPeaks');
+    const running = withTimeout(
+      page.evaluate(() => window.bench.runPeaks()),
+      120_000,
+      'bench.runPeaks',
+    );
     const shots = info.render === 'worker' ? await sampleScreenshots(page, running, tracks) : null;
     const rec = await running;
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -103,7 +111,10 @@ export async function measurePeaks(browser, baseUrl, { contender, tracks, spikes
  */
 async function sampleScreenshots(page, running, tracks) {
   let done = false;
-  running.then(() => (done = true), () => (done = true));
+  running.then(
+    () => (done = true),
+    () => (done = true),
+  );
   const cdp = await page.context().newCDPSession(page);
   const selector = (await page.evaluate(() => window.bench.info)).screenshotSelector;
   const rect = await page.evaluate((sel) => {

@@ -75,8 +75,7 @@ export function summarizeAudioThread(rows) {
         rounds: rs.length,
         renderMs: summarize(rs.map((r) => r.renderMs)),
         realTimeFactor: summarize(rs.map((r) => (r.seconds * 1000) / r.renderMs)),
-        coreShare:
-          contender === 'control' ? null : summarize(rs.map((r) => (r.renderMs - controls.get(r.round)) / (r.seconds * 1000))),
+        coreShare: contender === 'control' ? null : summarize(rs.map((r) => (r.renderMs - controls.get(r.round)) / (r.seconds * 1000))),
       };
     }
   }
@@ -116,7 +115,12 @@ export function evaluateGoals(results) {
 
   // Issue #11's sizes: the peers are compared at 128 stereo tracks (the largest size up to 128),
   // the worker's 1024-track goal at 1024.
-  const mt = main ? Object.keys(main).map(Number).filter((t) => t <= 128).sort((a, b) => b - a)[0] : undefined;
+  const mt = main
+    ? Object.keys(main)
+        .map(Number)
+        .filter((t) => t <= 128)
+        .sort((a, b) => b - a)[0]
+    : undefined;
   const peersAt = (t, key) =>
     PEERS.filter((p) => main[t][p] && main[t][p][key].median !== null)
       .map((p) => ({ p, v: main[t][p][key].median }))
@@ -223,7 +227,12 @@ export function evaluateGoals(results) {
     }
   }
   // Issue #13: at most 5 % of one core for 128 stereo tracks (the largest size up to 128).
-  const at = audio ? Object.keys(audio).map(Number).filter((t) => t <= 128).sort((a, b) => b - a)[0] : undefined;
+  const at = audio
+    ? Object.keys(audio)
+        .map(Number)
+        .filter((t) => t <= 128)
+        .sort((a, b) => b - a)[0]
+    : undefined;
   if (at !== undefined && audio[at].meterkit?.coreShare) {
     const share = audio[at].meterkit.coreShare.median;
     goals.push({
@@ -252,8 +261,7 @@ export function evaluateGoals(results) {
 }
 
 /** Peer ÷ meterkit of two costs over the control; a meterkit at or below the control has no finite ratio. */
-const netRatio = (peer, mk) =>
-  peer === null || mk === null || !Number.isFinite(peer) ? '–' : mk > 0 ? `${(peer / mk).toFixed(1)}×` : 'meterkit ≤ control';
+const netRatio = (peer, mk) => (peer === null || mk === null || !Number.isFinite(peer) ? '–' : mk > 0 ? `${(peer / mk).toFixed(1)}×` : 'meterkit ≤ control');
 
 const ratio = (peer, mk) => (peer === null || mk === null || !Number.isFinite(peer) || !(mk > 0) ? '–' : `${(peer / mk).toFixed(1)}×`);
 
@@ -279,12 +287,14 @@ export function toMarkdown(results) {
   if (main) {
     L.push(
       `**Main thread, live meters** (real AudioContext, ${results.settings.mainWindowS} s windows after ${results.settings.warmupS} s warm-up. ` +
-        'CPU over control = main-thread CPU ms/frame minus the control page\'s of the same round; renderer CPU = the page\'s whole renderer process ' +
-        '(main thread, render worker, audio thread, raster), per page frame and as a share of one core; fps = the page\'s animation frames ' +
-        '(and the render worker\'s); ratio = peer ÷ meterkit (worker) CPU over control)',
+        "CPU over control = main-thread CPU ms/frame minus the control page's of the same round; renderer CPU = the page's whole renderer process " +
+        "(main thread, render worker, audio thread, raster), per page frame and as a share of one core; fps = the page's animation frames " +
+        "(and the render worker's); ratio = peer ÷ meterkit (worker) CPU over control)",
     );
     L.push('');
-    L.push('| tracks | contender | main-thread ms/frame | CPU ms/frame | CPU over control | renderer CPU ms/frame | renderer CPU, one core | fps | React commits/s | heap growth KB/60 s | ratio |');
+    L.push(
+      '| tracks | contender | main-thread ms/frame | CPU ms/frame | CPU over control | renderer CPU ms/frame | renderer CPU, one core | fps | React commits/s | heap growth KB/60 s | ratio |',
+    );
     L.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     const skipped = results.mainThread.skipped ?? [];
     const sizes = [...new Set([...Object.keys(main), ...skipped.map((s) => String(s.tracks))])].sort((a, b) => a - b);
@@ -305,7 +315,10 @@ export function toMarkdown(results) {
           );
           continue;
         }
-        const heapSpread = s.heapGrowthBytesPer60s.n > 1 ? `${kb(s.heapGrowthBytesPer60s.median)} (${kb(s.heapGrowthBytesPer60s.min)}–${kb(s.heapGrowthBytesPer60s.max)})` : kb(s.heapGrowthBytesPer60s.median);
+        const heapSpread =
+          s.heapGrowthBytesPer60s.n > 1
+            ? `${kb(s.heapGrowthBytesPer60s.median)} (${kb(s.heapGrowthBytesPer60s.min)}–${kb(s.heapGrowthBytesPer60s.max)})`
+            : kb(s.heapGrowthBytesPer60s.median);
         const fps = spread(s.fps, (x) => fmt(x, 1)) + (s.workerFps.median === null ? '' : `; worker ${spread(s.workerFps, (x) => fmt(x, 1))}`);
         L.push(
           `| ${tracks} | ${LABELS[c]} | ${spread(s.msPerFrame)} | ${spread(s.cpuMsPerFrame)} | ${c === 'control' ? '' : spread(s.cpuMsOverControl, (x) => fmt(x, 3))} | ` +
@@ -318,7 +331,9 @@ export function toMarkdown(results) {
   }
   const audio = results.audioThread?.summary;
   if (audio) {
-    L.push(`**Audio thread, OfflineAudioContext** (${results.settings.audioSeconds} s of 48 kHz audio per render; share of one core = (render − control) ÷ audio duration; ratio = peer ÷ meterkit share)`);
+    L.push(
+      `**Audio thread, OfflineAudioContext** (${results.settings.audioSeconds} s of 48 kHz audio per render; share of one core = (render − control) ÷ audio duration; ratio = peer ÷ meterkit share)`,
+    );
     L.push('');
     L.push('| tracks | contender | render s | real-time factor | share of one core | ratio |');
     L.push('|---:|---|---:|---:|---:|---:|');
@@ -328,7 +343,8 @@ export function toMarkdown(results) {
         const s = size[c];
         if (!s) continue;
         // Loudness: its cost per stereo track over the same engine without loudness.
-        const perTrack = c === 'meterkit-loudness' && mk !== null ? `; ${pct((s.coreShare.median - mk) / Number(tracks), 2)} per stereo track over meterkit` : '';
+        const perTrack =
+          c === 'meterkit-loudness' && mk !== null ? `; ${pct((s.coreShare.median - mk) / Number(tracks), 2)} per stereo track over meterkit` : '';
         L.push(
           `| ${tracks} | ${LABELS[c]} | ${spread(s.renderMs, (x) => fmt(x / 1000, 2))} | ${spread(s.realTimeFactor, (x) => `${fmt(x, 1)}×`)} | ` +
             `${s.coreShare ? spread(s.coreShare, (x) => pct(x)) : '–'}${perTrack} | ${['analyser', 'wapm'].includes(c) ? ratio(s.coreShare.median, mk) : ''} |`,
@@ -371,14 +387,18 @@ export function toMarkdown(results) {
   }
   const stages = results.stages;
   if (stages) {
-    L.push(`**Audio-thread stages in Node ${m.node}** (the worklet's per-quantum work without Web Audio: stereo tracks, 128-sample quanta, best of ${stages.rounds} rounds; ns per sample per channel)`);
+    L.push(
+      `**Audio-thread stages in Node ${m.node}** (the worklet's per-quantum work without Web Audio: stereo tracks, 128-sample quanta, best of ${stages.rounds} rounds; ns per sample per channel)`,
+    );
     L.push('');
     L.push('| tracks | level kernel | input | kernel scan | per-block commit | publish | total | share of one core at 48 kHz |');
     L.push('|---:|---|---:|---:|---:|---:|---:|---:|');
     for (const r of stages.sizes) {
       const s = r.nsPerSamplePerChannel;
       const commit = r.kernel === 'js' ? 'in the scan' : fmt(s.commit, 3);
-      L.push(`| ${r.tracks} | ${r.kernel ?? 'js'} | ${fmt(s.input, 3)} | ${fmt(s.kernel, 3)} | ${commit} | ${fmt(s.publish, 3)} | ${fmt(r.total, 3)} | ${pct(r.coreShare)} |`);
+      L.push(
+        `| ${r.tracks} | ${r.kernel ?? 'js'} | ${fmt(s.input, 3)} | ${fmt(s.kernel, 3)} | ${commit} | ${fmt(s.publish, 3)} | ${fmt(r.total, 3)} | ${pct(r.coreShare)} |`,
+      );
     }
     L.push('');
   }

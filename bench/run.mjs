@@ -43,9 +43,37 @@ const SKIPPED = {
 };
 
 const SCHEDULES = {
-  quick: { rounds: 1, warmupMs: 500, windowMs: { 8: 1500, 32: 1500, 128: 1500, 1024: 1500 }, audioSeconds: 1.5, audioWarmupS: 0.5, diagnostics: false, peakSpikes: 64, peakRounds: 1, dsp: { seconds: 2, rounds: 3 } },
-  full: { rounds: 3, warmupMs: 1500, windowMs: { 8: 4000, 32: 4000, 128: 12000, 1024: 6000 }, audioSeconds: 6, audioWarmupS: 1, peakSpikes: 200, peakRounds: 1, dsp: { seconds: 5, rounds: 7 } },
-  long: { rounds: 3, warmupMs: 2000, windowMs: { 8: 20000, 32: 20000, 128: 20000, 1024: 20000 }, audioSeconds: 20, audioWarmupS: 1, peakSpikes: 200, peakRounds: 3, dsp: { seconds: 10, rounds: 9 } },
+  quick: {
+    rounds: 1,
+    warmupMs: 500,
+    windowMs: { 8: 1500, 32: 1500, 128: 1500, 1024: 1500 },
+    audioSeconds: 1.5,
+    audioWarmupS: 0.5,
+    diagnostics: false,
+    peakSpikes: 64,
+    peakRounds: 1,
+    dsp: { seconds: 2, rounds: 3 },
+  },
+  full: {
+    rounds: 3,
+    warmupMs: 1500,
+    windowMs: { 8: 4000, 32: 4000, 128: 12000, 1024: 6000 },
+    audioSeconds: 6,
+    audioWarmupS: 1,
+    peakSpikes: 200,
+    peakRounds: 1,
+    dsp: { seconds: 5, rounds: 7 },
+  },
+  long: {
+    rounds: 3,
+    warmupMs: 2000,
+    windowMs: { 8: 20000, 32: 20000, 128: 20000, 1024: 20000 },
+    audioSeconds: 20,
+    audioWarmupS: 1,
+    peakSpikes: 200,
+    peakRounds: 3,
+    dsp: { seconds: 10, rounds: 9 },
+  },
 };
 const PEAK_TRACKS = 32;
 const PEAK_SEED = 7;
@@ -90,7 +118,9 @@ async function main() {
     warnings.push(`The machine was busy at the start (load average ${loadStart[0].toFixed(2)} on ${os.cpus().length} cores): timings may be inflated.`);
     log(`WARNING: load average ${loadStart[0].toFixed(2)} at start; other processes will inflate the timings.`);
   }
-  log(`meterkit bench (${opts.mode}): ${[...opts.only].join(', ')}; sizes ${opts.sizes.join(', ')} (audio thread ${opts.audioSizes.join(', ')}); ${schedule.rounds} round(s)`);
+  log(
+    `meterkit bench (${opts.mode}): ${[...opts.only].join(', ')}; sizes ${opts.sizes.join(', ')} (audio thread ${opts.audioSizes.join(', ')}); ${schedule.rounds} round(s)`,
+  );
 
   const needsBrowser = ['audio', 'main', 'peaks'].some((p) => opts.only.has(p));
   if (opts.build && needsBrowser) {
@@ -104,7 +134,10 @@ async function main() {
     sizes: opts.sizes,
     audioSizes: opts.audioSizes,
     warmupS: schedule.warmupMs / 1000,
-    mainWindowS: Object.entries(schedule.windowMs).filter(([t]) => opts.sizes.includes(Number(t))).map(([t, ms]) => `${ms / 1000} (${t} tracks)`).join(', '),
+    mainWindowS: Object.entries(schedule.windowMs)
+      .filter(([t]) => opts.sizes.includes(Number(t)))
+      .map(([t, ms]) => `${ms / 1000} (${t} tracks)`)
+      .join(', '),
     audioSeconds: schedule.audioSeconds,
     audioWarmupS: schedule.audioWarmupS,
     audioPollHz: schedule.pollHz,
@@ -127,7 +160,9 @@ async function main() {
     log('dsp kernels (Node)…');
     results.dsp = await measureDsp(schedule.dsp);
     for (const k of results.dsp.kernels) {
-      log(`  ${k.kernel}: ${k.status === 'measured' ? `${k.nsPerSamplePerChannel.median.toFixed(2)} ns/sample/channel` : k.status + (k.error ? ` (${k.error})` : '')}`);
+      log(
+        `  ${k.kernel}: ${k.status === 'measured' ? `${k.nsPerSamplePerChannel.median.toFixed(2)} ns/sample/channel` : k.status + (k.error ? ` (${k.error})` : '')}`,
+      );
     }
     log('audio-thread stages (Node)…');
     results.stages = await measureStages({ sizes: opts.audioSizes, rounds: schedule.dsp.rounds, seconds: Math.min(2, schedule.dsp.seconds) });
@@ -183,13 +218,21 @@ async function main() {
               : [...OFFLINE_CONTENDERS, ...OPTIONAL_OFFLINE_CONTENDERS].filter((c) => c === 'control' || opts.audioContenders.includes(c));
           for (const contender of rotate(contenders, r)) {
             const res = await attempt(`audio ${contender} ${tracks}`, async () =>
-              measureOffline(await browser(), server.url, { contender, tracks, seconds: schedule.audioSeconds, warmupS: schedule.audioWarmupS, pollHz: schedule.pollHz }),
+              measureOffline(await browser(), server.url, {
+                contender,
+                tracks,
+                seconds: schedule.audioSeconds,
+                warmupS: schedule.audioWarmupS,
+                pollHz: schedule.pollHz,
+              }),
             );
             if (res === null) continue;
             rows.push({ ...res, round: r });
             if (res.transport) results.isolation.meterkitTransport = res.transport;
             results.isolation.crossOriginIsolated = res.crossOriginIsolated;
-            log(`  [audio ${r + 1}/${schedule.rounds}] ${String(tracks).padStart(3)} tracks ${contender.padEnd(12)} render ${(res.renderMs / 1000).toFixed(2)} s`);
+            log(
+              `  [audio ${r + 1}/${schedule.rounds}] ${String(tracks).padStart(3)} tracks ${contender.padEnd(12)} render ${(res.renderMs / 1000).toFixed(2)} s`,
+            );
           }
         }
       }

@@ -84,7 +84,19 @@ export function createStages(tracks: number, seconds: number, sampleRate = 48_00
       if (s === null) return;
       const after = fill + QUANTUM - done * slotSamples;
       for (let i = 0; i < flat.length; i++) {
-        flat[i].processScanned(chans[i >> 1][i & 1], QUANTUM, after, done, s.f64, s.segIndex + i, s.decIndex + i, s.accIndex + i, s.f64, s.sumIndex + i, s.lanes);
+        flat[i].processScanned(
+          chans[i >> 1][i & 1],
+          QUANTUM,
+          after,
+          done,
+          s.f64,
+          s.segIndex + i,
+          s.decIndex + i,
+          s.accIndex + i,
+          s.f64,
+          s.sumIndex + i,
+          s.lanes,
+        );
       }
     },
     publish(): void {

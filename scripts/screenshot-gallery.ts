@@ -33,7 +33,10 @@ const STORY = 'iframe.html?id=frozen-mixer--snapshot&viewMode=story';
 if (!existsSync(path.join(root, 'node_modules/.bin/storybook'))) throw new Error('Run this from the repository root after `npm ci`.');
 if (!args.includes('--no-build') || !existsSync(path.join(buildDir, 'iframe.html'))) {
   console.log('Building the gallery…');
-  execFileSync(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '--output-dir', buildDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '--output-dir', buildDir], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 const server = await serveStatic(buildDir);
 const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });

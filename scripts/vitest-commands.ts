@@ -79,7 +79,13 @@ export const cpuProfile: BrowserCommand<[action: 'start' | 'stop']> = async (ctx
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   }
   const total = (profile.endTime - profile.startTime) / 1000;
-  return [{ name: 'TOTAL', ms: total }, ...[...self].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 30)];
+  return [
+    { name: 'TOTAL', ms: total },
+    ...[...self]
+      .map(([name, ms]) => ({ name, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 30),
+  ];
 };
 
 interface TraceEvent {

@@ -25,7 +25,7 @@ const meta = {
     docs: {
       description: {
         component: docsDescription(
-          'A latching clip light for one track, as a real `<button>`: it lights after any over on any channel (no over is ever missed between frames) and stays lit until clicked, which clears the track\'s over count. Its state goes to the element (`data-clipped`, colour, `aria-label`), never to React state.',
+          "A latching clip light for one track, as a real `<button>`: it lights after any over on any channel (no over is ever missed between frames) and stays lit until clicked, which clears the track's over count. Its state goes to the element (`data-clipped`, colour, `aria-label`), never to React state.",
           `
 import { ClipIndicator } from 'meterkit';
 

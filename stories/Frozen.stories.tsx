@@ -8,15 +8,7 @@
  * Scales have their own file: FrozenScales.stories.tsx.
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import {
-  LedMeter,
-  PeakHoldMeter,
-  MeterBridge,
-  MeterScale,
-  ClipIndicator,
-  type ManualChannelLevels,
-  type Orientation,
-} from '../src/index';
+import { LedMeter, PeakHoldMeter, MeterBridge, MeterScale, ClipIndicator, type ManualChannelLevels, type Orientation } from '../src/index';
 import { FrozenStage, frozenMeta, useFrozenBank, type FrozenTrack } from './support/frozen';
 import { Cell, Column, Row, Title } from './support/frozen-layout';
 import type { ThemeName } from './support/themes';
@@ -76,11 +68,7 @@ function Levels({ levelsDb, orientation }: Pick<FrozenArgs, 'levelsDb' | 'orient
       </Cell>
     ),
   );
-  return (
-    <FrozenStage>
-      {vertical ? <Row gap={20}>{cells}</Row> : <Column gap={12}>{cells}</Column>}
-    </FrozenStage>
-  );
+  return <FrozenStage>{vertical ? <Row gap={20}>{cells}</Row> : <Column gap={12}>{cells}</Column>}</FrozenStage>;
 }
 
 /** LedMeter and PeakHoldMeter at -60, -18, -6, 0 dBFS and an over, vertical. */
@@ -242,7 +230,11 @@ export const ThemeLight: Story = {
   render: (args) => <ThemedStrip theme={args.theme} />,
 };
 
-const DPR: readonly FrozenTrack[] = [{ levelDb: -9.5, holdDb: -4.2 }, { levelDb: -27, holdDb: -20 }, { levelDb: -1, holdDb: 0, overs: 1 }];
+const DPR: readonly FrozenTrack[] = [
+  { levelDb: -9.5, holdDb: -4.2 },
+  { levelDb: -27, holdDb: -20 },
+  { levelDb: -1, holdDb: 0, overs: 1 },
+];
 
 /**
  * The same meters rendered at `pixelRatio` 1 or 2. The stage is CSS-zoomed by the pixel ratio,

@@ -83,7 +83,17 @@ function ScaleStage({ scaleName, reading }: { scaleName: ScaleName; reading: Met
           <Column gap={8}>
             <LedMeter source={bank.source} track={2} scale={scale} reading={reading} orientation="horizontal" width={400} height={16} pixelRatio={1} />
             <MeterScale scale={scale} orientation="horizontal" side="top" width={400} height={24} farInset={6} pixelRatio={1} />
-            <PeakHoldMeter source={bank.source} track={3} scale={scale} reading={reading} orientation="horizontal" width={432} height={16} readoutSize={32} pixelRatio={1} />
+            <PeakHoldMeter
+              source={bank.source}
+              track={3}
+              scale={scale}
+              reading={reading}
+              orientation="horizontal"
+              width={432}
+              height={16}
+              readoutSize={32}
+              pixelRatio={1}
+            />
           </Column>
         </Row>
       </Column>

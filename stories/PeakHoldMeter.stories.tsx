@@ -15,7 +15,7 @@ const meta = {
     docs: {
       description: {
         component: docsDescription(
-          'A continuous bar meter of one track with a peak-hold line and a numeric readout of the highest hold in dBFS. The hold stays for the engine\'s `holdMs` (1.5 s by default), then follows the decaying peak down.',
+          "A continuous bar meter of one track with a peak-hold line and a numeric readout of the highest hold in dBFS. The hold stays for the engine's `holdMs` (1.5 s by default), then follows the decaying peak down.",
           `
 import { useMeterEngine, PeakHoldMeter } from 'meterkit';
 

@@ -20,7 +20,7 @@ const meta = {
     docs: {
       description: {
         component:
-          '128, 512 or 1024 stereo tracks — the 32 synthesized mixer tracks four times over, each source feeding 1, 4 or 8 meter tracks — measured by one engine and drawn on bridges of 128 tracks (one canvas each). `render` chooses where the bridges paint: the render worker (`auto`, the default, where supported) or the main thread. The first readout is the page frame loop, per frame, from the start of its `read` phase to the end of its `draw` phase (with the worker it only runs the aria values and clip buttons); the second is the render worker\'s own frame rate. Both are written straight to the DOM (no React state). Press Start.',
+          "128, 512 or 1024 stereo tracks — the 32 synthesized mixer tracks four times over, each source feeding 1, 4 or 8 meter tracks — measured by one engine and drawn on bridges of 128 tracks (one canvas each). `render` chooses where the bridges paint: the render worker (`auto`, the default, where supported) or the main thread. The first readout is the page frame loop, per frame, from the start of its `read` phase to the end of its `draw` phase (with the worker it only runs the aria values and clip buttons); the second is the render worker's own frame rate. Both are written straight to the DOM (no React state). Press Start.",
       },
     },
   },

@@ -21,7 +21,7 @@ export function createProgramGraph(ctx: BaseAudioContext, tracks: number, buffer
   const sources: AudioBufferSourceNode[] = [];
   for (let t = 0; t < tracks; t++) {
     const source = new AudioBufferSourceNode(ctx, { buffer: buffers[t % PROGRAM_POOL], loop: true });
-    const tap = new GainNode(ctx, { gain: 0.5 + 0.5 * ((t * 7) % 10) / 10 });
+    const tap = new GainNode(ctx, { gain: 0.5 + (0.5 * ((t * 7) % 10)) / 10 });
     source.connect(tap);
     tap.connect(master);
     taps.push(tap);

@@ -91,7 +91,8 @@ function MeterkitMeters({ ctx, taps, onReady, render }: ContenderProps & { rende
         }
         await new Promise((r) => setTimeout(r, 50));
       }
-      if (!cancelled) throw new Error(`meterkit (worker): the render worker never took the bridge (state ${client.state}${client.failure ? `: ${client.failure}` : ''})`);
+      if (!cancelled)
+        throw new Error(`meterkit (worker): the render worker never took the bridge (state ${client.state}${client.failure ? `: ${client.failure}` : ''})`);
     })();
     return () => {
       cancelled = true;

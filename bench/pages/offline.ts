@@ -146,13 +146,7 @@ export interface OfflineResult {
   kernel: string | null;
 }
 
-export async function renderOffline(
-  contender: OfflineContender,
-  tracks: number,
-  seconds: number,
-  warmupS = 1,
-  pollHz = 0,
-): Promise<OfflineResult> {
+export async function renderOffline(contender: OfflineContender, tracks: number, seconds: number, warmupS = 1, pollHz = 0): Promise<OfflineResult> {
   buffers ??= createProgramBuffers(SAMPLE_RATE);
   const t0 = performance.now();
   const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: seconds * SAMPLE_RATE, sampleRate: SAMPLE_RATE });

@@ -51,7 +51,9 @@ export default function ToneMeters({ ctx, taps, onReady }: ContenderProps) {
   }, [onReady]);
   return (
     <div className="tone" ref={container}>
-      {taps.map((tap, t) => <ToneTrack key={t} tap={tap} />)}
+      {taps.map((tap, t) => (
+        <ToneTrack key={t} tap={tap} />
+      ))}
     </div>
   );
 }

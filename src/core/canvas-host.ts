@@ -44,7 +44,8 @@ export interface CanvasHost {
  * it is painted in `data-meterkit-render` (`main` here, `worker` for the render worker).
  */
 export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec): CanvasHost & { readonly view: AnyCanvasView } {
-  if (typeof canvas !== 'object' || canvas === null || typeof (canvas as HTMLCanvasElement).getContext !== 'function') throw new TypeError(`createCanvasHost: canvas must be an HTMLCanvasElement, got ${describeValue(canvas)}`);
+  if (typeof canvas !== 'object' || canvas === null || typeof (canvas as HTMLCanvasElement).getContext !== 'function')
+    throw new TypeError(`createCanvasHost: canvas must be an HTMLCanvasElement, got ${describeValue(canvas)}`);
   let ctx: Context2D | null;
   try {
     ctx = canvas.getContext('2d');

@@ -46,19 +46,23 @@ export function watchTrackDom(source: MeterSource, track: number, values: readon
   let every = Infinity;
   for (let k = 0; k < n; k++) if (values[k].intervalMs < every) every = values[k].intervalMs;
   const hub = getMeterHub(source, loop);
-  const off = hub.subscribe(track, (levels, clock) => {
-    const now = clock.nowMs;
-    for (let k = 0; k < n; k++) {
-      if (now < state[2 * k]) continue;
-      const v = values[k];
-      // Due as the hub computes it (so the two never miss each other).
-      state[2 * k] = nextDueMs(now, v.intervalMs);
-      const key = v.key(levels);
-      if (key === state[2 * k + 1]) continue;
-      state[2 * k + 1] = key;
-      v.write(key, levels);
-    }
-  }, n === 0 ? 0 : every);
+  const off = hub.subscribe(
+    track,
+    (levels, clock) => {
+      const now = clock.nowMs;
+      for (let k = 0; k < n; k++) {
+        if (now < state[2 * k]) continue;
+        const v = values[k];
+        // Due as the hub computes it (so the two never miss each other).
+        state[2 * k] = nextDueMs(now, v.intervalMs);
+        const key = v.key(levels);
+        if (key === state[2 * k + 1]) continue;
+        state[2 * k + 1] = key;
+        v.write(key, levels);
+      }
+    },
+    n === 0 ? 0 : every,
+  );
   return Object.assign(off, {
     refresh() {
       for (let k = 0; k < n; k++) state[2 * k] = -Infinity;
@@ -141,7 +145,8 @@ export function levelAria(el: Element, options: LevelAriaOptions): TrackDomValue
   checkNumber('levelAria: minDb', minDb, -1000, 1000, 'dB');
   checkNumber(`levelAria: maxDb (above minDb ${minDb})`, maxDb, minDb + 1e-9, 1000, 'dB');
   checkNumber('levelAria: intervalMs', intervalMs, 0, 60_000, 'ms');
-  if (reading !== 'peak' && reading !== 'rms' && reading !== 'ballistic') throw new RangeError(`levelAria: reading must be one of "peak", "rms", "ballistic", got ${describeValue(reading)}`);
+  if (reading !== 'peak' && reading !== 'rms' && reading !== 'ballistic')
+    throw new RangeError(`levelAria: reading must be one of "peak", "rms", "ballistic", got ${describeValue(reading)}`);
   if (typeof unit !== 'string') throw new TypeError(`levelAria: unit must be a string, got ${describeValue(unit)}`);
   const minTenths = Math.round(minDb * 10);
   const platform = source?.platformStatus;

@@ -49,9 +49,7 @@ export function resolveEngineBallistics(value: EngineBallistics | undefined, ban
   }
   if (Array.isArray(value)) {
     if (value.length !== bankTracks) {
-      throw new RangeError(
-        `ballistics as an array needs one entry per bank track (tracks + groups + master = ${bankTracks}), got ${describeValue(value)}`,
-      );
+      throw new RangeError(`ballistics as an array needs one entry per bank track (tracks + groups + master = ${bankTracks}), got ${describeValue(value)}`);
     }
     return value.map((v, i) => resolveOne(`ballistics[${i}]`, v, sampleRate));
   }

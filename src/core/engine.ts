@@ -88,9 +88,7 @@ class Engine implements MeterEngine {
     this.inputs = new Array(o.tracks);
     const shared = o.transport === 'shared';
     this.mirror = shared ? null : new MessageMirror(this.bankTracks, o.channels, context.sampleRate);
-    this.words = shared
-      ? createBankWords({ tracks: this.bankTracks, channels: o.channels, sampleRate: context.sampleRate, shared: true })
-      : this.mirror!.words;
+    this.words = shared ? createBankWords({ tracks: this.bankTracks, channels: o.channels, sampleRate: context.sampleRate, shared: true }) : this.mirror!.words;
     const scope = { tracks: o.scope, capacity: o.scopeCapacity, sampleRate: context.sampleRate, shared, bankTracks: this.bankTracks };
     this.scope = o.scope.length === 0 ? null : new EngineScope(scope);
     this.scopeWords = this.scope?.words ?? null;

@@ -260,7 +260,8 @@ export function createFrameLoop(options: FrameLoopOptions = {}): FrameLoop {
     },
     advance(deltaMs = 1000 / 60): void {
       // A NaN or negative delta would poison the virtual clock for good.
-      if (!(typeof deltaMs === 'number' && deltaMs >= 0 && deltaMs <= MAX_ADVANCE_MS)) checkNumber('FrameLoop.advance: deltaMs', deltaMs, 0, MAX_ADVANCE_MS, 'ms');
+      if (!(typeof deltaMs === 'number' && deltaMs >= 0 && deltaMs <= MAX_ADVANCE_MS))
+        checkNumber('FrameLoop.advance: deltaMs', deltaMs, 0, MAX_ADVANCE_MS, 'ms');
       if (mode === 'demand') {
         stepVirtual(deltaMs);
       } else {

@@ -78,7 +78,7 @@ function fire(): void {
   firing = true;
   try {
     // Run every service due by now (each may reschedule itself: it is then due later than t).
-    for (let i = 0; i < scheduled.length; ) {
+    for (let i = 0; i < scheduled.length;) {
       const h = scheduled[i];
       if (h.due <= t) {
         scheduled.splice(i, 1);

@@ -2,21 +2,11 @@
  * `meterkit/core` — framework-free: the meter bank, the engine that loads the worklet and
  * wires nodes, the shared frame loop. No React.
  */
-export {
-  createMeterEngine,
-  type MeterEngine,
-  type MeterEngineOptions,
-} from './engine';
+export { createMeterEngine, type MeterEngine, type MeterEngineOptions } from './engine';
 export { loadMeterWorklet } from './worklet-loader';
 export { defaultWorkletUrl } from './worklet-url';
 export { chooseTransport, canShareMemory, MessageMirror, type TransportKind, type TransportRequest } from './transport';
-export {
-  MeterBankReader,
-  createTrackLevels,
-  fieldCount,
-  type TrackLevels,
-  type BankReaderOptions,
-} from './bank/reader';
+export { MeterBankReader, createTrackLevels, fieldCount, type TrackLevels, type BankReaderOptions } from './bank/reader';
 export { BankWriter, PEAK_RING, RESET_OVERS, RESET_HOLD, RESET_LOUDNESS, type ChannelLevelSource } from './bank/writer';
 export {
   bankLayout,
@@ -74,13 +64,7 @@ export { watchMeterStatus, currentMeterStatus, watchedStatusCount, STATUS_POLL_M
 export { MeterHub, getMeterHub, CLIP_CHECK_MS, type TrackListener, type ClipListener } from './meter-hub';
 export { createManualBank, type ManualBank, type ManualChannelLevels, type ManualTrackReadings } from './manual-bank';
 export { MeterView, type MeterViewStats } from './views/meter-view';
-export {
-  resolveMeterViewOptions,
-  type MeterViewOptions,
-  type ResolvedMeterViewOptions,
-  type MeterKind,
-  type MeterReading,
-} from './views/meter-options';
+export { resolveMeterViewOptions, type MeterViewOptions, type ResolvedMeterViewOptions, type MeterKind, type MeterReading } from './views/meter-options';
 export { type CanvasView, type Context2D } from './views/canvas-view';
 export { createCanvasView, type CanvasViewSpec, type AnyCanvasView } from './views/create-canvas-view';
 export { LoudnessBarView } from './views/loudness-bar-view';
@@ -147,23 +131,12 @@ export { segmentThresholds, litSegments, drawLedRange } from './render/led';
 export { barLength, drawBarRange, drawHoldMarker, holdStart, holdEnd, drawClipLed, drawReadout, formatReadout, readoutTenths } from './render/bar';
 export { drawScale, type ScaleLayout } from './render/scale-draw';
 export { observeSize, observeVisibility, watchPixelRatio, currentPixelRatio, observerCounts } from './observers';
-export {
-  LOUDNESS_TARGETS,
-  resolveLoudnessTarget,
-  type LoudnessTarget,
-  type LoudnessTargetName,
-} from './loudness-targets';
+export { LOUDNESS_TARGETS, resolveLoudnessTarget, type LoudnessTarget, type LoudnessTargetName } from './loudness-targets';
 export { drawLoudnessBar, drawLoudnessHistory } from './render/loudness';
 export { drawCorrelation } from './render/correlation';
 export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, TrackBallisticsInfo } from './engine';
 export type { BallisticsPreset } from '../dsp/ballistics-presets';
-export {
-  createScopeWords,
-  ringOfTrack,
-  DEFAULT_SCOPE_CAPACITY,
-  SCOPE_MAX_BLOCK,
-  type ScopeBufferOptions,
-} from './scope/ring-layout';
+export { createScopeWords, ringOfTrack, DEFAULT_SCOPE_CAPACITY, SCOPE_MAX_BLOCK, type ScopeBufferOptions } from './scope/ring-layout';
 export { SampleRingReader } from './scope/ring-reader';
 export { SampleRingWriter } from './scope/ring-writer';
 export { checkScopeWords } from './scope/ring-layout';

@@ -37,7 +37,9 @@ export function resolveLoudnessTarget(target: LoudnessTargetName | LoudnessTarge
   if (typeof target === 'string') {
     const found = (LOUDNESS_TARGETS as Record<string, LoudnessTarget>)[target];
     if (found === undefined) {
-      const names = Object.keys(LOUDNESS_TARGETS).map((n) => `"${n}"`).join(', ');
+      const names = Object.keys(LOUDNESS_TARGETS)
+        .map((n) => `"${n}"`)
+        .join(', ');
       throw new RangeError(`${prefix}target must be one of ${names} or a target object, got ${describeValue(target)}`);
     }
     return found;

@@ -34,19 +34,24 @@ const DB_FIELDS = ['levelDb', 'holdDb', 'rmsDb', 'peakDb', 'ballisticDb'] as con
 function checkDb(name: string, v: unknown): void {
   if (v === -Infinity) return;
   if (typeof v !== 'number' || !(v >= MANUAL_MIN_DB && v <= MANUAL_MAX_DB)) {
-    throw new RangeError(`ManualBank.set: ${name} must be a number from ${MANUAL_MIN_DB} to ${MANUAL_MAX_DB} dBFS (or -Infinity for silence), got ${describeValue(v)}`);
+    throw new RangeError(
+      `ManualBank.set: ${name} must be a number from ${MANUAL_MIN_DB} to ${MANUAL_MAX_DB} dBFS (or -Infinity for silence), got ${describeValue(v)}`,
+    );
   }
 }
 
 function checkChannelLevels(levels: unknown, channels: number): void {
   const list = Array.isArray(levels) ? levels : [levels];
   if (Array.isArray(levels) && levels.length > channels) {
-    throw new RangeError(`ManualBank.set: levels must be one object or an array of at most ${channels} (one per channel), got an array of length ${levels.length}`);
+    throw new RangeError(
+      `ManualBank.set: levels must be one object or an array of at most ${channels} (one per channel), got an array of length ${levels.length}`,
+    );
   }
   list.forEach((l, c) => {
     const at = Array.isArray(levels) ? `levels[${c}]` : 'levels';
     if (l === undefined && Array.isArray(levels)) return;
-    if (l === null || typeof l !== 'object' || Array.isArray(l)) throw new TypeError(`ManualBank.set: ${at} must be an object such as { levelDb: -12 }, got ${describeValue(l)}`);
+    if (l === null || typeof l !== 'object' || Array.isArray(l))
+      throw new TypeError(`ManualBank.set: ${at} must be an object such as { levelDb: -12 }, got ${describeValue(l)}`);
     const o = l as Record<string, unknown>;
     for (const k of DB_FIELDS) if (o[k] !== undefined) checkDb(`${at}.${k}`, o[k]);
     if (o.overs !== undefined) checkInteger(`ManualBank.set: ${at}.overs`, o.overs, 0, 0xffffffff);
@@ -69,10 +74,13 @@ function checkReadings(readings: unknown): void {
   const r = readings as Record<string, unknown>;
   for (const key of EXTRA_KEYS) {
     const v = r[key];
-    if (v === undefined || Number.isNaN(v) || (v === -Infinity && READING_RANGES[key][2] !== '' && key !== 'loudnessRange' && key !== 'loudnessSeconds')) continue;
+    if (v === undefined || Number.isNaN(v) || (v === -Infinity && READING_RANGES[key][2] !== '' && key !== 'loudnessRange' && key !== 'loudnessSeconds'))
+      continue;
     const [min, max, unit] = READING_RANGES[key];
     if (typeof v !== 'number' || !(v >= min && v <= max)) {
-      throw new RangeError(`ManualBank.setReadings: ${key} must be a number from ${min} to ${max}${unit ? ' ' + unit : ''} (or NaN: not measured), got ${describeValue(v)}`);
+      throw new RangeError(
+        `ManualBank.setReadings: ${key} must be a number from ${min} to ${max}${unit ? ' ' + unit : ''} (or NaN: not measured), got ${describeValue(v)}`,
+      );
     }
   }
 }

@@ -353,7 +353,12 @@ export class MeterHub {
 
 /** TypeError naming `owner` unless `source` is a meter source and `loop` a frame loop. */
 export function checkHubArgs(owner: string, source: unknown, loop: unknown): void {
-  if (typeof source !== 'object' || source === null || typeof (source as MeterSource).readInto !== 'function' || !Number.isInteger((source as MeterSource).tracks)) {
+  if (
+    typeof source !== 'object' ||
+    source === null ||
+    typeof (source as MeterSource).readInto !== 'function' ||
+    !Number.isInteger((source as MeterSource).tracks)
+  ) {
     throw new TypeError(`${owner}: source must be a meter source (engine.bank, a manual bank's source), got ${describeValue(source)}`);
   }
   if (typeof loop !== 'object' || loop === null || typeof (loop as FrameLoop).subscribe !== 'function') {

@@ -77,7 +77,9 @@ function signalLevel(words: Int32Array, layout: BankLayout): number {
 function isSource(value: unknown): value is MeterSource | HasMeterSource {
   if (value === null || typeof value !== 'object') return false;
   const v = value as { bank?: unknown; readInto?: unknown };
-  return typeof v.readInto === 'function' || (typeof v.bank === 'object' && v.bank !== null && typeof (v.bank as { readInto?: unknown }).readInto === 'function');
+  return (
+    typeof v.readInto === 'function' || (typeof v.bank === 'object' && v.bank !== null && typeof (v.bank as { readInto?: unknown }).readInto === 'function')
+  );
 }
 
 /**

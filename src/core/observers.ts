@@ -17,7 +17,8 @@ const visibleCallbacks = new Map<Element, VisibleCallback>();
 
 /** Calls `callback(cssWidth, cssHeight)` now-ish and whenever `element`'s content box changes. */
 export function observeSize(element: Element, callback: SizeCallback): () => void {
-  if (typeof element !== 'object' || element === null || typeof (element as Element).getBoundingClientRect !== 'function') throw new TypeError(`observeSize: element must be a DOM element, got ${describeValue(element)}`);
+  if (typeof element !== 'object' || element === null || typeof (element as Element).getBoundingClientRect !== 'function')
+    throw new TypeError(`observeSize: element must be a DOM element, got ${describeValue(element)}`);
   if (typeof callback !== 'function') throw new TypeError(`observeSize: callback must be a function (cssWidth, cssHeight), got ${describeValue(callback)}`);
   if (typeof ResizeObserver !== 'function') {
     const r = element.getBoundingClientRect();

@@ -87,9 +87,7 @@ export function loadMeterWorklet(context: BaseAudioContext, url?: string | URL):
   const worklet = (context as { audioWorklet?: AudioWorklet }).audioWorklet;
   if (worklet === undefined) {
     return Promise.reject(
-      new Error(
-        'meterkit: this context has no audioWorklet. AudioWorklet needs a secure context (https:// or http://localhost) and a current browser.',
-      ),
+      new Error('meterkit: this context has no audioWorklet. AudioWorklet needs a secure context (https:// or http://localhost) and a current browser.'),
     );
   }
   const key = url === undefined ? '' : String(url);

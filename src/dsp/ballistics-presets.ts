@@ -27,16 +27,7 @@
 import { checkOneOf, describeValue } from './validate';
 
 /** The built-in meter ballistics. */
-export type BallisticsPreset =
-  | 'digital-peak'
-  | 'ppm-ebu'
-  | 'ppm-bbc'
-  | 'ppm-din'
-  | 'ppm-nordic'
-  | 'vu'
-  | 'k-12'
-  | 'k-14'
-  | 'k-20';
+export type BallisticsPreset = 'digital-peak' | 'ppm-ebu' | 'ppm-bbc' | 'ppm-din' | 'ppm-nordic' | 'vu' | 'k-12' | 'k-14' | 'k-20';
 
 /** Every preset name, in display order. */
 export const BALLISTICS_PRESETS: readonly BallisticsPreset[] = Object.freeze([
@@ -109,9 +100,7 @@ export interface BallisticsPresetInfo {
 }
 
 function ticks(values: readonly number[], labels: Readonly<Record<number, string>> = {}): readonly BallisticsScaleMark[] {
-  return Object.freeze(
-    values.map((value) => Object.freeze({ value, label: labels[value] ?? (value > 0 ? `+${value}` : `${value}`) })),
-  );
+  return Object.freeze(values.map((value) => Object.freeze({ value, label: labels[value] ?? (value > 0 ? `+${value}` : `${value}`) })));
 }
 
 function zones(min: number, caution: number, over: number, max: number): readonly ScaleZone[] {

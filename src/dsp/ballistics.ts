@@ -28,14 +28,7 @@
  */
 import { checkNumber, checkOneOf, checkOptions, checkSpan, describeValue } from './validate';
 import { chargeCoefficient, quasiPeakDesign, quasiPeakGain, returnFactor } from './quasi-peak';
-import {
-  BALLISTICS_PRESETS,
-  dbfsFromScale,
-  presetInfo,
-  scaleFromDbfs,
-  type BallisticsPreset,
-  type BallisticsPresetInfo,
-} from './ballistics-presets';
+import { BALLISTICS_PRESETS, dbfsFromScale, presetInfo, scaleFromDbfs, type BallisticsPreset, type BallisticsPresetInfo } from './ballistics-presets';
 
 /** Options of {@link BallisticMeter}. Only `sampleRate` is required. */
 export interface BallisticMeterOptions {
@@ -90,15 +83,15 @@ export function resolveBallisticOptions(options: BallisticMeterOptions): Resolve
   const info = presetInfo(preset);
   const onlyFor = (name: string, model: string, value: unknown) => {
     const takers = BALLISTICS_PRESETS.filter((p) => presetInfo(p).model === model).join(', ');
-    throw new RangeError(`${name} does not apply to preset "${preset}" (${info.model} model), got ${describeValue(value)}; leave it out, or use a preset it applies to: ${takers}`);
+    throw new RangeError(
+      `${name} does not apply to preset "${preset}" (${info.model} model), got ${describeValue(value)}; leave it out, or use a preset it applies to: ${takers}`,
+    );
   };
   const referenceDb = checkNumber('referenceDb', options.referenceDb ?? info.referenceDbfs, -60, 0, 'dBFS');
   const qp = info.model === 'quasi-peak';
   const integrationMs = checkNumber('integrationMs', options.integrationMs ?? info.integrationMs, qp ? 0 : 10, qp ? 1000 : 10_000, 'ms');
   if (options.fallDbPerSecond !== undefined && !qp) onlyFor('fallDbPerSecond', 'quasi-peak', options.fallDbPerSecond);
-  const fallDbPerSecond = qp
-    ? checkNumber('fallDbPerSecond', options.fallDbPerSecond ?? info.returnDb / info.returnSeconds, 0.1, 10_000, 'dB/s')
-    : NaN;
+  const fallDbPerSecond = qp ? checkNumber('fallDbPerSecond', options.fallDbPerSecond ?? info.returnDb / info.returnSeconds, 0.1, 10_000, 'dB/s') : NaN;
   if (options.overshootPercent !== undefined && info.model !== 'vu') onlyFor('overshootPercent', 'vu', options.overshootPercent);
   const overshootPercent = checkNumber('overshootPercent', options.overshootPercent ?? info.overshootPercent, 0, 20, '%');
   const peakFallDbPerSecond = checkNumber('peakFallDbPerSecond', options.peakFallDbPerSecond ?? 20 / 1.7, 0, 10_000, 'dB/s');
@@ -174,7 +167,8 @@ export class BallisticMeter {
       const zeta = p > 0 ? -Math.log(p) / Math.sqrt(Math.PI * Math.PI + Math.log(p) ** 2) : 1;
       const step = (x: number) =>
         zeta < 1
-          ? 1 - Math.exp(-zeta * x) * (Math.cos(Math.sqrt(1 - zeta * zeta) * x) + (zeta / Math.sqrt(1 - zeta * zeta)) * Math.sin(Math.sqrt(1 - zeta * zeta) * x))
+          ? 1 -
+            Math.exp(-zeta * x) * (Math.cos(Math.sqrt(1 - zeta * zeta) * x) + (zeta / Math.sqrt(1 - zeta * zeta)) * Math.sin(Math.sqrt(1 - zeta * zeta) * x))
           : 1 - (1 + x) * Math.exp(-x);
       const firstPeak = zeta < 1 ? Math.PI / Math.sqrt(1 - zeta * zeta) : 40;
       const w0 = solve((x) => step(x) - 0.99, 0, firstPeak) / (o.integrationMs / 1000);

@@ -118,9 +118,7 @@ export function kWeightingGainDb(coefficients: Float64Array, frequency: number, 
   let magnitudeSquared = 1;
   for (let s = 0; s < 2; s++) {
     const o = s * 5;
-    magnitudeSquared *= biquadMagnitudeSquared(
-      coefficients[o], coefficients[o + 1], coefficients[o + 2], coefficients[o + 3], coefficients[o + 4], w,
-    );
+    magnitudeSquared *= biquadMagnitudeSquared(coefficients[o], coefficients[o + 1], coefficients[o + 2], coefficients[o + 3], coefficients[o + 4], w);
   }
   return 10 * Math.log10(magnitudeSquared);
 }
@@ -157,22 +155,23 @@ function biquadMagnitudeSquared(b0: number, b1: number, b2: number, a1: number, 
  * @param end last sample index (exclusive)
  * @returns Σ y² over the processed samples (full-scale-squared units)
  */
-export function kWeightedSumOfSquares(
-  coefficients: Float64Array,
-  state: Float64Array,
-  offset: number,
-  data: Float32Array,
-  start: number,
-  end: number,
-): number {
+export function kWeightedSumOfSquares(coefficients: Float64Array, state: Float64Array, offset: number, data: Float32Array, start: number, end: number): number {
   checkKernel('kWeightedSumOfSquares', coefficients, state, offset);
   checkSpan('kWeightedSumOfSquares', data, start, end);
-  const sb0 = coefficients[0], sb1 = coefficients[1], sb2 = coefficients[2];
-  const sa1 = coefficients[3], sa2 = coefficients[4];
-  const hb0 = coefficients[5], hb1 = coefficients[6], hb2 = coefficients[7];
-  const ha1 = coefficients[8], ha2 = coefficients[9];
-  let s1 = state[offset], s2 = state[offset + 1];
-  let h1 = state[offset + 2], h2 = state[offset + 3];
+  const sb0 = coefficients[0],
+    sb1 = coefficients[1],
+    sb2 = coefficients[2];
+  const sa1 = coefficients[3],
+    sa2 = coefficients[4];
+  const hb0 = coefficients[5],
+    hb1 = coefficients[6],
+    hb2 = coefficients[7];
+  const ha1 = coefficients[8],
+    ha2 = coefficients[9];
+  let s1 = state[offset],
+    s2 = state[offset + 1];
+  let h1 = state[offset + 2],
+    h2 = state[offset + 3];
   let sum = 0;
   for (let i = start; i < end; i++) {
     const x = data[i];
@@ -218,14 +217,24 @@ export function kWeightedSumsOfSquaresPair(
   if (!(out instanceof Float64Array) || out.length < 2) {
     throw new TypeError(`kWeightedSumsOfSquaresPair: out must be a Float64Array of at least 2 values, got ${describeValue(out)}`);
   }
-  const sb0 = coefficients[0], sb1 = coefficients[1], sb2 = coefficients[2];
-  const sa1 = coefficients[3], sa2 = coefficients[4];
-  const hb0 = coefficients[5], hb1 = coefficients[6], hb2 = coefficients[7];
-  const ha1 = coefficients[8], ha2 = coefficients[9];
-  let s1 = state[offsetA], s2 = state[offsetA + 1];
-  let h1 = state[offsetA + 2], h2 = state[offsetA + 3];
-  let t1 = state[offsetB], t2 = state[offsetB + 1];
-  let g1 = state[offsetB + 2], g2 = state[offsetB + 3];
+  const sb0 = coefficients[0],
+    sb1 = coefficients[1],
+    sb2 = coefficients[2];
+  const sa1 = coefficients[3],
+    sa2 = coefficients[4];
+  const hb0 = coefficients[5],
+    hb1 = coefficients[6],
+    hb2 = coefficients[7];
+  const ha1 = coefficients[8],
+    ha2 = coefficients[9];
+  let s1 = state[offsetA],
+    s2 = state[offsetA + 1];
+  let h1 = state[offsetA + 2],
+    h2 = state[offsetA + 3];
+  let t1 = state[offsetB],
+    t2 = state[offsetB + 1];
+  let g1 = state[offsetB + 2],
+    g2 = state[offsetB + 3];
   let sumA = 0;
   let sumB = 0;
   for (let i = start; i < end; i++) {

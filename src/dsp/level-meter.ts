@@ -135,7 +135,7 @@ export class LevelMeter {
    */
   process(samples: Float32Array, start = 0, end?: number): void {
     const stop = checkSpan('LevelMeter.process', samples, start, end);
-    for (let i = start; i < stop; ) {
+    for (let i = start; i < stop;) {
       const chunkEnd = stop - i > CHUNK ? i + CHUNK : stop;
       if (!this.fastChunk(samples, i, chunkEnd)) this.exactChunk(samples, i, chunkEnd);
       i = chunkEnd;
@@ -196,7 +196,18 @@ export class LevelMeter {
    * {@link fastChunk}); otherwise changes nothing and returns false. Typed arrays, not float
    * arguments, so V8 boxes nothing.
    */
-  private commitScan(n: number, fill: number, done: number, rec: Float64Array, segIdx: number, decIdx: number, accIdx: number, sums: Float64Array, sumIdx: number, stride: number): boolean {
+  private commitScan(
+    n: number,
+    fill: number,
+    done: number,
+    rec: Float64Array,
+    segIdx: number,
+    decIdx: number,
+    accIdx: number,
+    sums: Float64Array,
+    sumIdx: number,
+    stride: number,
+  ): boolean {
     const segMax = rec[segIdx];
     const acc = rec[accIdx];
     const decay0 = this._decay;
@@ -223,7 +234,19 @@ export class LevelMeter {
   }
 
   /** Internal (the WASM kernel's entry): measures `samples[0..n)`, n ≤ 256, scanned from {@link scanState}; arguments as in {@link commitScan}. */
-  processScanned(samples: Float32Array, n: number, fill: number, done: number, rec: Float64Array, segIdx: number, decIdx: number, accIdx: number, sums: Float64Array, sumIdx: number, stride: number): void {
+  processScanned(
+    samples: Float32Array,
+    n: number,
+    fill: number,
+    done: number,
+    rec: Float64Array,
+    segIdx: number,
+    decIdx: number,
+    accIdx: number,
+    sums: Float64Array,
+    sumIdx: number,
+    stride: number,
+  ): void {
     if (!this.commitScan(n, fill, done, rec, segIdx, decIdx, accIdx, sums, sumIdx, stride)) this.exactChunk(samples, 0, n);
     this.flush();
   }
@@ -363,4 +386,3 @@ export class LevelMeter {
     this.slotFill = 0;
   }
 }
-

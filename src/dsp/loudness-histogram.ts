@@ -59,9 +59,7 @@ export class LoudnessHistogram {
   /** Bin of a loudness value (LUFS): monotonic, clamped to the first and last bin. */
   private binOf(lufs: number): number {
     const bin =
-      lufs < LOUD_FLOOR_LUFS
-        ? Math.floor((lufs - HISTOGRAM_FLOOR_LUFS) * HISTOGRAM_BINS_PER_LU)
-        : HISTOGRAM_BINS + Math.floor(lufs - LOUD_FLOOR_LUFS);
+      lufs < LOUD_FLOOR_LUFS ? Math.floor((lufs - HISTOGRAM_FLOOR_LUFS) * HISTOGRAM_BINS_PER_LU) : HISTOGRAM_BINS + Math.floor(lufs - LOUD_FLOOR_LUFS);
     return bin < 0 ? 0 : bin >= this.bins ? this.bins - 1 : bin;
   }
 
@@ -121,8 +119,7 @@ export class LoudnessHistogram {
   writeLoudnessRange(relativeGateLu: number, out: Float64Array, index: number): void {
     out[index] = 0;
     if (this.totalCount === 0) return;
-    const threshold =
-      LOUDNESS_OFFSET_DB + 10 * Math.log10(this.totalEnergy / this.totalCount) + relativeGateLu;
+    const threshold = LOUDNESS_OFFSET_DB + 10 * Math.log10(this.totalEnergy / this.totalCount) + relativeGateLu;
     let first = Math.floor((threshold - HISTOGRAM_FLOOR_LUFS) * HISTOGRAM_BINS_PER_LU);
     // The bin holding the threshold is kept if its centre passes.
     if (first >= 0 && HISTOGRAM_FLOOR_LUFS + (first + 0.5) / HISTOGRAM_BINS_PER_LU < threshold) first++;

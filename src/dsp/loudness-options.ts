@@ -48,4 +48,3 @@ export interface LoudnessMeterOptions {
    */
   channelWeights?: number[];
 }
-

@@ -6,13 +6,7 @@
  * Length (≈370 lines): one meter with its block/gating state machine, option checks and readings;
  * the K-weighting kernel, the gating histogram and the standards' figures are their own modules.
  */
-import {
-  K_WEIGHTING_STATE_LENGTH,
-  designKWeighting,
-  flushKWeightingState,
-  kWeightedSumOfSquares,
-  kWeightedSumsOfSquaresPair,
-} from './k-weighting';
+import { K_WEIGHTING_STATE_LENGTH, designKWeighting, flushKWeightingState, kWeightedSumOfSquares, kWeightedSumsOfSquaresPair } from './k-weighting';
 import { LOUDNESS_OFFSET_DB, LoudnessHistogram } from './loudness-histogram';
 import { TruePeakMeter } from './true-peak';
 import { checkInteger, checkNumber, describeValue, checkChannelBlock, checkOptions, checkOut } from './validate';
@@ -122,9 +116,7 @@ export class LoudnessMeter {
       weights = channels === 5 ? DEFAULT_WEIGHTS_5 : channels === 6 ? DEFAULT_WEIGHTS_6 : new Array<number>(channels).fill(1);
     } else {
       if (!Array.isArray(channelWeights) || channelWeights.length !== channels) {
-        throw new RangeError(
-          `LoudnessMeter: channelWeights must be an array of ${channels} numbers (one per channel), got ${describeValue(channelWeights)}`,
-        );
+        throw new RangeError(`LoudnessMeter: channelWeights must be an array of ${channels} numbers (one per channel), got ${describeValue(channelWeights)}`);
       }
       for (let i = 0; i < channels; i++) {
         const w: unknown = channelWeights[i];
@@ -145,8 +137,7 @@ export class LoudnessMeter {
     // Sub-block j of every hop spans [floor(j·H/20), floor((j+1)·H/20)): 20 of them make H.
     this.subBlockLengths = new Int32Array(SUB_BLOCKS_PER_HOP);
     for (let j = 0; j < SUB_BLOCKS_PER_HOP; j++) {
-      this.subBlockLengths[j] =
-        Math.floor(((j + 1) * this.hopLength) / SUB_BLOCKS_PER_HOP) - Math.floor((j * this.hopLength) / SUB_BLOCKS_PER_HOP);
+      this.subBlockLengths[j] = Math.floor(((j + 1) * this.hopLength) / SUB_BLOCKS_PER_HOP) - Math.floor((j * this.hopLength) / SUB_BLOCKS_PER_HOP);
     }
     this.scratch = new Float32Array(Math.ceil(this.hopLength / SUB_BLOCKS_PER_HOP));
     this.reset();

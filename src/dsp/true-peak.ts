@@ -267,29 +267,55 @@ export class TruePeakMeter {
       countdown--;
       // Window (oldest first) is history[w .. w + 16); fold it around its centre.
       const w = base + pos;
-      const h0 = history[w], h1 = history[w + 1], h2 = history[w + 2], h3 = history[w + 3];
-      const h4 = history[w + 4], h5 = history[w + 5], h6 = history[w + 6], h7 = history[w + 7];
-      const h8 = history[w + 8], h9 = history[w + 9], h10 = history[w + 10], h11 = history[w + 11];
-      const h12 = history[w + 12], h13 = history[w + 13], h14 = history[w + 14], h15 = history[w + 15];
-      const s0 = h0 + h15, s1 = h1 + h14, s2 = h2 + h13, s3 = h3 + h12;
-      const s4 = h4 + h11, s5 = h5 + h10, s6 = h6 + h9, s7 = h7 + h8;
-      const d0 = h0 - h15, d1 = h1 - h14, d2 = h2 - h13, d3 = h3 - h12;
-      const d4 = h4 - h11, d5 = h5 - h10, d6 = h6 - h9, d7 = h7 - h8;
+      const h0 = history[w],
+        h1 = history[w + 1],
+        h2 = history[w + 2],
+        h3 = history[w + 3];
+      const h4 = history[w + 4],
+        h5 = history[w + 5],
+        h6 = history[w + 6],
+        h7 = history[w + 7];
+      const h8 = history[w + 8],
+        h9 = history[w + 9],
+        h10 = history[w + 10],
+        h11 = history[w + 11];
+      const h12 = history[w + 12],
+        h13 = history[w + 13],
+        h14 = history[w + 14],
+        h15 = history[w + 15];
+      const s0 = h0 + h15,
+        s1 = h1 + h14,
+        s2 = h2 + h13,
+        s3 = h3 + h12;
+      const s4 = h4 + h11,
+        s5 = h5 + h10,
+        s6 = h6 + h9,
+        s7 = h7 + h8;
+      const d0 = h0 - h15,
+        d1 = h1 - h14,
+        d2 = h2 - h13,
+        d3 = h3 - h12;
+      const d4 = h4 - h11,
+        d5 = h5 - h10,
+        d6 = h6 - h9,
+        d7 = h7 - h8;
       for (let r = 0; r < pairs * TAPS; r += TAPS) {
         // Phases p and factor − p share their folded sums: y = even ± odd.
-        const even =
-          e[r] * s0 + e[r + 1] * s1 + e[r + 2] * s2 + e[r + 3] * s3 +
-          e[r + 4] * s4 + e[r + 5] * s5 + e[r + 6] * s6 + e[r + 7] * s7;
-        const odd =
-          e[r + 8] * d0 + e[r + 9] * d1 + e[r + 10] * d2 + e[r + 11] * d3 +
-          e[r + 12] * d4 + e[r + 13] * d5 + e[r + 14] * d6 + e[r + 15] * d7;
+        const even = e[r] * s0 + e[r + 1] * s1 + e[r + 2] * s2 + e[r + 3] * s3 + e[r + 4] * s4 + e[r + 5] * s5 + e[r + 6] * s6 + e[r + 7] * s7;
+        const odd = e[r + 8] * d0 + e[r + 9] * d1 + e[r + 10] * d2 + e[r + 11] * d3 + e[r + 12] * d4 + e[r + 13] * d5 + e[r + 14] * d6 + e[r + 15] * d7;
         const y = (even < 0 ? -even : even) + (odd < 0 ? -odd : odd); // max(|even + odd|, |even − odd|)
         if (y > peak) peak = y;
       }
       // The middle phase (half a sample) is symmetric: only the folded sums.
       const y =
-        e[middle] * s0 + e[middle + 1] * s1 + e[middle + 2] * s2 + e[middle + 3] * s3 +
-        e[middle + 4] * s4 + e[middle + 5] * s5 + e[middle + 6] * s6 + e[middle + 7] * s7;
+        e[middle] * s0 +
+        e[middle + 1] * s1 +
+        e[middle + 2] * s2 +
+        e[middle + 3] * s3 +
+        e[middle + 4] * s4 +
+        e[middle + 5] * s5 +
+        e[middle + 6] * s6 +
+        e[middle + 7] * s7;
       if (y > peak) peak = y;
       else if (-y > peak) peak = -y;
     }

@@ -37,18 +37,9 @@ export function checkInteger(name: string, value: unknown, min: number, max: num
  * Requires a finite number in [min, max] (or `Infinity` when `allowInfinity`).
  * `unit` is appended to the range in the message, e.g. "ms".
  */
-export function checkNumber(
-  name: string,
-  value: unknown,
-  min: number,
-  max: number,
-  unit = '',
-  allowInfinity = false,
-): number {
+export function checkNumber(name: string, value: unknown, min: number, max: number, unit = '', allowInfinity = false): number {
   const ok =
-    typeof value === 'number' &&
-    !Number.isNaN(value) &&
-    ((allowInfinity && value === Infinity) || (Number.isFinite(value) && value >= min && value <= max));
+    typeof value === 'number' && !Number.isNaN(value) && ((allowInfinity && value === Infinity) || (Number.isFinite(value) && value >= min && value <= max));
   if (!ok) {
     const u = unit ? ` ${unit}` : '';
     const inf = allowInfinity ? ' (or Infinity)' : '';
@@ -90,7 +81,15 @@ export function checkOptions(owner: string, value: unknown, required: string): v
 export function checkSpan(owner: string, samples: Float32Array, start: number, end: number | undefined): number {
   if (!(samples instanceof Float32Array)) throw new TypeError(`${owner}: samples must be a Float32Array, got ${describeValue(samples)}`);
   const stop = end === undefined ? samples.length : end;
-  if (!(typeof start === 'number' && typeof stop === 'number' && start >= 0 && start <= stop && stop <= samples.length && start === Math.floor(start) && stop === Math.floor(stop))) {
+  if (!(
+    typeof start === 'number' &&
+    typeof stop === 'number' &&
+    start >= 0 &&
+    start <= stop &&
+    stop <= samples.length &&
+    start === Math.floor(start) &&
+    stop === Math.floor(stop)
+  )) {
     throwSpan(owner, samples.length, start, stop);
   }
   return stop;

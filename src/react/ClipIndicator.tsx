@@ -35,7 +35,19 @@ export interface ClipIndicatorOwnProps {
 /** ClipIndicator's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type ClipIndicatorProps = ClipIndicatorOwnProps & DomProps<ClipIndicatorOwnProps, HTMLButtonElement>;
 
-const OWN_KEYS = ['track', 'source', 'label', 'width', 'height', 'color', 'offColor', 'resetHolds', 'onReset', 'className', 'style'] as const satisfies readonly (keyof (ClipIndicatorOwnProps))[];
+const OWN_KEYS = [
+  'track',
+  'source',
+  'label',
+  'width',
+  'height',
+  'color',
+  'offColor',
+  'resetHolds',
+  'onReset',
+  'className',
+  'style',
+] as const satisfies readonly (keyof ClipIndicatorOwnProps)[];
 const _everyOwnKey: ListsEveryKey<ClipIndicatorOwnProps, typeof OWN_KEYS> = true;
 const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 

@@ -5,7 +5,16 @@
  * Drawn on canvas when the indicated position changes; never re-renders React.
  */
 import { useRef, type CSSProperties, forwardRef } from 'react';
-import { checkNumber, checkMeterStyleInput, formatReadout, watchTrackDom, type MeterSource, type HasMeterSource, type MeterColors, type RenderMode } from '../core/internal';
+import {
+  checkNumber,
+  checkMeterStyleInput,
+  formatReadout,
+  watchTrackDom,
+  type MeterSource,
+  type HasMeterSource,
+  type MeterColors,
+  type RenderMode,
+} from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
@@ -43,7 +52,20 @@ export interface CorrelationMeterOwnProps {
 /** CorrelationMeter's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type CorrelationMeterProps = CorrelationMeterOwnProps & DomProps<CorrelationMeterOwnProps>;
 
-const OWN_KEYS = ['track', 'source', 'label', 'width', 'height', 'showBalance', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style'] as const satisfies readonly (keyof (CorrelationMeterOwnProps))[];
+const OWN_KEYS = [
+  'track',
+  'source',
+  'label',
+  'width',
+  'height',
+  'showBalance',
+  'render',
+  'pixelRatio',
+  'colors',
+  'font',
+  'className',
+  'style',
+] as const satisfies readonly (keyof CorrelationMeterOwnProps)[];
 const _everyOwnKey: ListsEveryKey<CorrelationMeterOwnProps, typeof OWN_KEYS> = true;
 const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 

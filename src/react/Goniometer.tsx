@@ -51,7 +51,26 @@ export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'
 /** Goniometer's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type GoniometerProps = GoniometerOwnProps & DomProps<GoniometerOwnProps>;
 
-const OWN_KEYS = ['track', 'source', 'label', 'size', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style', 'scope', 'mode', 'persistenceMs', 'autoGain', 'gainDb', 'showCorrelation', 'stripHeight', 'maxPointsPerFrame'] as const satisfies readonly (keyof (GoniometerOwnProps))[];
+const OWN_KEYS = [
+  'track',
+  'source',
+  'label',
+  'size',
+  'render',
+  'pixelRatio',
+  'colors',
+  'font',
+  'className',
+  'style',
+  'scope',
+  'mode',
+  'persistenceMs',
+  'autoGain',
+  'gainDb',
+  'showCorrelation',
+  'stripHeight',
+  'maxPointsPerFrame',
+] as const satisfies readonly (keyof GoniometerOwnProps)[];
 const _everyOwnKey: ListsEveryKey<GoniometerOwnProps, typeof OWN_KEYS> = true;
 const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
@@ -64,7 +83,8 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
   const words = scopeWordsOf(props.scope);
   const { mode, persistenceMs, autoGain, gainDb, showCorrelation, stripHeight, maxPointsPerFrame } = props;
   const options = useMemo(
-    () => resolveGoniometerOptions('Goniometer', { track, scope: words, mode, persistenceMs, autoGain, gainDb, showCorrelation, stripHeight, maxPointsPerFrame }),
+    () =>
+      resolveGoniometerOptions('Goniometer', { track, scope: words, mode, persistenceMs, autoGain, gainDb, showCorrelation, stripHeight, maxPointsPerFrame }),
     [track, words, mode, persistenceMs, autoGain, gainDb, showCorrelation, stripHeight, maxPointsPerFrame],
   );
   const requested = useRenderMode('Goniometer', props.render);
@@ -106,7 +126,13 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
     color: props.colors?.text ?? 'var(--meterkit-text, #c8ccd0)',
   };
   return (
-    <div {...domProps(props, OWN)} ref={ref} className={props.className} data-meterkit="Goniometer" style={{ display: 'inline-block', width: size, ...props.style }}>
+    <div
+      {...domProps(props, OWN)}
+      ref={ref}
+      className={props.className}
+      data-meterkit="Goniometer"
+      style={{ display: 'inline-block', width: size, ...props.style }}
+    >
       <div ref={imgRef} role="img" aria-label={`${label}, no signal`} style={{ width: size, height: size + stripPx }}>
         <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
       </div>

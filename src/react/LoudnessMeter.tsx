@@ -29,7 +29,10 @@ import {
   type LoudnessScaleRange,
   type LoudnessTarget,
   type LoudnessTargetName,
-  type MeterColors, type RenderMode, READOUT_SILENT } from '../core/internal';
+  type MeterColors,
+  type RenderMode,
+  READOUT_SILENT,
+} from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
@@ -78,7 +81,26 @@ export interface LoudnessMeterOwnProps {
 /** LoudnessMeter's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type LoudnessMeterProps = LoudnessMeterOwnProps & DomProps<LoudnessMeterOwnProps>;
 
-const OWN_KEYS = ['track', 'source', 'label', 'target', 'range', 'units', 'historySeconds', 'height', 'barWidth', 'historyWidth', 'historyHeight', 'showReset', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style'] as const satisfies readonly (keyof (LoudnessMeterOwnProps))[];
+const OWN_KEYS = [
+  'track',
+  'source',
+  'label',
+  'target',
+  'range',
+  'units',
+  'historySeconds',
+  'height',
+  'barWidth',
+  'historyWidth',
+  'historyHeight',
+  'showReset',
+  'render',
+  'pixelRatio',
+  'colors',
+  'font',
+  'className',
+  'style',
+] as const satisfies readonly (keyof LoudnessMeterOwnProps)[];
 const _everyOwnKey: ListsEveryKey<LoudnessMeterOwnProps, typeof OWN_KEYS> = true;
 const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
@@ -228,7 +250,17 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
         >
           <canvas key={barKey} ref={barRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
         </div>
-        <MeterScale render={render} scale={scale} side="left" farInset={0} width={40} height={height} pixelRatio={pixelRatio} colors={props.colors} font={props.font} />
+        <MeterScale
+          render={render}
+          scale={scale}
+          side="left"
+          farInset={0}
+          width={40}
+          height={height}
+          pixelRatio={pixelRatio}
+          colors={props.colors}
+          font={props.font}
+        />
         <div style={{ display: 'flex', flexDirection: 'column', gap: 4, minWidth: 120 }}>
           <div data-target="" style={{ opacity: 0.8 }}>
             {`${target.name}: ${target.integratedLufs} LUFS, TP ≤ ${target.truePeakDbtp} dBTP`}

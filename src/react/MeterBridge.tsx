@@ -62,7 +62,38 @@ export interface MeterBridgeOwnProps extends MeterAppearanceProps {
 /** MeterBridge's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type MeterBridgeProps = MeterBridgeOwnProps & DomProps<MeterBridgeOwnProps>;
 
-const OWN_KEYS = ['source', 'tracks', 'labels', 'label', 'kind', 'orientation', 'meterLength', 'trackWidth', 'trackGap', 'showScale', 'clipIndicators', 'labelSize', 'channels', 'scale', 'reading', 'segments', 'segmentGap', 'channelGap', 'showHold', 'readoutSize', 'staleFallDbPerSecond', 'render', 'pixelRatio', 'colors', 'midDb', 'highDb', 'segmentOffAlpha', 'font', 'className', 'style'] as const satisfies readonly (keyof (MeterBridgeOwnProps))[];
+const OWN_KEYS = [
+  'source',
+  'tracks',
+  'labels',
+  'label',
+  'kind',
+  'orientation',
+  'meterLength',
+  'trackWidth',
+  'trackGap',
+  'showScale',
+  'clipIndicators',
+  'labelSize',
+  'channels',
+  'scale',
+  'reading',
+  'segments',
+  'segmentGap',
+  'channelGap',
+  'showHold',
+  'readoutSize',
+  'staleFallDbPerSecond',
+  'render',
+  'pixelRatio',
+  'colors',
+  'midDb',
+  'highDb',
+  'segmentOffAlpha',
+  'font',
+  'className',
+  'style',
+] as const satisfies readonly (keyof MeterBridgeOwnProps)[];
 const _everyOwnKey: ListsEveryKey<MeterBridgeOwnProps, typeof OWN_KEYS> = true;
 const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
@@ -171,13 +202,23 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
           label={labels[i]}
           scale={scale}
           reading={reading}
-          style={vertical ? { position: 'absolute', top: 0, left: at(i), width: trackWidth, height: '100%' } : { position: 'absolute', left: 0, top: at(i), height: trackWidth, width: '100%' }}
+          style={
+            vertical
+              ? { position: 'absolute', top: 0, left: at(i), width: trackWidth, height: '100%' }
+              : { position: 'absolute', left: 0, top: at(i), height: trackWidth, width: '100%' }
+          }
         />
       ))}
     </div>
   );
   const clips = clipIndicators ? (
-    <div style={vertical ? { position: 'relative', width: across, height: CLIP, marginBottom: CLIP_GAP } : { position: 'relative', height: across, width: CLIP, marginLeft: CLIP_GAP }}>
+    <div
+      style={
+        vertical
+          ? { position: 'relative', width: across, height: CLIP, marginBottom: CLIP_GAP }
+          : { position: 'relative', height: across, width: CLIP, marginLeft: CLIP_GAP }
+      }
+    >
       {shown.map((t, i) => (
         <ClipIndicator
           key={`${t}-${i}`}
@@ -195,7 +236,10 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
   ) : null;
   const labelBox =
     labelSize > 0 ? (
-      <div aria-hidden="true" style={vertical ? { position: 'relative', width: across, height: labelSize } : { position: 'relative', height: across, width: labelSize }}>
+      <div
+        aria-hidden="true"
+        style={vertical ? { position: 'relative', width: across, height: labelSize } : { position: 'relative', height: across, width: labelSize }}
+      >
         {labels.map((label, i) => (
           <div
             key={i}
@@ -235,7 +279,14 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
       data-suspended={suspended ? 'true' : undefined}
       role="group"
       aria-label={props.label ?? 'Meter bridge'}
-      style={{ display: 'inline-flex', flexDirection: vertical ? 'row' : 'column', alignItems: 'flex-start', gap: 4, ...props.style, ...(suspended ? SUSPENDED_STYLE : null) }}
+      style={{
+        display: 'inline-flex',
+        flexDirection: vertical ? 'row' : 'column',
+        alignItems: 'flex-start',
+        gap: 4,
+        ...props.style,
+        ...(suspended ? SUSPENDED_STYLE : null),
+      }}
     >
       {scaleEl}
       {vertical ? (

@@ -5,7 +5,16 @@ import { forwardRef } from 'react';
  * same length. Redrawn only on resize, pixel-ratio or style change.
  */
 import type { CSSProperties } from 'react';
-import { DIGITAL_SCALE, checkOneOf, checkNumber, checkMeterStyleInput, type MeterScaleSpec, type MeterColors, type Orientation, type RenderMode } from '../core/internal';
+import {
+  DIGITAL_SCALE,
+  checkOneOf,
+  checkNumber,
+  checkMeterStyleInput,
+  type MeterScaleSpec,
+  type MeterColors,
+  type Orientation,
+  type RenderMode,
+} from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
 import { useRenderMode } from './context';
 import { checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp, checkStyleObjectProp } from './props';
@@ -42,7 +51,21 @@ export interface MeterScaleOwnProps {
 /** MeterScale's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type MeterScaleProps = MeterScaleOwnProps & DomProps<MeterScaleOwnProps>;
 
-const OWN_KEYS = ['scale', 'orientation', 'side', 'nearInset', 'farInset', 'width', 'height', 'render', 'pixelRatio', 'colors', 'font', 'className', 'style'] as const satisfies readonly (keyof (MeterScaleOwnProps))[];
+const OWN_KEYS = [
+  'scale',
+  'orientation',
+  'side',
+  'nearInset',
+  'farInset',
+  'width',
+  'height',
+  'render',
+  'pixelRatio',
+  'colors',
+  'font',
+  'className',
+  'style',
+] as const satisfies readonly (keyof MeterScaleOwnProps)[];
 const _everyOwnKey: ListsEveryKey<MeterScaleOwnProps, typeof OWN_KEYS> = true;
 const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 

@@ -35,7 +35,7 @@ export interface MeterStatusOwnProps {
 /** MeterStatus's props: its own, and the wrapper element's DOM attributes (see dom-props.ts). */
 export type MeterStatusProps = MeterStatusOwnProps & DomProps<MeterStatusOwnProps>;
 
-const OWN_KEYS = ['source', 'context', 'showLive', 'resumeLabel', 'onStatus', 'className', 'style'] as const satisfies readonly (keyof (MeterStatusOwnProps))[];
+const OWN_KEYS = ['source', 'context', 'showLive', 'resumeLabel', 'onStatus', 'className', 'style'] as const satisfies readonly (keyof MeterStatusOwnProps)[];
 const _everyOwnKey: ListsEveryKey<MeterStatusOwnProps, typeof OWN_KEYS> = true;
 const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
@@ -46,7 +46,11 @@ function contextOf(source: unknown): BaseAudioContext | null {
 
 export const MeterStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterStatusProps>(function MeterStatus(props, ref) {
   useMeterSource(props.source, 'MeterStatus'); // validates the prop
-  if (props.context !== undefined && props.context !== null && (typeof props.context !== 'object' || typeof (props.context as { state?: unknown }).state !== 'string')) {
+  if (
+    props.context !== undefined &&
+    props.context !== null &&
+    (typeof props.context !== 'object' || typeof (props.context as { state?: unknown }).state !== 'string')
+  ) {
     throw new TypeError(`MeterStatus: context must be an AudioContext or null, got ${describeValue(props.context)}`);
   }
   checkBooleanProp('MeterStatus', 'showLive', props.showLive);
@@ -67,7 +71,15 @@ export const MeterStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterStatu
   if (status === 'live' && !props.showLive) return null;
   const canResume = status === 'suspended' && context !== null && typeof (context as AudioContext).resume === 'function';
   return (
-    <div {...domProps(props, OWN)} ref={ref} role="status" data-meterkit="MeterStatus" data-meter-status={status} className={props.className} style={props.style}>
+    <div
+      {...domProps(props, OWN)}
+      ref={ref}
+      role="status"
+      data-meterkit="MeterStatus"
+      data-meter-status={status}
+      className={props.className}
+      style={props.style}
+    >
       <span>{meterStatusText(status)}</span>
       {canResume ? (
         <button

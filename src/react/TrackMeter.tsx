@@ -43,9 +43,34 @@ interface TrackMeterInternal {
 }
 
 const OWN_KEYS = [
-  'track', 'source', 'label', 'orientation', 'width', 'height', 'clipSize', 'channels', 'scale', 'reading', 'segments', 'segmentGap',
-  'channelGap', 'showHold', 'readoutSize', 'staleFallDbPerSecond', 'render', 'pixelRatio', 'colors', 'midDb', 'highDb',
-  'segmentOffAlpha', 'font', 'className', 'style', 'kind', 'component', 'forwardedRef',
+  'track',
+  'source',
+  'label',
+  'orientation',
+  'width',
+  'height',
+  'clipSize',
+  'channels',
+  'scale',
+  'reading',
+  'segments',
+  'segmentGap',
+  'channelGap',
+  'showHold',
+  'readoutSize',
+  'staleFallDbPerSecond',
+  'render',
+  'pixelRatio',
+  'colors',
+  'midDb',
+  'highDb',
+  'segmentOffAlpha',
+  'font',
+  'className',
+  'style',
+  'kind',
+  'component',
+  'forwardedRef',
 ] as const satisfies readonly (keyof (TrackMeterOwnProps & TrackMeterInternal))[];
 const _everyOwnKey: ListsEveryKey<TrackMeterOwnProps & TrackMeterInternal, typeof OWN_KEYS> = true;
 const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);

@@ -5,7 +5,17 @@
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { checkSourceProp } from './props';
-import { toMeterSource, configureRenderWorker, checkOneOf, defaultRenderMode, RENDER_MODES, describeValue, type MeterSource, type HasMeterSource, type RenderMode } from '../core/internal';
+import {
+  toMeterSource,
+  configureRenderWorker,
+  checkOneOf,
+  defaultRenderMode,
+  RENDER_MODES,
+  describeValue,
+  type MeterSource,
+  type HasMeterSource,
+  type RenderMode,
+} from '../core/internal';
 
 const MeterSourceContext = createContext<MeterSource | null>(null);
 /** null: no provider chose one — the page default (`setDefaultRenderMode`, else 'auto'). */

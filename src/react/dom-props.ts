@@ -19,7 +19,9 @@ export type DomProps<Own, E extends Element = HTMLDivElement> = Omit<HTMLAttribu
  * Compile-time check that `K` lists every key of `P`: `true` when it does, else a type naming
  * the missing keys (so `const _all: ListsEveryKey<P, typeof KEYS> = true` fails to compile).
  */
-export type ListsEveryKey<P, K extends readonly PropertyKey[]> = [Exclude<keyof P, K[number]>] extends [never] ? true : { missingKeys: Exclude<keyof P, K[number]> };
+export type ListsEveryKey<P, K extends readonly PropertyKey[]> = [Exclude<keyof P, K[number]>] extends [never]
+  ? true
+  : { missingKeys: Exclude<keyof P, K[number]> };
 
 /** A component's own prop names as a set (mark the module-level call `@__PURE__`, so unused components shake out). */
 export function ownSet(keys: readonly string[]): ReadonlySet<string> {
@@ -28,9 +30,33 @@ export function ownSet(keys: readonly string[]): ReadonlySet<string> {
 
 /** Global HTML attributes (React's names) a wrapper takes besides `data-*`, `aria-*` and `on…` handlers. */
 const GLOBAL_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'id', 'title', 'tabIndex', 'lang', 'dir', 'hidden', 'accessKey', 'autoFocus', 'contentEditable', 'draggable', 'spellCheck',
-  'translate', 'inert', 'slot', 'nonce', 'enterKeyHint', 'inputMode', 'is', 'popover', 'autoCapitalize', 'itemProp', 'itemScope',
-  'itemType', 'itemID', 'itemRef', 'suppressHydrationWarning', 'suppressContentEditableWarning',
+  'id',
+  'title',
+  'tabIndex',
+  'lang',
+  'dir',
+  'hidden',
+  'accessKey',
+  'autoFocus',
+  'contentEditable',
+  'draggable',
+  'spellCheck',
+  'translate',
+  'inert',
+  'slot',
+  'nonce',
+  'enterKeyHint',
+  'inputMode',
+  'is',
+  'popover',
+  'autoCapitalize',
+  'itemProp',
+  'itemScope',
+  'itemType',
+  'itemID',
+  'itemRef',
+  'suppressHydrationWarning',
+  'suppressContentEditableWarning',
 ]);
 
 /**

@@ -64,7 +64,17 @@ export interface MeterAppearanceProps {
 export function viewOptionsFromProps(
   component: string,
   props: MeterAppearanceProps,
-  fixed: { kind: MeterKind; orientation: Orientation; tracks: number; channels: number; scale: MeterScaleSpec; reading: MeterReading; clipSize?: number; trackGap?: number; readoutSize: number },
+  fixed: {
+    kind: MeterKind;
+    orientation: Orientation;
+    tracks: number;
+    channels: number;
+    scale: MeterScaleSpec;
+    reading: MeterReading;
+    clipSize?: number;
+    trackGap?: number;
+    readoutSize: number;
+  },
 ): ResolvedMeterViewOptions {
   return resolveMeterViewOptions(
     {
@@ -107,5 +117,20 @@ export function styleFromProps(component: string, props: MeterAppearanceProps, s
 
 /** The values resolved view options are made of, in a fixed order: a change of one rebuilds the view. */
 export function viewOptionsKey(o: ResolvedMeterViewOptions): readonly unknown[] {
-  return [o.kind, o.orientation, o.tracks, o.channels, o.scale, o.reading, o.segments, o.segmentGap, o.channelGap, o.trackGap, o.showHold, o.clipSize, o.readoutSize, o.staleFallDbPerSecond];
+  return [
+    o.kind,
+    o.orientation,
+    o.tracks,
+    o.channels,
+    o.scale,
+    o.reading,
+    o.segments,
+    o.segmentGap,
+    o.channelGap,
+    o.trackGap,
+    o.showHold,
+    o.clipSize,
+    o.readoutSize,
+    o.staleFallDbPerSecond,
+  ];
 }

@@ -16,7 +16,8 @@ export function checkTrackProp(component: string, track: unknown, source: MeterS
 }
 
 /** A positive CSS length with a unit or a percentage, e.g. "12px", "2.5em", "100%". */
-const CSS_LENGTH = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?(px|em|rem|ex|ch|lh|rlh|cap|ic|vw|vh|vi|vb|vmin|vmax|svw|svh|lvw|lvh|dvw|dvh|cqw|cqh|cqi|cqb|cqmin|cqmax|cm|mm|q|in|pt|pc|%)$/i;
+const CSS_LENGTH =
+  /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?(px|em|rem|ex|ch|lh|rlh|cap|ic|vw|vh|vi|vb|vmin|vmax|svw|svh|lvw|lvh|dvw|dvh|cqw|cqh|cqi|cqb|cqmin|cqmax|cm|mm|q|in|pt|pc|%)$/i;
 /** Sizes decided by CSS: functions (calc, var, min, max, clamp, fit-content) and keywords. */
 const CSS_SIZE_FUNCTION = /^(calc|var|min|max|clamp|fit-content|env|attr)\(.*\)$/i;
 const CSS_SIZE_KEYWORDS = ['auto', 'min-content', 'max-content', 'fit-content', 'stretch', 'inherit', 'initial', 'unset', 'revert'];
@@ -74,16 +75,31 @@ export function checkScaleProp(component: string, value: unknown): void {
   if (value === undefined) return;
   const s = value as { minDb?: unknown; maxDb?: unknown; ticks?: unknown; breakpoints?: unknown };
   const ok =
-    value !== null && typeof value === 'object' && typeof s.minDb === 'number' && typeof s.maxDb === 'number' && Number.isFinite(s.minDb) && Number.isFinite(s.maxDb) && s.maxDb > s.minDb && Array.isArray(s.ticks) && Array.isArray(s.breakpoints);
-  if (!ok) throw new TypeError(`${component}: scale must be a meter scale from createDbScale() or scaleForBallistics() (e.g. DIGITAL_SCALE), got ${describeValue(value)}`);
+    value !== null &&
+    typeof value === 'object' &&
+    typeof s.minDb === 'number' &&
+    typeof s.maxDb === 'number' &&
+    Number.isFinite(s.minDb) &&
+    Number.isFinite(s.maxDb) &&
+    s.maxDb > s.minDb &&
+    Array.isArray(s.ticks) &&
+    Array.isArray(s.breakpoints);
+  if (!ok)
+    throw new TypeError(
+      `${component}: scale must be a meter scale from createDbScale() or scaleForBallistics() (e.g. DIGITAL_SCALE), got ${describeValue(value)}`,
+    );
 }
 
 /** A `source` prop: an engine, a meter source (with readInto), null, or omitted (the provider's). */
 export function checkSourceProp(component: string, value: unknown): void {
   if (value === undefined || value === null) return;
   const v = value as { readInto?: unknown; bank?: { readInto?: unknown } | null };
-  const ok = typeof value === 'object' && (typeof v.readInto === 'function' || (typeof v.bank === 'object' && v.bank !== null && typeof v.bank.readInto === 'function'));
-  if (!ok) throw new TypeError(`${component}: source must be a meter engine, a meter source (engine.bank, a MeterBankReader, manualBank.source) or null, got ${describeValue(value)}`);
+  const ok =
+    typeof value === 'object' && (typeof v.readInto === 'function' || (typeof v.bank === 'object' && v.bank !== null && typeof v.bank.readInto === 'function'));
+  if (!ok)
+    throw new TypeError(
+      `${component}: source must be a meter engine, a meter source (engine.bank, a MeterBankReader, manualBank.source) or null, got ${describeValue(value)}`,
+    );
 }
 
 export function checkPixelRatioProp(component: string, value: unknown): void {

@@ -40,7 +40,10 @@ function release(lease: Lease): void {
   lease.released = true;
   if (lease.releaseTimer !== null) clearTimeout(lease.releaseTimer);
   lease.releaseTimer = null;
-  lease.promise.then((engine) => engine.dispose(), () => {});
+  lease.promise.then(
+    (engine) => engine.dispose(),
+    () => {},
+  );
 }
 
 const IDLE: MeterEngineState = { engine: null, status: 'idle', error: null };

@@ -4,7 +4,17 @@
  */
 import type { CSSProperties, ReactNode } from 'react';
 
-export function Row({ children, gap = 16, align = 'flex-end', style }: { children: ReactNode; gap?: number; align?: CSSProperties['alignItems']; style?: CSSProperties }) {
+export function Row({
+  children,
+  gap = 16,
+  align = 'flex-end',
+  style,
+}: {
+  children: ReactNode;
+  gap?: number;
+  align?: CSSProperties['alignItems'];
+  style?: CSSProperties;
+}) {
   return <div style={{ display: 'flex', gap, alignItems: align, ...style }}>{children}</div>;
 }
 

@@ -44,7 +44,15 @@ export function useDemoAudio(): DemoAudio {
   };
 }
 
-const button = { font: 'inherit', padding: '4px 14px', borderRadius: 4, border: '1px solid currentColor', background: 'transparent', color: 'inherit', cursor: 'pointer' } as const;
+const button = {
+  font: 'inherit',
+  padding: '4px 14px',
+  borderRadius: 4,
+  border: '1px solid currentColor',
+  background: 'transparent',
+  color: 'inherit',
+  cursor: 'pointer',
+} as const;
 
 /** The Start/Stop button: "Start" until the context runs, then "Stop". */
 export function StartStop({ audio }: { audio: DemoAudio }) {
@@ -69,10 +77,21 @@ export function DemoButton(props: { onClick: () => void; children: string; disab
  * "transport: shared (SharedArrayBuffer, cross-origin isolated) · audio: running, 48000 Hz ·
  * engine: ready" — the answer to "which transport runs, and why does the meter show nothing".
  */
-export function EngineStatus({ audio, engine, status, error }: { audio: DemoAudio; engine: MeterEngine | null; status: MeterEngineStatus; error: Error | null }) {
+export function EngineStatus({
+  audio,
+  engine,
+  status,
+  error,
+}: {
+  audio: DemoAudio;
+  engine: MeterEngine | null;
+  status: MeterEngineStatus;
+  error: Error | null;
+}) {
   const isolated = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated;
   const transport = engine === null ? '—' : engine.transport;
-  const why = engine === null ? '' : engine.transport === 'shared' ? ' (SharedArrayBuffer, zero-copy)' : ' (MessagePort copies: page not cross-origin isolated)';
+  const why =
+    engine === null ? '' : engine.transport === 'shared' ? ' (SharedArrayBuffer, zero-copy)' : ' (MessagePort copies: page not cross-origin isolated)';
   const audioText = audio.context === null ? 'press Start (autoplay policy)' : `${audio.state}, ${audio.context.sampleRate} Hz`;
   return (
     <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', opacity: 0.9 }}>

@@ -114,7 +114,13 @@ export function pinkNoise(sampleRate: number, seed = 5, seconds = 4): Material {
   const out = channels(2, seconds, sampleRate);
   out.forEach((data, c) => {
     const rnd = prng(seed + c * 101);
-    let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
+    let b0 = 0,
+      b1 = 0,
+      b2 = 0,
+      b3 = 0,
+      b4 = 0,
+      b5 = 0,
+      b6 = 0;
     for (let i = 0; i < data.length; i++) {
       const w = rnd() * 2 - 1;
       b0 = 0.99886 * b0 + w * 0.0555179;
@@ -166,7 +172,10 @@ export function speech(sampleRate: number, seed = 7, seconds = 6): Material {
     }
     t += 0.25 + rnd() * 0.45; // pause between phrases
   }
-  let y1 = 0, y2 = 0, z1 = 0, z2 = 0;
+  let y1 = 0,
+    y2 = 0,
+    z1 = 0,
+    z2 = 0;
   for (let i = 0; i < out.length; i++) {
     const s = i / sampleRate;
     const [g1, a1, b1] = resonator(500 + 250 * Math.sin(TAU * 3.1 * s), 120, sampleRate);
@@ -196,7 +205,7 @@ export function pad(sampleRate: number, seconds = 4): Material {
       const t = i / sampleRate;
       let s = 0;
       // Whole numbers of cycles per loop keep the loop seamless.
-      for (const f of freqs) s += Math.sin(TAU * Math.round((f + (c ? 0.5 : -0.5)) * seconds) / seconds * t);
+      for (const f of freqs) s += Math.sin(((TAU * Math.round((f + (c ? 0.5 : -0.5)) * seconds)) / seconds) * t);
       data[i] = 0.09 * s * (0.75 + 0.25 * Math.sin((TAU * t) / seconds));
     }
   });
@@ -247,7 +256,8 @@ export function keys(sampleRate: number): Material {
     [0, [261.63, 329.63, 392]],
     [1, [293.66, 349.23, 440]],
   ] as const) {
-    for (const f of chord) addHits(out, sampleRate, [onset], 0.95, (t) => 0.14 * Math.exp(-t / 0.35) * (Math.sin(TAU * f * t) + 0.3 * Math.sin(TAU * 2 * f * t)));
+    for (const f of chord)
+      addHits(out, sampleRate, [onset], 0.95, (t) => 0.14 * Math.exp(-t / 0.35) * (Math.sin(TAU * f * t) + 0.3 * Math.sin(TAU * 2 * f * t)));
   }
   return [out];
 }

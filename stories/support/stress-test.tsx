@@ -60,7 +60,16 @@ export function StressTest({ tracks = 128, render = 'auto', kind = 'led', meterL
             <div>
               tracks {b * PER_BRIDGE + 1}–{(b + 1) * PER_BRIDGE}
             </div>
-            <MeterBridge tracks={shown} kind={kind} meterLength={narrow ? Math.min(meterLength, 90) : meterLength} trackWidth={narrow ? 5 : 6} trackGap={1} channelGap={1} labelSize={0} clipIndicators={!narrow} />
+            <MeterBridge
+              tracks={shown}
+              kind={kind}
+              meterLength={narrow ? Math.min(meterLength, 90) : meterLength}
+              trackWidth={narrow ? 5 : 6}
+              trackGap={1}
+              channelGap={1}
+              labelSize={0}
+              clipIndicators={!narrow}
+            />
           </div>
         ))}
       </div>

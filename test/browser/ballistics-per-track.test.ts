@@ -33,7 +33,12 @@ async function burst(samples: number, ballistics: Parameters<typeof createMeterE
   const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: samples, sampleRate: SR });
   const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, master: true, workletUrl, ballistics });
   live.push(engine);
-  for (let t = 0; t < 2; t++) play(ctx, makeBuffer(ctx, 1, samples, (_c, i) => tone(i)), engine.input(t));
+  for (let t = 0; t < 2; t++)
+    play(
+      ctx,
+      makeBuffer(ctx, 1, samples, (_c, i) => tone(i)),
+      engine.input(t),
+    );
   await ctx.startRendering();
   return engine;
 }
@@ -64,7 +69,7 @@ describe('a ballistics preset per track, through the worklet', () => {
     expect(20 * Math.log10(l.ballistic[0])).toBeCloseTo(-18 + 6.02, 1);
   });
 
-  it('an array of one preset per bank track; each track\'s scale follows its preset', async () => {
+  it("an array of one preset per bank track; each track's scale follows its preset", async () => {
     const samples = 48000; // 1 s steady: both read the tone's amplitude (VU 99 % at 300 ms)
     const engine = await burst(samples, ['ppm-ebu', { preset: 'vu', referenceDb: -20 }, 'k-14']);
     const l = createTrackLevels(1);
@@ -82,6 +87,8 @@ describe('a ballistics preset per track, through the worklet', () => {
     await expect(createMeterEngine(ctx, { tracks: 2, workletUrl, ballistics: ['vu', 'bbc' as never] })).rejects.toThrow(
       /ballistics\[1\]: preset must be one of .*"ppm-bbc".*got "bbc"/,
     );
-    await expect(createMeterEngine(ctx, { tracks: 2, workletUrl, ballistics: ['vu'] })).rejects.toThrow(/one entry per bank track .* = 2\), got an array of length 1/);
+    await expect(createMeterEngine(ctx, { tracks: 2, workletUrl, ballistics: ['vu'] })).rejects.toThrow(
+      /one entry per bank track .* = 2\), got an array of length 1/,
+    );
   });
 });

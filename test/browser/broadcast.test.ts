@@ -17,7 +17,10 @@ afterEach(() => {
 });
 
 const dbfs = (db: number) => Math.pow(10, db / 20);
-const sineAt = (db: number, hz = 1000, phase = 0) => (_c: number, i: number) => dbfs(db) * Math.sin((2 * Math.PI * hz * i) / SR + phase);
+const sineAt =
+  (db: number, hz = 1000, phase = 0) =>
+  (_c: number, i: number) =>
+    dbfs(db) * Math.sin((2 * Math.PI * hz * i) / SR + phase);
 
 async function offline(seconds: number, tracks: number, options: Parameters<typeof createMeterEngine>[1] extends infer O ? Partial<O> : never) {
   const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: Math.round(seconds * SR), sampleRate: SR });
@@ -65,7 +68,11 @@ describe('loudness through the worklet', () => {
   it('resetLoudness restarts the integrated measurement from the UI', async () => {
     const { ctx, engine } = await offline(9, 1, { loudness: true });
     // 4 s at -33 dBFS, then -20 dBFS.
-    play(ctx, makeBuffer(ctx, 2, 9 * SR, (c, i) => sineAt(i < 4 * SR ? -33 : -20)(c, i)), engine.input(0));
+    play(
+      ctx,
+      makeBuffer(ctx, 2, 9 * SR, (c, i) => sineAt(i < 4 * SR ? -33 : -20)(c, i)),
+      engine.input(0),
+    );
     const l = createTrackLevels(2);
     ctx.suspend(4).then(async () => {
       engine.bank.readInto(0, l);
@@ -82,7 +89,11 @@ describe('loudness through the worklet', () => {
 
   it('true peak sees the inter-sample peak of an fs/4 sine at 45° whose samples peak at 0 dBFS (+3 dBTP)', async () => {
     const { ctx, engine } = await offline(1, 1, { loudness: true });
-    play(ctx, makeBuffer(ctx, 2, SR, (_c, i) => Math.SQRT2 * Math.sin((Math.PI / 2) * i + Math.PI / 4)), engine.input(0));
+    play(
+      ctx,
+      makeBuffer(ctx, 2, SR, (_c, i) => Math.SQRT2 * Math.sin((Math.PI / 2) * i + Math.PI / 4)),
+      engine.input(0),
+    );
     await ctx.startRendering();
     const l = createTrackLevels(2);
     engine.bank.readInto(0, l);
@@ -93,7 +104,11 @@ describe('loudness through the worklet', () => {
 
   it('NaN and Infinity never poison the integrated loudness', async () => {
     const { ctx, engine } = await offline(5, 1, { loudness: true });
-    play(ctx, makeBuffer(ctx, 2, 5 * SR, (c, i) => (i > SR && i < SR + 500 ? NaN : i === 2 * SR ? Infinity : sineAt(-23)(c, i))), engine.input(0));
+    play(
+      ctx,
+      makeBuffer(ctx, 2, 5 * SR, (c, i) => (i > SR && i < SR + 500 ? NaN : i === 2 * SR ? Infinity : sineAt(-23)(c, i))),
+      engine.input(0),
+    );
     await ctx.startRendering();
     const l = createTrackLevels(2);
     engine.bank.readInto(0, l);
@@ -106,8 +121,16 @@ describe('correlation and balance through the worklet', () => {
   it('identical channels read +1, inverted -1, one-sided balance ±1', async () => {
     const { ctx, engine } = await offline(1, 3, { correlation: true });
     play(ctx, makeBuffer(ctx, 2, SR, sineAt(-12, 440)), engine.input(0));
-    play(ctx, makeBuffer(ctx, 2, SR, (c, i) => (c === 0 ? 1 : -1) * sineAt(-12, 440)(c, i)), engine.input(1));
-    play(ctx, makeBuffer(ctx, 2, SR, (c, i) => (c === 0 ? sineAt(-12, 440)(c, i) : 0)), engine.input(2));
+    play(
+      ctx,
+      makeBuffer(ctx, 2, SR, (c, i) => (c === 0 ? 1 : -1) * sineAt(-12, 440)(c, i)),
+      engine.input(1),
+    );
+    play(
+      ctx,
+      makeBuffer(ctx, 2, SR, (c, i) => (c === 0 ? sineAt(-12, 440)(c, i) : 0)),
+      engine.input(2),
+    );
     await ctx.startRendering();
     const l = createTrackLevels(2);
     engine.bank.readInto(0, l);

@@ -74,7 +74,17 @@ describe('DOM attributes and refs', () => {
           <MeterStatus source={bank.source} showLive {...common(8)} ref={refs[8] as never} />
         </div>,
       );
-      const names = ['LedMeter', 'PeakHoldMeter', 'MeterBridge', 'MeterScale', 'LoudnessMeter', 'CorrelationMeter', 'Goniometer', 'ClipIndicator', 'MeterStatus'];
+      const names = [
+        'LedMeter',
+        'PeakHoldMeter',
+        'MeterBridge',
+        'MeterScale',
+        'LoudnessMeter',
+        'CorrelationMeter',
+        'Goniometer',
+        'ClipIndicator',
+        'MeterStatus',
+      ];
       names.forEach((name, k) => {
         const el = container.querySelector(`#m${k}`) as HTMLElement;
         expect(el, name).not.toBeNull();

@@ -25,7 +25,11 @@ async function renderTracks(transport: 'shared' | 'message', tracks = 32) {
   live.push(engine);
   for (let t = 0; t < tracks; t++) {
     const w = (2 * Math.PI * FREQS[t % 4]) / SR;
-    play(ctx, makeBuffer(ctx, 2, SR, (c, i) => (c === 0 ? amp(t) : amp(t) / 2) * Math.sin(w * i)), engine.input(t));
+    play(
+      ctx,
+      makeBuffer(ctx, 2, SR, (c, i) => (c === 0 ? amp(t) : amp(t) / 2) * Math.sin(w * i)),
+      engine.input(t),
+    );
   }
   await ctx.startRendering();
   await engine.flush();
@@ -87,7 +91,11 @@ describe('engine on an OfflineAudioContext', () => {
     const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, workletUrl, holdMs: Infinity });
     live.push(engine);
     const spikeAt = 30_001; // sample 49 of quantum 234
-    play(ctx, makeBuffer(ctx, 1, SR, (_, i) => (i === spikeAt ? -0.7 : 0)), engine.input(1));
+    play(
+      ctx,
+      makeBuffer(ctx, 1, SR, (_, i) => (i === spikeAt ? -0.7 : 0)),
+      engine.input(1),
+    );
     await ctx.startRendering();
     const out = createTrackLevels(1);
     engine.bank.readInto(1, out);
@@ -119,7 +127,11 @@ describe('engine on an OfflineAudioContext', () => {
     const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: SR, sampleRate: SR });
     const engine = await createMeterEngine(ctx, { tracks: 1, channels: 2, workletUrl });
     live.push(engine);
-    play(ctx, makeBuffer(ctx, 2, SR / 2, (c, i) => (c === 1 && i % 1000 === 0 ? 1.2 : 0.1)), engine.input(0));
+    play(
+      ctx,
+      makeBuffer(ctx, 2, SR / 2, (c, i) => (c === 1 && i % 1000 === 0 ? 1.2 : 0.1)),
+      engine.input(0),
+    );
     ctx.suspend(0.75).then(async () => {
       const out = createTrackLevels(2);
       engine.bank.readInto(0, out);
@@ -137,37 +149,46 @@ describe('engine on an OfflineAudioContext', () => {
 const TRANSPORTS = ['shared', 'message'] as const;
 
 describe('engine on a running AudioContext', () => {
-  for (const transport of TRANSPORTS) it(`${transport}: a one-sample spike between two animation frames is seen by a frame-rate reader`, async () => {
-    const ctx = new AudioContext({ sampleRate: SR });
-    try {
-      expect(ctx.state).toBe('running');
-      const engine = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl, transport });
-      expect(engine.transport).toBe(transport);
-      live.push(engine);
-      const length = SR; // 1 s of silence with three isolated spikes
-      const spikes = new Map([[9_001, 0.31], [24_567, 0.62], [40_003, 0.45]]);
-      const source = play(ctx, makeBuffer(ctx, 1, length, (_, i) => spikes.get(i) ?? 0), engine.input(0));
-      const ended = new Promise((resolve) => source.addEventListener('ended', resolve));
-      let done = false;
-      void ended.then(() => (done = true));
-      const out = createTrackLevels(1);
-      const seen: number[] = [];
-      // Read once per animation frame until the buffer has played out (however slow the machine).
-      const t0 = performance.now();
-      while (!done && performance.now() - t0 < 20_000) {
-        await frames(1);
+  for (const transport of TRANSPORTS)
+    it(`${transport}: a one-sample spike between two animation frames is seen by a frame-rate reader`, async () => {
+      const ctx = new AudioContext({ sampleRate: SR });
+      try {
+        expect(ctx.state).toBe('running');
+        const engine = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl, transport });
+        expect(engine.transport).toBe(transport);
+        live.push(engine);
+        const length = SR; // 1 s of silence with three isolated spikes
+        const spikes = new Map([
+          [9_001, 0.31],
+          [24_567, 0.62],
+          [40_003, 0.45],
+        ]);
+        const source = play(
+          ctx,
+          makeBuffer(ctx, 1, length, (_, i) => spikes.get(i) ?? 0),
+          engine.input(0),
+        );
+        const ended = new Promise((resolve) => source.addEventListener('ended', resolve));
+        let done = false;
+        void ended.then(() => (done = true));
+        const out = createTrackLevels(1);
+        const seen: number[] = [];
+        // Read once per animation frame until the buffer has played out (however slow the machine).
+        const t0 = performance.now();
+        while (!done && performance.now() - t0 < 20_000) {
+          await frames(1);
+          engine.bank.readInto(0, out);
+          if (out.peak[0] > 0) seen.push(Math.round(out.peak[0] * 100) / 100);
+        }
+        await frames(2);
+        await engine.flush();
         engine.bank.readInto(0, out);
         if (out.peak[0] > 0) seen.push(Math.round(out.peak[0] * 100) / 100);
+        expect(seen).toEqual([0.31, 0.62, 0.45]);
+      } finally {
+        await ctx.close();
       }
-      await frames(2);
-      await engine.flush();
-      engine.bank.readInto(0, out);
-      if (out.peak[0] > 0) seen.push(Math.round(out.peak[0] * 100) / 100);
-      expect(seen).toEqual([0.31, 0.62, 0.45]);
-    } finally {
-      await ctx.close();
-    }
-  });
+    });
 
   for (const transport of ['shared', 'message'] as const) {
     it(`${transport}: the engine bank and a createConsumer() reader at another rate each see every spike once`, async () => {
@@ -177,8 +198,16 @@ describe('engine on a running AudioContext', () => {
         live.push(engine);
         const consumer = engine.createConsumer();
         expect(consumer.consumerSlot).toBe(1);
-        const spikes = new Map([[9_001, 0.31], [24_567, 0.62], [40_003, 0.45]]);
-        const source = play(ctx, makeBuffer(ctx, 1, SR, (_, i) => spikes.get(i) ?? 0), engine.input(0));
+        const spikes = new Map([
+          [9_001, 0.31],
+          [24_567, 0.62],
+          [40_003, 0.45],
+        ]);
+        const source = play(
+          ctx,
+          makeBuffer(ctx, 1, SR, (_, i) => spikes.get(i) ?? 0),
+          engine.input(0),
+        );
         let done = false;
         source.addEventListener('ended', () => (done = true));
         const out = createTrackLevels(1);
@@ -213,31 +242,32 @@ describe('engine on a running AudioContext', () => {
     });
   }
 
-  for (const transport of TRANSPORTS) it(`${transport}: reports stale when the context is suspended, and recovers on resume`, async () => {
-    const ctx = new AudioContext({ sampleRate: SR });
-    try {
-      const engine = await createMeterEngine(ctx, { tracks: 2, channels: 2, workletUrl, staleAfterMs: 100, transport });
-      expect(engine.transport).toBe(transport);
-      live.push(engine);
-      const heartbeatOnly = new MeterBankReader(engine.words, { staleAfterMs: 100 });
-      await expect.poll(() => engine.bank.isStale(), { timeout: 5000 }).toBe(false);
-      await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000 }).toBe(false);
-      await ctx.suspend();
-      expect(engine.bank.isStale()).toBe(true); // the platform says so at once
-      // and the frozen heartbeat says so too, once staleAfterMs has passed without a beat
-      await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000, interval: 50 }).toBe(true);
-      const out = createTrackLevels(2);
-      engine.bank.readInto(0, out);
-      expect(out.stale).toBe(true);
-      await ctx.resume();
-      await expect.poll(() => engine.bank.isStale(), { timeout: 5000 }).toBe(false);
-      await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000 }).toBe(false);
-      engine.dispose();
-      expect(engine.bank.isStale()).toBe(true);
-    } finally {
-      await ctx.close();
-    }
-  });
+  for (const transport of TRANSPORTS)
+    it(`${transport}: reports stale when the context is suspended, and recovers on resume`, async () => {
+      const ctx = new AudioContext({ sampleRate: SR });
+      try {
+        const engine = await createMeterEngine(ctx, { tracks: 2, channels: 2, workletUrl, staleAfterMs: 100, transport });
+        expect(engine.transport).toBe(transport);
+        live.push(engine);
+        const heartbeatOnly = new MeterBankReader(engine.words, { staleAfterMs: 100 });
+        await expect.poll(() => engine.bank.isStale(), { timeout: 5000 }).toBe(false);
+        await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000 }).toBe(false);
+        await ctx.suspend();
+        expect(engine.bank.isStale()).toBe(true); // the platform says so at once
+        // and the frozen heartbeat says so too, once staleAfterMs has passed without a beat
+        await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000, interval: 50 }).toBe(true);
+        const out = createTrackLevels(2);
+        engine.bank.readInto(0, out);
+        expect(out.stale).toBe(true);
+        await ctx.resume();
+        await expect.poll(() => engine.bank.isStale(), { timeout: 5000 }).toBe(false);
+        await expect.poll(() => heartbeatOnly.isStale(), { timeout: 5000 }).toBe(false);
+        engine.dispose();
+        expect(engine.bank.isStale()).toBe(true);
+      } finally {
+        await ctx.close();
+      }
+    });
 
   it('creating and disposing 200 engines leaves no running processors or frame subscriptions', async () => {
     const ctx = new AudioContext({ sampleRate: SR });
@@ -253,9 +283,7 @@ describe('engine on a running AudioContext', () => {
       for (const e of engines) e.dispose();
       for (const e of engines) expect(() => e.input(0)).toThrow(/disposed/);
       // Every processor acknowledges the stop (through shared memory or its last message)...
-      await expect
-        .poll(() => engines.filter((e) => Atomics.load(e.words, H_WRITER_STATE) === WRITER_STOPPED).length, { timeout: 10_000 })
-        .toBe(200);
+      await expect.poll(() => engines.filter((e) => Atomics.load(e.words, H_WRITER_STATE) === WRITER_STOPPED).length, { timeout: 10_000 }).toBe(200);
       // ...and its clock froze.
       const frozen = engines.map((e) => e.createReader().heartbeat);
       await sleep(100);
@@ -287,9 +315,7 @@ describe('bad input', () => {
 
   it('rejects a sample rate outside 8–192 kHz', async () => {
     const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128, sampleRate: 3000 });
-    await expect(createMeterEngine(ctx, { tracks: 1, workletUrl })).rejects.toThrow(
-      /context.sampleRate must be a number from 8000 to 192000 Hz, got 3000/,
-    );
+    await expect(createMeterEngine(ctx, { tracks: 1, workletUrl })).rejects.toThrow(/context.sampleRate must be a number from 8000 to 192000 Hz, got 3000/);
   });
 
   it('works from 8 to 192 kHz', async () => {
@@ -299,7 +325,11 @@ describe('bad input', () => {
       const e = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl });
       live.push(e);
       const w = (2 * Math.PI * 1000) / sampleRate;
-      play(ctx, makeBuffer(ctx, 1, sampleRate, (_, i) => 0.5 * Math.sin(w * i + 0.1)), e.input(0));
+      play(
+        ctx,
+        makeBuffer(ctx, 1, sampleRate, (_, i) => 0.5 * Math.sin(w * i + 0.1)),
+        e.input(0),
+      );
       await ctx.startRendering();
       const out = createTrackLevels(1);
       e.bank.readInto(0, out);
@@ -328,7 +358,11 @@ describe('bad input', () => {
     live.push(e);
     const w = (2 * Math.PI * 1000) / SR;
     const bad = [NaN, Infinity, -Infinity, 1e-40];
-    play(ctx, makeBuffer(ctx, 1, SR, (_, i) => (i < 4800 ? bad[i % 4] : 0.5 * Math.sin(w * i))), e.input(0));
+    play(
+      ctx,
+      makeBuffer(ctx, 1, SR, (_, i) => (i < 4800 ? bad[i % 4] : 0.5 * Math.sin(w * i))),
+      e.input(0),
+    );
     await ctx.startRendering();
     const out = createTrackLevels(1);
     e.bank.readInto(0, out);
@@ -339,40 +373,41 @@ describe('bad input', () => {
 });
 
 describe('engine.connect', () => {
-  for (const transport of TRANSPORTS) it(`${transport}: connects a source to a track, and the returned function or dispose() disconnects it`, async () => {
-    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128 * 30, sampleRate: SR });
-    const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, workletUrl, transport });
-    expect(engine.transport).toBe(transport);
-    expect(() => engine.connect(null as never, 0)).toThrow(/engine.connect: node must be an AudioNode, got null/);
-    expect(() => engine.connect('abc' as never, 0)).toThrow(TypeError);
-    expect(() => engine.connect(new GainNode(ctx), 0, 1)).toThrow(/engine.connect: output must be an integer from 0 to 0, got 1/);
-    expect(() => engine.connect(new GainNode(ctx), NaN)).toThrow(/engine.connect: track must be an integer from 0 to 1, got NaN/);
-    live.push(engine);
-    const a = new ConstantSourceNode(ctx, { offset: 0.5 });
-    const b = new ConstantSourceNode(ctx, { offset: 0.25 });
-    a.start();
-    b.start();
-    const undoA = engine.connect(a, 0);
-    engine.connect(b, 1);
-    ctx.suspend((128 * 10) / SR).then(async () => {
+  for (const transport of TRANSPORTS)
+    it(`${transport}: connects a source to a track, and the returned function or dispose() disconnects it`, async () => {
+      const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128 * 30, sampleRate: SR });
+      const engine = await createMeterEngine(ctx, { tracks: 2, channels: 1, workletUrl, transport });
+      expect(engine.transport).toBe(transport);
+      expect(() => engine.connect(null as never, 0)).toThrow(/engine.connect: node must be an AudioNode, got null/);
+      expect(() => engine.connect('abc' as never, 0)).toThrow(TypeError);
+      expect(() => engine.connect(new GainNode(ctx), 0, 1)).toThrow(/engine.connect: output must be an integer from 0 to 0, got 1/);
+      expect(() => engine.connect(new GainNode(ctx), NaN)).toThrow(/engine.connect: track must be an integer from 0 to 1, got NaN/);
+      live.push(engine);
+      const a = new ConstantSourceNode(ctx, { offset: 0.5 });
+      const b = new ConstantSourceNode(ctx, { offset: 0.25 });
+      a.start();
+      b.start();
+      const undoA = engine.connect(a, 0);
+      engine.connect(b, 1);
+      ctx.suspend((128 * 10) / SR).then(async () => {
+        await engine.flush();
+        const out = createTrackLevels(1);
+        engine.bank.readInto(0, out);
+        expect(out.peak[0]).toBe(0.5);
+        undoA();
+        undoA(); // idempotent
+        await ctx.resume();
+      });
+      await ctx.startRendering();
       await engine.flush();
       const out = createTrackLevels(1);
       engine.bank.readInto(0, out);
-      expect(out.peak[0]).toBe(0.5);
-      undoA();
-      undoA(); // idempotent
-      await ctx.resume();
+      expect(out.peak[0]).toBe(0); // nothing since the disconnect (the reader consumed 0.5 before)
+      expect(out.rms[0]).toBeLessThan(0.5);
+      engine.bank.readInto(1, out);
+      expect(out.peak[0]).toBe(0.25);
+      expect(() => a.disconnect(engine.node, 0, 0)).toThrow(); // undone already
+      engine.dispose();
+      expect(() => b.disconnect(engine.node, 0, 1)).toThrow(); // dispose() undid b's connection too
     });
-    await ctx.startRendering();
-    await engine.flush();
-    const out = createTrackLevels(1);
-    engine.bank.readInto(0, out);
-    expect(out.peak[0]).toBe(0); // nothing since the disconnect (the reader consumed 0.5 before)
-    expect(out.rms[0]).toBeLessThan(0.5);
-    engine.bank.readInto(1, out);
-    expect(out.peak[0]).toBe(0.25);
-    expect(() => a.disconnect(engine.node, 0, 0)).toThrow(); // undone already
-    engine.dispose();
-    expect(() => b.disconnect(engine.node, 0, 1)).toThrow(); // dispose() undid b's connection too
-  });
 });

@@ -69,7 +69,8 @@ function tracePoints(ctx: CanvasRenderingContext2D, minAlpha = 0.9): { dx: numbe
     for (let x = 0; x < SIZE; x++) {
       const k = 4 * (y * SIZE + x);
       // Trace colour over black: red = blue = alpha·255, green 0.
-      if (img[k + 1] < 30 && img[k] - img[k + 1] > 6 && img[k] >= minAlpha * TRACE[0] - 2 && Math.abs(img[k] - img[k + 2]) < 8) out.push({ dx: x - c, dy: c - y, v: img[k] });
+      if (img[k + 1] < 30 && img[k] - img[k + 1] > 6 && img[k] >= minAlpha * TRACE[0] - 2 && Math.abs(img[k] - img[k + 2]) < 8)
+        out.push({ dx: x - c, dy: c - y, v: img[k] });
     }
   }
   return out;

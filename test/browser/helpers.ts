@@ -1,12 +1,7 @@
 /** Browser test helpers: synthesized buffers and sources. */
 
 /** A stereo (or N-channel) AudioBuffer; `fill(channel, i)` gives each sample. */
-export function makeBuffer(
-  ctx: BaseAudioContext,
-  channels: number,
-  length: number,
-  fill: (channel: number, i: number) => number,
-): AudioBuffer {
+export function makeBuffer(ctx: BaseAudioContext, channels: number, length: number, fill: (channel: number, i: number) => number): AudioBuffer {
   const buffer = new AudioBuffer({ numberOfChannels: channels, length, sampleRate: ctx.sampleRate });
   for (let c = 0; c < channels; c++) {
     const data = buffer.getChannelData(c);

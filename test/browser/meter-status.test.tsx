@@ -134,7 +134,11 @@ for (const transport of ['shared', 'message'] as const) {
         const { container, rerender } = render(<App tracks={0} />);
         await expect.poll(() => container.querySelector('[data-meterkit="MeterStatus"]')?.getAttribute('data-meter-status'), { timeout: 5000 }).toBe('error');
         expect(container.textContent).toContain('Metering failed');
-        rerender(<MeterProvider source={null}><MeterStatus /></MeterProvider>);
+        rerender(
+          <MeterProvider source={null}>
+            <MeterStatus />
+          </MeterProvider>,
+        );
         expect(container.querySelector('[data-meterkit="MeterStatus"]')!.getAttribute('data-meter-status')).toBe('no-source');
       } finally {
         await ctx.close();

@@ -230,9 +230,7 @@ describe('orientation and theming', () => {
   it('horizontal: segments grow left to right', async () => {
     const bank = createManualBank({ tracks: 1, channels: 1 });
     bank.set(0, { levelDb: -30, holdDb: -Infinity });
-    const { container } = render(
-      <LedMeter source={bank.source} orientation="horizontal" segments={60} width={250} height={10} pixelRatio={1} clipSize={0} />,
-    );
+    const { container } = render(<LedMeter source={bank.source} orientation="horizontal" segments={60} width={250} height={10} pixelRatio={1} clipSize={0} />);
     await layout();
     loop.advance();
     const canvas = canvasOf(container);
@@ -282,7 +280,7 @@ describe('incremental repaint', () => {
         levels.stale = false;
         const clock = { deltaMs: 16 };
         let seed = 7;
-        const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+        const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
         const set = () => {
           for (let c = 0; c < 2; c++) {
             levels.decayingPeak[c] = Math.pow(10, (-70 + rand() * 72) / 20);
@@ -300,10 +298,11 @@ describe('incremental repaint', () => {
         // A second view shown only the final state, painted in one go.
         const b = make();
         seed = 7;
-        for (let frame = 0; frame < 60; frame++) for (let t = 0; t < 3; t++) {
-          set();
-          if (frame === 59) b.view.update(t, levels, clock);
-        }
+        for (let frame = 0; frame < 60; frame++)
+          for (let t = 0; t < 3; t++) {
+            set();
+            if (frame === 59) b.view.update(t, levels, clock);
+          }
         b.view.draw(b.ctx);
         const pa = a.canvas.getContext('2d')!.getImageData(0, 0, a.canvas.width, a.canvas.height).data;
         const pb = b.canvas.getContext('2d')!.getImageData(0, 0, b.canvas.width, b.canvas.height).data;

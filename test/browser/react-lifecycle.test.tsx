@@ -7,16 +7,7 @@ import { Component, StrictMode, Profiler, useLayoutEffect, useState, type ReactN
 import { render, cleanup, act } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
-import {
-  useMeterEngine,
-  MeterProvider,
-  MeterBridge,
-  LedMeter,
-  PeakHoldMeter,
-  ClipIndicator,
-  MeterScale,
-  useTrackMeters,
-} from '../../src/react/index';
+import { useMeterEngine, MeterProvider, MeterBridge, LedMeter, PeakHoldMeter, ClipIndicator, MeterScale, useTrackMeters } from '../../src/react/index';
 import type { MeterEngine } from '../../src/core/engine';
 import { H_WRITER_STATE, WRITER_STOPPED } from '../../src/core/bank/layout';
 import { getFrameLoop } from '../../src/core/frame-loop';
@@ -54,7 +45,19 @@ type Transport = 'shared' | 'message';
 /** Every engine lifecycle test runs on both transports. */
 const TRANSPORTS: readonly Transport[] = ['shared', 'message'];
 
-function Mixer({ context, tracks, transport, onEngine, children }: { context: AudioContext; tracks: number; transport: Transport; onEngine?: (e: MeterEngine | null) => void; children?: ReactNode }) {
+function Mixer({
+  context,
+  tracks,
+  transport,
+  onEngine,
+  children,
+}: {
+  context: AudioContext;
+  tracks: number;
+  transport: Transport;
+  onEngine?: (e: MeterEngine | null) => void;
+  children?: ReactNode;
+}) {
   const { engine, status, error } = useMeterEngine(context, { tracks, channels: 2, workletUrl, transport });
   if (engine !== null && engine.transport !== transport) throw new Error(`expected the ${transport} transport, got ${engine.transport}`);
   onEngine?.(engine);
@@ -74,92 +77,94 @@ async function waitFor(check: () => boolean, what: string, ms = 5000): Promise<v
   }
 }
 
-for (const transport of TRANSPORTS) describe(`${transport} transport: useMeterEngine`, () => {
-  it('StrictMode mounts once: one engine; unmount disposes it and leaks nothing', async () => {
-    const context = new AudioContext();
-    const nodes = countWorkletNodes();
-    let engine: MeterEngine | null = null;
-    try {
-      const { container, unmount } = render(
-        <StrictMode>
-          <Mixer context={context} tracks={4} transport={transport} onEngine={(e) => (engine = e ?? engine)} />
-        </StrictMode>,
-      );
-      await waitFor(() => container.querySelector('[data-status="ready"]') !== null, 'the engine');
-      expect(nodes.count).toBe(1);
-      await sleep(100);
-      expect(loop.subscriberCount).toBeGreaterThan(0);
-      expect(observerCounts().resize).toBeGreaterThan(0);
-      unmount();
-      // Disposal is deferred by one task (StrictMode re-mounts cancel it); then the processor
-      // acknowledges the stop on the audio thread.
-      await expect.poll(() => engine!.disposed, { timeout: 5000 }).toBe(true);
-      await expect.poll(() => Atomics.load(engine!.words, H_WRITER_STATE), { timeout: 5000 }).toBe(WRITER_STOPPED);
-      expect(loop.subscriberCount).toBe(0);
-      expect(observerCounts()).toEqual({ resize: 0, visibility: 0, pixelRatio: 0 });
-      expect(nodes.count).toBe(1);
-    } finally {
-      nodes.restore();
-      await context.close();
-    }
-  });
-
-  it('exposes errors as state (bad options reject with the option named)', async () => {
-    const context = new AudioContext();
-    try {
-      function Bad() {
-        const { status, error } = useMeterEngine(context, { tracks: 0, workletUrl, transport });
-        return <div data-status={status}>{error?.message}</div>;
-      }
-      const { container } = render(<Bad />);
-      await waitFor(() => container.querySelector('[data-status="error"]') !== null, 'the error');
-      expect(container.textContent).toMatch(/tracks must be an integer from 1 to 1024, got 0/);
-    } finally {
-      await context.close();
-    }
-  });
-});
-
-for (const transport of TRANSPORTS) describe(`${transport} transport: zero React churn`, () => {
-  it('five seconds of moving levels after mount cause zero commits', async () => {
-    const context = new AudioContext();
-    try {
-      let commits = 0;
+for (const transport of TRANSPORTS)
+  describe(`${transport} transport: useMeterEngine`, () => {
+    it('StrictMode mounts once: one engine; unmount disposes it and leaks nothing', async () => {
+      const context = new AudioContext();
+      const nodes = countWorkletNodes();
       let engine: MeterEngine | null = null;
-      const { container } = render(
-        <Profiler id="mixer" onRender={() => commits++}>
-          <Mixer context={context} tracks={8} transport={transport} onEngine={(e) => (engine = e ?? engine)} />
-        </Profiler>,
-      );
-      await waitFor(() => container.querySelector('[data-status="ready"]') !== null, 'the engine');
-      for (let t = 0; t < 8; t++) {
-        // A 440 Hz tone whose level swings with a slow LFO, so every meter keeps moving.
-        const carrier = new OscillatorNode(context, { frequency: 440 });
-        const lfo = new OscillatorNode(context, { frequency: 0.7 + t * 0.3 });
-        const vca = new GainNode(context, { gain: 0 });
-        lfo.connect(vca.gain);
-        carrier.connect(vca).connect(engine!.input(t));
-        carrier.start();
-        lfo.start();
+      try {
+        const { container, unmount } = render(
+          <StrictMode>
+            <Mixer context={context} tracks={4} transport={transport} onEngine={(e) => (engine = e ?? engine)} />
+          </StrictMode>,
+        );
+        await waitFor(() => container.querySelector('[data-status="ready"]') !== null, 'the engine');
+        expect(nodes.count).toBe(1);
+        await sleep(100);
+        expect(loop.subscriberCount).toBeGreaterThan(0);
+        expect(observerCounts().resize).toBeGreaterThan(0);
+        unmount();
+        // Disposal is deferred by one task (StrictMode re-mounts cancel it); then the processor
+        // acknowledges the stop on the audio thread.
+        await expect.poll(() => engine!.disposed, { timeout: 5000 }).toBe(true);
+        await expect.poll(() => Atomics.load(engine!.words, H_WRITER_STATE), { timeout: 5000 }).toBe(WRITER_STOPPED);
+        expect(loop.subscriberCount).toBe(0);
+        expect(observerCounts()).toEqual({ resize: 0, visibility: 0, pixelRatio: 0 });
+        expect(nodes.count).toBe(1);
+      } finally {
+        nodes.restore();
+        await context.close();
       }
-      await sleep(300);
-      const canvas = container.querySelector('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]') as HTMLCanvasElement;
-      const before = commits;
-      const framesBefore = loop.frameCount;
-      const snapshots = new Set<string>();
-      const t0 = performance.now();
-      while (performance.now() - t0 < 5000) {
-        await sleep(250);
-        snapshots.add(canvas.toDataURL());
+    });
+
+    it('exposes errors as state (bad options reject with the option named)', async () => {
+      const context = new AudioContext();
+      try {
+        function Bad() {
+          const { status, error } = useMeterEngine(context, { tracks: 0, workletUrl, transport });
+          return <div data-status={status}>{error?.message}</div>;
+        }
+        const { container } = render(<Bad />);
+        await waitFor(() => container.querySelector('[data-status="error"]') !== null, 'the error');
+        expect(container.textContent).toMatch(/tracks must be an integer from 1 to 1024, got 0/);
+      } finally {
+        await context.close();
       }
-      expect(loop.frameCount - framesBefore).toBeGreaterThan(100); // the loop really ran
-      expect(snapshots.size).toBeGreaterThan(5); // and the meters really moved
-      expect(commits - before).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
-});
+
+for (const transport of TRANSPORTS)
+  describe(`${transport} transport: zero React churn`, () => {
+    it('five seconds of moving levels after mount cause zero commits', async () => {
+      const context = new AudioContext();
+      try {
+        let commits = 0;
+        let engine: MeterEngine | null = null;
+        const { container } = render(
+          <Profiler id="mixer" onRender={() => commits++}>
+            <Mixer context={context} tracks={8} transport={transport} onEngine={(e) => (engine = e ?? engine)} />
+          </Profiler>,
+        );
+        await waitFor(() => container.querySelector('[data-status="ready"]') !== null, 'the engine');
+        for (let t = 0; t < 8; t++) {
+          // A 440 Hz tone whose level swings with a slow LFO, so every meter keeps moving.
+          const carrier = new OscillatorNode(context, { frequency: 440 });
+          const lfo = new OscillatorNode(context, { frequency: 0.7 + t * 0.3 });
+          const vca = new GainNode(context, { gain: 0 });
+          lfo.connect(vca.gain);
+          carrier.connect(vca).connect(engine!.input(t));
+          carrier.start();
+          lfo.start();
+        }
+        await sleep(300);
+        const canvas = container.querySelector('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]') as HTMLCanvasElement;
+        const before = commits;
+        const framesBefore = loop.frameCount;
+        const snapshots = new Set<string>();
+        const t0 = performance.now();
+        while (performance.now() - t0 < 5000) {
+          await sleep(250);
+          snapshots.add(canvas.toDataURL());
+        }
+        expect(loop.frameCount - framesBefore).toBeGreaterThan(100); // the loop really ran
+        expect(snapshots.size).toBeGreaterThan(5); // and the meters really moved
+        expect(commits - before).toBe(0);
+      } finally {
+        await context.close();
+      }
+    });
+  });
 
 describe('accessibility', () => {
   it('role="meter" with label and range; aria-valuenow written directly at about 2 Hz', async () => {

@@ -195,7 +195,7 @@ describe('lifecycle in the worker', () => {
       await frames(10);
       expect(litPixels(await screenshotPixels(canvas()))).toBe(0); // silent engine
       rerender(<App tone />); // options changed: useMeterEngine disposes the engine and creates another
-      await waitFor(async () => litPixels(await screenshotPixels(canvas())) > 50, 'the new engine\'s level on screen');
+      await waitFor(async () => litPixels(await screenshotPixels(canvas())) > 50, "the new engine's level on screen");
       await sleep(50);
       expect((await getRenderWorker().stats())!.sources).toBe(1);
     } finally {

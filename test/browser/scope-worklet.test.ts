@@ -30,8 +30,16 @@ for (const transport of ['shared', 'message'] as const) {
       const input = engine.createScopeReader(0);
       const master = engine.createScopeReader(engine.masterTrack);
       expect(() => engine.createScopeReader(1)).toThrow(/bank track 1 has no sample ring; scoped tracks: \[0, 2\]/);
-      play(ctx, makeBuffer(ctx, 2, length, (c, i) => (c === 0 ? left(i) : right(i))), engine.input(0));
-      play(ctx, makeBuffer(ctx, 2, length, (c, i) => (c === 0 ? right(i) : left(i))), engine.input(1));
+      play(
+        ctx,
+        makeBuffer(ctx, 2, length, (c, i) => (c === 0 ? left(i) : right(i))),
+        engine.input(0),
+      );
+      play(
+        ctx,
+        makeBuffer(ctx, 2, length, (c, i) => (c === 0 ? right(i) : left(i))),
+        engine.input(1),
+      );
       await ctx.startRendering();
       await engine.flush();
       const l = new Float32Array(8192);
@@ -67,7 +75,11 @@ it('message transport: posts are batched (≈ 20 ms), not one per render quantum
     batches++;
     frames += e.data.frames!;
   });
-  play(ctx, makeBuffer(ctx, 2, length, (_c, i) => left(i)), engine.input(0));
+  play(
+    ctx,
+    makeBuffer(ctx, 2, length, (_c, i) => left(i)),
+    engine.input(0),
+  );
   await ctx.startRendering();
   await engine.flush();
   expect(frames).toBe(length);
@@ -79,5 +91,7 @@ it('bad scope options name the option and the value', async () => {
   const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128, sampleRate: SR });
   await expect(createMeterEngine(ctx, { tracks: 2, workletUrl, scope: [2] })).rejects.toThrow('scope[0] must be an integer from 0 to 1, got 2');
   await expect(createMeterEngine(ctx, { tracks: 2, workletUrl, scope: 0 as never })).rejects.toThrow(TypeError);
-  await expect(createMeterEngine(ctx, { tracks: 2, workletUrl, scope: [0], scopeCapacity: 5000 })).rejects.toThrow('scopeCapacity must be a power of two from 1024 to 1048576, got 5000');
+  await expect(createMeterEngine(ctx, { tracks: 2, workletUrl, scope: [0], scopeCapacity: 5000 })).rejects.toThrow(
+    'scopeCapacity must be a power of two from 1024 to 1048576, got 5000',
+  );
 });

@@ -9,7 +9,17 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent) => void) | null
 scope.onmessage = () => {
   const results = VIEW_CASES.map((c) => {
     const r = drawCase(c, (w, h) => new OffscreenCanvas(w, h).getContext('2d')!);
-    return { name: c.name, width: r.width, height: r.height, paints: r.paints, pixels: r.pixels.buffer as ArrayBuffer, inWorker: typeof document === 'undefined' };
+    return {
+      name: c.name,
+      width: r.width,
+      height: r.height,
+      paints: r.paints,
+      pixels: r.pixels.buffer as ArrayBuffer,
+      inWorker: typeof document === 'undefined',
+    };
   });
-  scope.postMessage(results, results.map((r) => r.pixels));
+  scope.postMessage(
+    results,
+    results.map((r) => r.pixels),
+  );
 };

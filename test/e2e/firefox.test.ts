@@ -90,14 +90,26 @@ describe.skipIf(excluded)('meterkit in Firefox', () => {
     for (const render of ['main', 'worker'] as const) {
       it(`a MeterBridge on a realtime context (${transport} transport, painted ${render === 'main' ? 'on the main thread' : 'in the render worker'}) shows the tone's level`, async () => {
         await page.evaluate((t, m) => window.checks.mountBridge(t, m), transport, render);
-        const r: LiveReading = await poll(() => page.evaluate(() => window.checks.liveReading()), (v) => v.valueText === '-6.0 dBFS' && v.renderedIn !== undefined, 15_000); // renderedIn is set once the worker took the canvas
+        const r: LiveReading = await poll(
+          () => page.evaluate(() => window.checks.liveReading()),
+          (v) => v.valueText === '-6.0 dBFS' && v.renderedIn !== undefined,
+          15_000,
+        ); // renderedIn is set once the worker took the canvas
         expect(r).toEqual({ state: 'running', transport, valueText: '-6.0 dBFS', renderedIn: render });
         const canvas = (await page.$('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]'))!;
         // Main thread: read the canvas itself; worker: the canvas was transferred, so read what the page shows.
         const lit =
           render === 'main'
-            ? await poll(() => page.evaluate(() => window.checks.litPixels()), (n) => n > 300, 5000)
-            : await poll(async () => countPixels(await canvas.screenshot(), LOW_ZONE), (n) => n > 300, 5000);
+            ? await poll(
+                () => page.evaluate(() => window.checks.litPixels()),
+                (n) => n > 300,
+                5000,
+              )
+            : await poll(
+                async () => countPixels(await canvas.screenshot(), LOW_ZONE),
+                (n) => n > 300,
+                5000,
+              );
         expect(lit).toBeGreaterThan(300);
         await page.evaluate(() => window.checks.unmount());
       }, 60_000);

@@ -10,7 +10,14 @@ import { findFirefox, FIREFOX_PREFS } from '../../scripts/find-firefox.ts';
 /** True when the Firefox tests were left out on purpose (`MK_BROWSERS` set without `firefox`). */
 export function firefoxExcluded(): boolean {
   const list = process.env.MK_BROWSERS;
-  return list !== undefined && list !== '' && !list.split(',').map((s) => s.trim()).includes('firefox');
+  return (
+    list !== undefined &&
+    list !== '' &&
+    !list
+      .split(',')
+      .map((s) => s.trim())
+      .includes('firefox')
+  );
 }
 
 /** Makes sure an audio output exists (Linux: a PulseAudio server; its null sink is enough). */
@@ -19,7 +26,9 @@ export function ensureAudioOutput(): void {
   if (spawnSync('pactl', ['info'], { stdio: 'ignore' }).status === 0) return;
   const pulse = spawnSync('pulseaudio', ['--version'], { stdio: 'ignore' });
   if (pulse.error) {
-    throw new Error('Firefox needs an audio output for a realtime AudioContext, and no sound server runs. Install PulseAudio (Debian/Ubuntu: `sudo apt-get install -y pulseaudio`).');
+    throw new Error(
+      'Firefox needs an audio output for a realtime AudioContext, and no sound server runs. Install PulseAudio (Debian/Ubuntu: `sudo apt-get install -y pulseaudio`).',
+    );
   }
   // As root PulseAudio warns that it is not meant to run as root, and runs.
   execFileSync('pulseaudio', ['-D', '--exit-idle-time=-1'], { stdio: 'ignore' });

@@ -46,4 +46,3 @@ export async function checkQuickStart(browser: Browser, url: string): Promise<vo
   expect(errors).toEqual([]);
   await page.close();
 }
-

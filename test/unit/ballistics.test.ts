@@ -1,13 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { BallisticMeter, type BallisticMeterOptions } from '../../src/dsp/ballistics';
 import { quasiPeakDesign, solveQuasiPeak, QUASI_PEAK_SECTION_RATIO } from '../../src/dsp/quasi-peak';
-import {
-  BALLISTICS_PRESETS,
-  dbfsFromScale,
-  presetInfo,
-  scaleFromDbfs,
-  type BallisticsPreset,
-} from '../../src/dsp/ballistics-presets';
+import { BALLISTICS_PRESETS, dbfsFromScale, presetInfo, scaleFromDbfs, type BallisticsPreset } from '../../src/dsp/ballistics-presets';
 import { sine, inBlocks } from '../helpers/signals';
 
 const SR = 48000;
@@ -151,7 +145,12 @@ describe('IEC 60268-10 type IIb — EBU PPM (EBU Tech 3205-E)', () => {
 
 describe('IEC 60268-10 type IIa — BBC PPM', () => {
   it('mark 4 is the −18 dBFS alignment tone, 4 dB per mark (6 = −10, 7 = −6, 1 = −30 dBFS)', () => {
-    for (const [dbfs, mark] of [[-18, 4], [-10, 6], [-6, 7], [-30, 1]]) {
+    for (const [dbfs, mark] of [
+      [-18, 4],
+      [-10, 6],
+      [-6, 7],
+      [-30, 1],
+    ]) {
       const m = new BallisticMeter({ sampleRate: SR, preset: 'ppm-bbc' });
       m.process(sine(lin(dbfs), 1000, 1, SR));
       expect(Math.abs(m.scaleValue - mark)).toBeLessThan(0.01);
@@ -229,7 +228,11 @@ describe('IEC 60268-17 VU meter', () => {
   }
 
   it('0 VU is a −18 dBFS sine by default; −20 and −14 references move it', () => {
-    for (const [referenceDb, expected] of [[undefined, 0], [-20, 2], [-14, -4]] as const) {
+    for (const [referenceDb, expected] of [
+      [undefined, 0],
+      [-20, 2],
+      [-14, -4],
+    ] as const) {
       const m = new BallisticMeter({ sampleRate: SR, preset: 'vu', referenceDb });
       m.process(sine(lin(-18), 1000, 2, SR));
       expect(Math.abs(m.scaleValue - expected)).toBeLessThan(0.02);
@@ -250,7 +253,11 @@ describe('IEC 60268-17 VU meter', () => {
 
 describe('K-System (Katz)', () => {
   it('K-20, K-14, K-12 read 0 for a sine at −20, −14, −12 dBFS (AES-17 RMS)', () => {
-    for (const [preset, dbfs] of [['k-20', -20], ['k-14', -14], ['k-12', -12]] as const) {
+    for (const [preset, dbfs] of [
+      ['k-20', -20],
+      ['k-14', -14],
+      ['k-12', -12],
+    ] as const) {
       const m = new BallisticMeter({ sampleRate: SR, preset });
       m.process(sine(lin(dbfs), 997, 3, SR));
       expect(Math.abs(m.scaleValue)).toBeLessThan(0.01);
@@ -318,7 +325,12 @@ describe('BallisticMeter contract', () => {
   it('ignores non-finite samples (counted, measured as 0) and never reads NaN', () => {
     const clean = sine(0.5, 440, 0.5, SR);
     const dirty = clean.slice();
-    for (const [i, v] of [[100, NaN], [5000, Infinity], [9000, -Infinity], [9001, NaN]] as const) {
+    for (const [i, v] of [
+      [100, NaN],
+      [5000, Infinity],
+      [9000, -Infinity],
+      [9001, NaN],
+    ] as const) {
       dirty[i] = v;
       clean[i] = 0;
     }

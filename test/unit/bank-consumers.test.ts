@@ -38,8 +38,7 @@ describe('consumer slots with the worklet metering (SyntheticEngine)', () => {
     const engine = new SyntheticEngine(1, 2);
     const spikes = 120;
     // One single-sample spike every 10 quanta (1280 samples), at a varying position in its quantum.
-    engine.signal = (_t, c, i) =>
-      c === 1 && i % 1280 === 37 + (Math.floor(i / 1280) % 90) && i < spikes * 1280 ? amplitude(Math.floor(i / 1280) + 1) : 0.01;
+    engine.signal = (_t, c, i) => (c === 1 && i % 1280 === 37 + (Math.floor(i / 1280) % 90) && i < spikes * 1280 ? amplitude(Math.floor(i / 1280) + 1) : 0.01);
     const slot = claimConsumerSlot(engine.words);
     expect(slot).toBe(1); // slot 0 is the engine's own reader
     const a = consumer(engine.reader, 1);

@@ -56,8 +56,19 @@ describe('core: arbitrary options', () => {
   it('createBankWords / createManualBank / MeterBankReader', () => {
     fc.assert(
       fc.property(
-        options({ tracks: fc.integer({ min: 0, max: 40 }), channels: fc.integer({ min: 0, max: 9 }), sampleRate: fc.constantFrom(8000, 48000, 192000, 1000), shared: fc.boolean() }),
-        options({ now: fc.constant(() => 1), staleAfterMs: fc.double({ min: 0, max: 1e5 }), isClockRunning: fc.constant(() => true), consume: fc.boolean(), maxRetries: fc.integer({ min: 0, max: 20 }) }),
+        options({
+          tracks: fc.integer({ min: 0, max: 40 }),
+          channels: fc.integer({ min: 0, max: 9 }),
+          sampleRate: fc.constantFrom(8000, 48000, 192000, 1000),
+          shared: fc.boolean(),
+        }),
+        options({
+          now: fc.constant(() => 1),
+          staleAfterMs: fc.double({ min: 0, max: 1e5 }),
+          isClockRunning: fc.constant(() => true),
+          consume: fc.boolean(),
+          maxRetries: fc.integer({ min: 0, max: 20 }),
+        }),
         (init, readerOptions) => {
           let words: Int32Array | null = null;
           checked(['createBankWords', 'tracks', 'channels', 'sampleRate'], () => {
@@ -91,20 +102,25 @@ describe('core: arbitrary options', () => {
       overs: fc.integer({ min: 0, max: 100 }),
     });
     fc.assert(
-      fc.property(maybe(fc.integer({ min: 0, max: 1 })), fc.oneof(level, fc.array(level, { maxLength: 3 })), options({ integrated: fc.double({ min: -70, max: 0 }), correlation: fc.double({ min: -1, max: 1 }) }), (track, levels, readings) => {
-        reader.readInto(0, out);
-        const before = JSON.stringify(out);
-        const ok = checked(['ManualBank', 'track', 'levels'], () => bank.set(track as never, levels as never));
-        reader.readInto(0, out);
-        if (!ok) expect(JSON.stringify(out)).toBe(before);
-        for (let c = 0; c < 2; c++) {
-          expect(Number.isFinite(out.decayingPeak[c]) && out.decayingPeak[c] >= 0).toBe(true);
-          expect(Number.isInteger(out.overs[c]) && out.overs[c] >= 0).toBe(true);
-        }
-        checked(['ManualBank.setReadings', 'track'], () => bank.setReadings(0, readings as never));
-        reader.readInto(0, out);
-        expect(Number.isNaN(out.correlation) || (out.correlation >= -1 && out.correlation <= 1)).toBe(true);
-      }),
+      fc.property(
+        maybe(fc.integer({ min: 0, max: 1 })),
+        fc.oneof(level, fc.array(level, { maxLength: 3 })),
+        options({ integrated: fc.double({ min: -70, max: 0 }), correlation: fc.double({ min: -1, max: 1 }) }),
+        (track, levels, readings) => {
+          reader.readInto(0, out);
+          const before = JSON.stringify(out);
+          const ok = checked(['ManualBank', 'track', 'levels'], () => bank.set(track as never, levels as never));
+          reader.readInto(0, out);
+          if (!ok) expect(JSON.stringify(out)).toBe(before);
+          for (let c = 0; c < 2; c++) {
+            expect(Number.isFinite(out.decayingPeak[c]) && out.decayingPeak[c] >= 0).toBe(true);
+            expect(Number.isInteger(out.overs[c]) && out.overs[c] >= 0).toBe(true);
+          }
+          checked(['ManualBank.setReadings', 'track'], () => bank.setReadings(0, readings as never));
+          reader.readInto(0, out);
+          expect(Number.isNaN(out.correlation) || (out.correlation >= -1 && out.correlation <= 1)).toBe(true);
+        },
+      ),
       params,
     );
   });
@@ -112,7 +128,14 @@ describe('core: arbitrary options', () => {
   it('createFrameLoop and advance keep a sane clock', () => {
     fc.assert(
       fc.property(
-        options({ mode: fc.constantFrom('auto', 'demand'), document: fc.constant(null), raf: fc.constant(() => 0), caf: fc.constant(() => {}), now: fc.constant(() => 5), onError: fc.constant(() => {}) }),
+        options({
+          mode: fc.constantFrom('auto', 'demand'),
+          document: fc.constant(null),
+          raf: fc.constant(() => 0),
+          caf: fc.constant(() => {}),
+          now: fc.constant(() => 5),
+          onError: fc.constant(() => {}),
+        }),
         fc.array(maybe(fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 10 }),
         (o, deltas) => {
           let loop: core.FrameLoop | null = null;
@@ -136,10 +159,21 @@ describe('core: arbitrary options', () => {
     const db = fc.double({ min: -100, max: 20, noNaN: true });
     fc.assert(
       fc.property(
-        options({ minDb: db, maxDb: db, breakpoints: fc.array(fc.tuple(db, fc.double({ min: 0, max: 1 })), { maxLength: 3 }), ticks: fc.array(maybe(db), { maxLength: 4 }) }),
-        maybe(fc.constantFrom(...core.scaleForBallistics.length ? ['digital', 'vu', 'ppm-ebu', 'k-14'] : [])),
+        options({
+          minDb: db,
+          maxDb: db,
+          breakpoints: fc.array(fc.tuple(db, fc.double({ min: 0, max: 1 })), { maxLength: 3 }),
+          ticks: fc.array(maybe(db), { maxLength: 4 }),
+        }),
+        maybe(fc.constantFrom(...(core.scaleForBallistics.length ? ['digital', 'vu', 'ppm-ebu', 'k-14'] : []))),
         maybe(fc.constantFrom('ebu-r128', 'atsc-a85', 'streaming')),
-        options({ colors: fc.record({ low: fc.constantFrom('red', '#fff') }, { requiredKeys: [] }), midDb: db, highDb: db, segmentOffAlpha: fc.double({ min: 0, max: 1 }), font: fc.constantFrom('10px sans-serif') }),
+        options({
+          colors: fc.record({ low: fc.constantFrom('red', '#fff') }, { requiredKeys: [] }),
+          midDb: db,
+          highDb: db,
+          segmentOffAlpha: fc.double({ min: 0, max: 1 }),
+          font: fc.constantFrom('10px sans-serif'),
+        }),
         (scaleOptions, preset, target, style) => {
           checked(['createDbScale'], () => {
             const s = core.createDbScale(scaleOptions as never);
@@ -197,13 +231,50 @@ describe('React: arbitrary props render or throw a named TypeError/RangeError', 
   const cases: [string, ComponentType<never>, Record<string, fc.Arbitrary<unknown>>][] = [
     ['LedMeter', react.LedMeter as never, levelProps],
     ['PeakHoldMeter', react.PeakHoldMeter as never, levelProps],
-    ['MeterBridge', react.MeterBridge as never, { ...levelProps, tracks: fc.constantFrom(1, 2, [0, 1]), labels: fc.constantFrom(['a', 'b']), showScale: fc.boolean(), meterLength: fc.integer({ min: 16, max: 400 }) }],
-    ['ClipIndicator', react.ClipIndicator as never, { ...common, width: size, height: size, onReset: fc.constant(() => {}), resetHolds: fc.boolean(), color: fc.constant('red') }],
-    ['MeterScale', react.MeterScale as never, { scale: fc.constantFrom(core.DIGITAL_SCALE), width: size, height: size, side: fc.constantFrom('left', 'right'), font: common.font, colors: fc.record({ text: fc.constant('#fff') }, { requiredKeys: [] }) }],
-    ['LoudnessMeter', react.LoudnessMeter as never, { ...common, range: fc.constantFrom('ebu+9', 'ebu+18'), units: fc.constantFrom('LUFS', 'LU'), height: fc.integer({ min: 40, max: 400 }) }],
+    [
+      'MeterBridge',
+      react.MeterBridge as never,
+      {
+        ...levelProps,
+        tracks: fc.constantFrom(1, 2, [0, 1]),
+        labels: fc.constantFrom(['a', 'b']),
+        showScale: fc.boolean(),
+        meterLength: fc.integer({ min: 16, max: 400 }),
+      },
+    ],
+    [
+      'ClipIndicator',
+      react.ClipIndicator as never,
+      { ...common, width: size, height: size, onReset: fc.constant(() => {}), resetHolds: fc.boolean(), color: fc.constant('red') },
+    ],
+    [
+      'MeterScale',
+      react.MeterScale as never,
+      {
+        scale: fc.constantFrom(core.DIGITAL_SCALE),
+        width: size,
+        height: size,
+        side: fc.constantFrom('left', 'right'),
+        font: common.font,
+        colors: fc.record({ text: fc.constant('#fff') }, { requiredKeys: [] }),
+      },
+    ],
+    [
+      'LoudnessMeter',
+      react.LoudnessMeter as never,
+      { ...common, range: fc.constantFrom('ebu+9', 'ebu+18'), units: fc.constantFrom('LUFS', 'LU'), height: fc.integer({ min: 40, max: 400 }) },
+    ],
     ['CorrelationMeter', react.CorrelationMeter as never, { ...common, width: fc.integer({ min: 20, max: 400 }), showBalance: fc.boolean() }],
-    ['MeterStatus', react.MeterStatus as never, { source: common.source, showLive: fc.boolean(), resumeLabel: fc.string(), onStatus: fc.constant(() => {}), className: common.className }],
-    ['MeterProvider', react.MeterProvider as never, { source: common.source, render: fc.constantFrom('auto', 'main'), error: fc.constantFrom(null, new Error('x')) }],
+    [
+      'MeterStatus',
+      react.MeterStatus as never,
+      { source: common.source, showLive: fc.boolean(), resumeLabel: fc.string(), onStatus: fc.constant(() => {}), className: common.className },
+    ],
+    [
+      'MeterProvider',
+      react.MeterProvider as never,
+      { source: common.source, render: fc.constantFrom('auto', 'main'), error: fc.constantFrom(null, new Error('x')) },
+    ],
   ];
   for (const [name, Component, props] of cases) {
     it(name, () => {

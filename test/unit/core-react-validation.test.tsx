@@ -20,17 +20,33 @@ import {
   watchMeterStatus,
   layoutFromWords,
 } from '../../src/core/index';
-import { LedMeter, PeakHoldMeter, MeterBridge, MeterProvider, MeterScale, ClipIndicator, LoudnessMeter, CorrelationMeter, MeterStatus, useFrame, useTrackMeters } from '../../src/react/index';
+import {
+  LedMeter,
+  PeakHoldMeter,
+  MeterBridge,
+  MeterProvider,
+  MeterScale,
+  ClipIndicator,
+  LoudnessMeter,
+  CorrelationMeter,
+  MeterStatus,
+  useFrame,
+  useTrackMeters,
+} from '../../src/react/index';
 
 const renders = (el: ReactNode) => () => renderToString(el);
 
 describe('core: the listed inputs', () => {
   it('createBankWords, createManualBank, createFrameLoop, createDbScale without options', () => {
-    expect(() => createBankWords(undefined as never)).toThrow(new TypeError('createBankWords: options must be an object with at least tracks, channels and sampleRate, got undefined'));
+    expect(() => createBankWords(undefined as never)).toThrow(
+      new TypeError('createBankWords: options must be an object with at least tracks, channels and sampleRate, got undefined'),
+    );
     expect(() => createManualBank(null as never)).toThrow(new TypeError('createManualBank: options must be an object with at least tracks, got null'));
     expect(() => createFrameLoop(null as never)).toThrow(/createFrameLoop: options must be an object .*got null/);
     expect(() => createDbScale(null as never)).toThrow(new TypeError('createDbScale: options must be an object with at least minDb and maxDb, got null'));
-    expect(() => createBankWords({ tracks: 1, channels: 1, sampleRate: 48000, shared: 'yes' as never })).toThrow(/createBankWords: shared must be true or false, got "yes"/);
+    expect(() => createBankWords({ tracks: 1, channels: 1, sampleRate: 48000, shared: 'yes' as never })).toThrow(
+      /createBankWords: shared must be true or false, got "yes"/,
+    );
     expect(() => layoutFromWords(new Float32Array(8) as never)).toThrow(/layoutFromWords: words must be an Int32Array.*got a Float32Array of length 8/);
   });
 
@@ -93,7 +109,9 @@ describe('core: the listed inputs', () => {
   it('createDbScale, toMeterSource, resolveMeterStyle, meterStatus', () => {
     expect(() => createDbScale({ minDb: -60, maxDb: 0, breakpoints: 'x' as never })).toThrow(/createDbScale: breakpoints must be an array/);
     expect(() => createDbScale({ minDb: -60, maxDb: 0, ticks: [null as never] })).toThrow(/createDbScale: each tick must be/);
-    expect(() => toMeterSource('abc' as never)).toThrow(new TypeError('toMeterSource: source must be a meter engine, a meter source (with readInto) or null, got "abc"'));
+    expect(() => toMeterSource('abc' as never)).toThrow(
+      new TypeError('toMeterSource: source must be a meter engine, a meter source (with readInto) or null, got "abc"'),
+    );
     expect(() => resolveMeterStyle(null, { font: 42 as never })).toThrow(/resolveMeterStyle: font must be a CSS font string .*got 42/);
     expect(() => resolveMeterStyle(null, { colors: 'red' as never })).toThrow(/resolveMeterStyle: colors must be an object .*got "red"/);
     expect(() => meterStatus('abc' as never)).toThrow(/meterStatus: source must be/);

@@ -25,12 +25,22 @@ describe('CorrelationMeter: phase correlation', () => {
   it('reads +1 for identical channels and for the same signal at another gain', () => {
     const x = sine(0.5, 440, 1, SR);
     expect(measure(x, x).correlation).toBeCloseTo(1, 12);
-    expect(measure(x, x.map((v) => v * 0.1)).correlation).toBeCloseTo(1, 6);
+    expect(
+      measure(
+        x,
+        x.map((v) => v * 0.1),
+      ).correlation,
+    ).toBeCloseTo(1, 6);
   });
 
   it('reads −1 for inverted channels', () => {
     const x = noise(1, SR);
-    expect(measure(x, x.map((v) => -v)).correlation).toBeCloseTo(-1, 12);
+    expect(
+      measure(
+        x,
+        x.map((v) => -v),
+      ).correlation,
+    ).toBeCloseTo(-1, 12);
   });
 
   it('reads ≈ 0 for uncorrelated seeded noise over a 1 s window (|r| < 0.05)', () => {
@@ -68,7 +78,12 @@ describe('CorrelationMeter: balance', () => {
     expect(measure(x, z).balance).toBe(-1);
     expect(measure(z, x).balance).toBe(1);
     expect(measure(x, x).balance).toBe(0);
-    expect(measure(x, x.map((v) => v * 0.5)).balance).toBeCloseTo(-0.6, 6);
+    expect(
+      measure(
+        x,
+        x.map((v) => v * 0.5),
+      ).balance,
+    ).toBeCloseTo(-0.6, 6);
   });
 
   it('a channel alone has balance but no correlation (reads 0, not NaN)', () => {
@@ -112,7 +127,10 @@ describe('CorrelationMeter contract', () => {
     const y = sine(0.5, 1234.5, 10, SR, 0.7);
     for (let i = 0; i < 12; i++) m.process(x, y);
     const n = noise(9, m.windowSamples);
-    m.process(n, n.map((v) => -v));
+    m.process(
+      n,
+      n.map((v) => -v),
+    );
     expect(m.correlation).toBe(-1);
     expect(m.balance).toBe(0);
   });

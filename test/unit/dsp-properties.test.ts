@@ -77,7 +77,8 @@ describe('meterkit/dsp properties (fast-check, seed ' + SEED + ')', () => {
     fc.assert(
       fc.property(fc.oneof(levelOptions, junk), block, index, index, (options, x, start, end) => {
         let m: dsp.LevelMeter | undefined;
-        if (!checked(['LevelMeter', ...Object.keys(dsp.LEVEL_DEFAULTS), 'sampleRate'], () => (m = new dsp.LevelMeter(options as dsp.LevelMeterOptions)))) return;
+        if (!checked(['LevelMeter', ...Object.keys(dsp.LEVEL_DEFAULTS), 'sampleRate'], () => (m = new dsp.LevelMeter(options as dsp.LevelMeterOptions))))
+          return;
         checked(['LevelMeter.process'], () => m!.process(x, start as number, end as number));
         m!.process(x);
         for (const v of [m!.peak, m!.decayingPeak, m!.hold, m!.rms]) expect(finite(v) && v >= 0 && v <= 3.5e38).toBe(true);
@@ -118,13 +119,18 @@ describe('meterkit/dsp properties (fast-check, seed ' + SEED + ')', () => {
 
   it('CorrelationMeter: a clear error, or correlation and balance within [−1, 1]', () => {
     const options = fc.record(
-      { sampleRate: maybe(fc.integer({ min: 8000, max: 96000 })), windowMs: maybe(fc.integer({ min: 1, max: 500 })), silenceDb: maybe(fc.integer({ min: -200, max: 0 })) },
+      {
+        sampleRate: maybe(fc.integer({ min: 8000, max: 96000 })),
+        windowMs: maybe(fc.integer({ min: 1, max: 500 })),
+        silenceDb: maybe(fc.integer({ min: -200, max: 0 })),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
       fc.property(fc.oneof(options, junk), block, block, index, index, (o, l, r, start, end) => {
         let m: dsp.CorrelationMeter | undefined;
-        if (!checked(['CorrelationMeter', 'sampleRate', 'windowMs', 'silenceDb'], () => (m = new dsp.CorrelationMeter(o as dsp.CorrelationMeterOptions)))) return;
+        if (!checked(['CorrelationMeter', 'sampleRate', 'windowMs', 'silenceDb'], () => (m = new dsp.CorrelationMeter(o as dsp.CorrelationMeterOptions))))
+          return;
         checked(['CorrelationMeter.process'], () => m!.process(l, r, start as number, end as number));
         m!.process(l, r);
         expect(m!.correlation >= -1 && m!.correlation <= 1).toBe(true);
@@ -144,7 +150,15 @@ describe('meterkit/dsp properties (fast-check, seed ' + SEED + ')', () => {
       { requiredKeys: [] },
     );
     const input = fc.oneof(
-      { weight: 4, arbitrary: fc.integer({ min: 0, max: 5000 }).chain((n) => fc.array(fc.array(sample, { minLength: n, maxLength: n }).map((a) => Float32Array.from(a)), { minLength: 1, maxLength: 3 })) },
+      {
+        weight: 4,
+        arbitrary: fc.integer({ min: 0, max: 5000 }).chain((n) =>
+          fc.array(
+            fc.array(sample, { minLength: n, maxLength: n }).map((a) => Float32Array.from(a)),
+            { minLength: 1, maxLength: 3 },
+          ),
+        ),
+      },
       { weight: 1, arbitrary: junk },
     );
     const out = new Float64Array(dsp.LOUDNESS_READING_COUNT);
@@ -208,7 +222,10 @@ describe('meterkit/dsp properties (fast-check, seed ' + SEED + ')', () => {
           ['resolveLevelOptions', () => dsp.resolveLevelOptions(a as dsp.LevelMeterOptions)],
           ['BallisticMeter', () => dsp.resolveBallisticOptions(a as dsp.BallisticMeterOptions)],
           ['flushKWeightingState', () => dsp.flushKWeightingState(a as Float64Array, b as number)],
-          ['kWeightedSumOfSquares', () => ok(dsp.kWeightedSumOfSquares(dsp.designKWeighting(48000), new Float64Array(4), a as number, b as Float32Array, 0, c as number))],
+          [
+            'kWeightedSumOfSquares',
+            () => ok(dsp.kWeightedSumOfSquares(dsp.designKWeighting(48000), new Float64Array(4), a as number, b as Float32Array, 0, c as number)),
+          ],
         ] as const) {
           checked([name, 'sampleRate', 'must be'], f);
         }

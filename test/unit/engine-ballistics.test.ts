@@ -33,7 +33,11 @@ describe('resolveEngineBallistics: shapes', () => {
   it('a map sets listed tracks and a default for the rest (default digital peak)', () => {
     expect(resolveEngineBallistics({ default: 'vu', 3: 'ppm-ebu' }, 4, 48000)).toEqual([resolved('vu'), resolved('vu'), resolved('vu'), resolved('ppm-ebu')]);
     expect(resolveEngineBallistics({ 1: { preset: 'k-14' } }, 3, 48000)).toEqual([null, resolved('k-14'), null]);
-    expect(resolveEngineBallistics({ 0: { preset: 'vu', referenceDb: -14 } }, 1, 48000)[0]).toMatchObject({ preset: 'vu', referenceDb: -14, integrationMs: 300 });
+    expect(resolveEngineBallistics({ 0: { preset: 'vu', referenceDb: -14 } }, 1, 48000)[0]).toMatchObject({
+      preset: 'vu',
+      referenceDb: -14,
+      integrationMs: 300,
+    });
   });
 
   it('an options object is still one preset for every track', () => {
@@ -81,7 +85,7 @@ describe('resolveEngineBallistics: validation names the option, the value and th
   });
 });
 
-describe('per-track ballistics through the metering (BankMetering, the worklet\'s work)', () => {
+describe("per-track ballistics through the metering (BankMetering, the worklet's work)", () => {
   const fs = 48000;
   /** Track 0 VU, track 1 EBU PPM, track 2 digital peak: the same 1 kHz tone into each. */
   function run(toneMs: number, amplitude: number): number[] {
@@ -120,7 +124,7 @@ describe('per-track ballistics through the metering (BankMetering, the worklet\'
   });
 });
 
-describe('engine.ballisticsOf and the track\'s scale', () => {
+describe("engine.ballisticsOf and the track's scale", () => {
   it('ballisticsInfo reports the preset and its reference; scaleForBallistics takes it', () => {
     const [vu, none, ppm] = resolveEngineBallistics([{ preset: 'vu', referenceDb: -14 }, 'digital-peak', 'ppm-bbc'], 3, 48000);
     expect(ballisticsInfo(vu)).toEqual({ preset: 'vu', referenceDb: -14 });
@@ -145,7 +149,9 @@ describe('resolveEngineOptions: scope', () => {
     expect(resolveEngineOptions(context, { tracks: 1 }).scope).toEqual([]);
     expect(() => resolveEngineOptions(context, { tracks: 2, scope: [5] })).toThrow('scope[0] must be an integer from 0 to 1, got 5');
     expect(() => resolveEngineOptions(context, { tracks: 2, scope: 1 as never })).toThrow(TypeError);
-    expect(() => resolveEngineOptions(context, { tracks: 2, scope: [0], scopeCapacity: 3000 })).toThrow('scopeCapacity must be a power of two from 1024 to 1048576, got 3000');
+    expect(() => resolveEngineOptions(context, { tracks: 2, scope: [0], scopeCapacity: 3000 })).toThrow(
+      'scopeCapacity must be a power of two from 1024 to 1048576, got 3000',
+    );
     expect(() => resolveEngineOptions(context, { tracks: 2, channels: 1, correlation: [0] })).toThrow(/correlation needs at least 2 channels/);
   });
 });

@@ -44,16 +44,13 @@ describe('designKWeighting', () => {
     expect(Math.abs(kWeightingGainDb(designKWeighting(fs), 997, fs) - 0.691)).toBeLessThan(0.05);
   });
 
-  it.each([44100, 88200, 96000, 176400, 192000, 384000])(
-    'at %i Hz matches the 48 kHz response within 0.05 dB from 20 Hz to 20 kHz',
-    (fs) => {
-      const c = designKWeighting(fs);
-      const ref = designKWeighting(48000);
-      for (const f of [20, 38, 60, 100, 200, 500, 1000, 1682, 3000, 5000, 10000, 15000, 20000]) {
-        expect(Math.abs(kWeightingGainDb(c, f, fs) - kWeightingGainDb(ref, f, 48000))).toBeLessThan(0.05);
-      }
-    },
-  );
+  it.each([44100, 88200, 96000, 176400, 192000, 384000])('at %i Hz matches the 48 kHz response within 0.05 dB from 20 Hz to 20 kHz', (fs) => {
+    const c = designKWeighting(fs);
+    const ref = designKWeighting(48000);
+    for (const f of [20, 38, 60, 100, 200, 500, 1000, 1682, 3000, 5000, 10000, 15000, 20000]) {
+      expect(Math.abs(kWeightingGainDb(c, f, fs) - kWeightingGainDb(ref, f, 48000))).toBeLessThan(0.05);
+    }
+  });
 
   it('has the K-weighting shape: high-pass below 100 Hz, about +4 dB shelf above 2 kHz', () => {
     const c = designKWeighting(48000);
@@ -123,7 +120,7 @@ describe('kWeightedSumsOfSquaresPair', () => {
   it('gives two channels exactly the sums and states of the one-channel kernel', () => {
     const coefficients = designKWeighting(48000);
     let seed = 99;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const a = Float32Array.from({ length: 5000 }, (_, i) => (i > 4000 ? 1e-40 : (rand() * 2 - 1) * (i % 700 < 50 ? 1 : 0.01)));
     const b = Float32Array.from({ length: 5000 }, () => rand() - 0.5);
     const single = new Float64Array(2 * K_WEIGHTING_STATE_LENGTH);

@@ -53,13 +53,18 @@ const file = (name: string) => path.join(REACT_DIR, name);
 describe('the React import rule (checker)', () => {
   it('accepts the one core entry, sibling React modules and react itself', () => {
     expect(
-      reactImportViolations([{ file: file('LedMeter.tsx'), specifiers: ['react', 'react-dom', '../core/internal', '../core/internal.ts', './TrackMeter', './use-canvas-view.ts'] }]),
+      reactImportViolations([
+        { file: file('LedMeter.tsx'), specifiers: ['react', 'react-dom', '../core/internal', '../core/internal.ts', './TrackMeter', './use-canvas-view.ts'] },
+      ]),
     ).toEqual([]);
   });
 
   it('rejects deep core paths, dsp, the worklet and other packages', () => {
     const v = reactImportViolations([
-      { file: file('LoudnessMeter.tsx'), specifiers: ['../core/meter-hub', '../dsp/validate', '../core/views/meter-view', '../worklet/processor', '../core', 'lodash'] },
+      {
+        file: file('LoudnessMeter.tsx'),
+        specifiers: ['../core/meter-hub', '../dsp/validate', '../core/views/meter-view', '../worklet/processor', '../core', 'lodash'],
+      },
     ]);
     expect(v).toHaveLength(6);
     expect(v[0]).toBe('src/react/LoudnessMeter.tsx → ../core/meter-hub: import core and dsp through ../core/internal only');

@@ -66,7 +66,10 @@ describe('each layering rule fails when broken', () => {
     { path: 'src/dsp/bad.ts', imports: ['../core/bank/layout', './db', 'react'] },
     { path: 'src/core/bad.ts', imports: ['../worklet/protocol', 'react', './bank/layout', '../react/use-frame', 'react-dom/client'] },
     { path: 'src/core/bank/bad.ts', imports: ['../../worklet/processor'] },
-    { path: 'src/worklet/bad.ts', imports: ['../core/engine', '../core/bank/writer', '../core/protocol', '../core/metering/bank-metering', '../dsp/db', '../core/frame-loop', 'lodash'] },
+    {
+      path: 'src/worklet/bad.ts',
+      imports: ['../core/engine', '../core/bank/writer', '../core/protocol', '../core/metering/bank-metering', '../dsp/db', '../core/frame-loop', 'lodash'],
+    },
     { path: 'src/core/render-worker/bad.ts', imports: ['../../render-worker/worker', './protocol'] },
     { path: 'src/render-worker/bad.ts', imports: ['../core/render-worker/worker-host', '../react/use-frame', 'react', '../dsp/db'] },
   ];

@@ -90,7 +90,9 @@ describe('WebAssembly SIMD level kernel', () => {
             for (let c = 0; c < channels; c++) {
               const a = readings(js[c]);
               const b = readings(wasm[c]);
-              for (let r = 0; r < a.length; r++) if (!Object.is(a[r], b[r])) expect({ block: blocks, channel: c, reading: r, wasm: b[r] }).toEqual({ block: blocks, channel: c, reading: r, wasm: a[r] });
+              for (let r = 0; r < a.length; r++)
+                if (!Object.is(a[r], b[r]))
+                  expect({ block: blocks, channel: c, reading: r, wasm: b[r] }).toEqual({ block: blocks, channel: c, reading: r, wasm: a[r] });
             }
             if (round % 5 === 4 && n === 7) {
               js[0].clearHold();
@@ -141,7 +143,9 @@ describe('WebAssembly SIMD level kernel', () => {
     expect(j.kernel).toBe('js');
     const rand = mulberry32(7);
     for (let q = 0; q < 400; q++) {
-      const inputs = Array.from({ length: 5 }, (_, t) => (t === 3 ? [] : t === 4 ? [block(rand, 128, q)] : [block(rand, 128, t + q), block(rand, 128, t + q + 1)]));
+      const inputs = Array.from({ length: 5 }, (_, t) =>
+        t === 3 ? [] : t === 4 ? [block(rand, 128, q)] : [block(rand, 128, t + q), block(rand, 128, t + q + 1)],
+      );
       w.process(inputs, 128, (q + 1) * 128);
       j.process(inputs, 128, (q + 1) * 128);
       expect(Array.from(wordsW)).toEqual(Array.from(wordsJ));

@@ -96,17 +96,22 @@ describe('decaying peak: the fall is the configured dB/s whatever the block size
 
   it('identical readings, to the bit, for blocks cut across the 256-sample chunks (NaN, ±Inf, huge, denormal)', () => {
     let seed = 777;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const sig = new Float32Array(SR * 2);
     for (let i = 0; i < sig.length; i++) {
       const r = rand();
       sig[i] =
-        r < 0.001 ? NaN
-        : r < 0.002 ? Infinity
-        : r < 0.003 ? -Infinity
-        : r < 0.004 ? 3e38 // finite, but its square overflows
-        : r < 0.02 ? 1e-40 // denormal
-        : (rand() * 2 - 1) * Math.exp(-(i % 20_000) / 3000);
+        r < 0.001
+          ? NaN
+          : r < 0.002
+            ? Infinity
+            : r < 0.003
+              ? -Infinity
+              : r < 0.004
+                ? 3e38 // finite, but its square overflows
+                : r < 0.02
+                  ? 1e-40 // denormal
+                  : (rand() * 2 - 1) * Math.exp(-(i % 20_000) / 3000);
     }
     for (let i = 40_000; i < 70_000; i++) sig[i] = 0.3 * Math.sin(i * 0.01); // a clean stretch: the fast path
     sig.fill(1.5, 30_000, 30_003); // a run of three overs
@@ -358,7 +363,7 @@ describe('the optimized kernel equals a sample-by-sample model', () => {
     it(`hold ${options.holdMs} ms, ${options.overConsecutive} consecutive overs`, () => {
       const sr = 48000;
       let seed = 12345;
-      const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
       const signal = new Float32Array(sr * 3);
       for (let i = 0; i < signal.length; i++) {
         const env = 0.5 + 0.5 * Math.sin(i / 4000);

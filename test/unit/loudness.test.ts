@@ -190,13 +190,10 @@ describe('EBU Tech 3342 loudness range (synthesized, 48 kHz, ±1 LU)', () => {
 });
 
 describe('sample rates', () => {
-  it.each([44100, 48000, 88200, 96000, 192000])(
-    'a 1 kHz stereo sine at −23 dBFS reads M, S, I = −23.0 ±0.1 LUFS at %i Hz',
-    (fs) => {
-      const m = meterFor(tone(5, -23, fs), fs);
-      for (const v of [m.momentary, m.shortTerm, m.integrated]) expect(Math.abs(v + 23)).toBeLessThanOrEqual(0.1);
-    },
-  );
+  it.each([44100, 48000, 88200, 96000, 192000])('a 1 kHz stereo sine at −23 dBFS reads M, S, I = −23.0 ±0.1 LUFS at %i Hz', (fs) => {
+    const m = meterFor(tone(5, -23, fs), fs);
+    for (const v of [m.momentary, m.shortTerm, m.integrated]) expect(Math.abs(v + 23)).toBeLessThanOrEqual(0.1);
+  });
 });
 
 /** A 6 s stereo test programme: level steps, noise, silence, an inter-sample over, NaN and Inf. */
@@ -243,11 +240,20 @@ describe('LoudnessMeter behaviour', () => {
     signal[1][10 * FS] = Number.POSITIVE_INFINITY;
     signal[1][10 * FS + 1] = Number.NEGATIVE_INFINITY;
     const meter = new LoudnessMeter({ sampleRate: FS, channels: 2 });
-    feed(meter, concat(...[0, 1].map(() => signal)).map((x) => x.subarray(0, 5.1 * FS)));
+    feed(
+      meter,
+      concat(...[0, 1].map(() => signal)).map((x) => x.subarray(0, 5.1 * FS)),
+    );
     expect(meter.momentary).toBeLessThan(-23.5); // the NaN stretch reads as silence in L
-    feed(meter, signal.map((x) => x.subarray(5.1 * FS, 5.5 * FS + 240)));
+    feed(
+      meter,
+      signal.map((x) => x.subarray(5.1 * FS, 5.5 * FS + 240)),
+    );
     expect(Math.abs(meter.momentary + 23)).toBeLessThanOrEqual(0.1); // 400 ms later: recovered
-    feed(meter, signal.map((x) => x.subarray(5.5 * FS + 240)));
+    feed(
+      meter,
+      signal.map((x) => x.subarray(5.5 * FS + 240)),
+    );
     expect(meter.nonFiniteSamples).toBe(0.1 * FS + 2);
     for (const v of [meter.momentary, meter.shortTerm, meter.integrated, meter.truePeak]) expect(Number.isFinite(v)).toBe(true);
     expect(Math.abs(meter.integrated + 23)).toBeLessThanOrEqual(0.1);
@@ -264,9 +270,15 @@ describe('LoudnessMeter behaviour', () => {
     const signal = tone(1.234, -20);
     const a = meterFor(signal);
     const b = new LoudnessMeter({ sampleRate: FS, channels: 2 });
-    feed(b, signal.map((x) => x.subarray(0, 30000)));
+    feed(
+      b,
+      signal.map((x) => x.subarray(0, 30000)),
+    );
     b.process([new Float32Array(0), new Float32Array(0)]);
-    feed(b, signal.map((x) => x.subarray(30000)));
+    feed(
+      b,
+      signal.map((x) => x.subarray(30000)),
+    );
     const ra = new Float64Array(LOUDNESS_READING_COUNT);
     const rb = new Float64Array(LOUDNESS_READING_COUNT);
     a.readInto(ra);
@@ -327,7 +339,14 @@ describe('LoudnessMeter behaviour', () => {
     const out = new Float64Array(LOUDNESS_READING_COUNT + 2);
     m.readInto(out, 2);
     expect(Array.from(out.subarray(2))).toEqual([
-      m.momentary, m.shortTerm, m.integrated, m.loudnessRange, m.truePeak, m.samplePeak, m.maxMomentary, m.maxShortTerm,
+      m.momentary,
+      m.shortTerm,
+      m.integrated,
+      m.loudnessRange,
+      m.truePeak,
+      m.samplePeak,
+      m.maxMomentary,
+      m.maxShortTerm,
     ]);
     expect(() => m.readInto(new Float64Array(7))).toThrow(RangeError);
   });
@@ -382,7 +401,10 @@ describe('bounded-memory statistics (histogram resolution 0.01 LU)', () => {
     const lufs = (e: number): number => -0.691 + 10 * Math.log10(e);
     const absolute = energies.filter((e) => lufs(e) >= -70);
     const threshold = lufs(absolute.reduce((a, b) => a + b, 0) / absolute.length) - 20;
-    const kept = absolute.map(lufs).filter((l) => l >= threshold).sort((a, b) => a - b);
+    const kept = absolute
+      .map(lufs)
+      .filter((l) => l >= threshold)
+      .sort((a, b) => a - b);
     const at = (p: number): number => kept[Math.round((kept.length - 1) * p)];
     return at(0.95) - at(0.1);
   }

@@ -44,8 +44,10 @@ async function race(o: { capacity: number; paceUs: number; reads: number; outFra
   const writer = new Worker(writerFile, { workerData: { words, stop, paceUs: o.paceUs } });
   const written = result<number>(writer);
   const exited = new Promise((resolve) => writer.once('exit', resolve));
-  while ((Atomics.load(words, ringBase(o.capacity, 0) + R_WRITE) >>> 0) < 4 * 128) await new Promise((r) => setTimeout(r, 1));
-  const r = await result<ReaderResult>(new Worker(readerFile, { workerData: { words, reads: o.reads, outFrames: o.outFrames, mode: o.mode, pauseUs: o.pauseUs, minWritten: o.minWritten ?? 0 } }));
+  while (Atomics.load(words, ringBase(o.capacity, 0) + R_WRITE) >>> 0 < 4 * 128) await new Promise((r) => setTimeout(r, 1));
+  const r = await result<ReaderResult>(
+    new Worker(readerFile, { workerData: { words, reads: o.reads, outFrames: o.outFrames, mode: o.mode, pauseUs: o.pauseUs, minWritten: o.minWritten ?? 0 } }),
+  );
   Atomics.store(stop, 0, 1);
   const total = await written;
   await exited;

@@ -35,7 +35,9 @@ describe('scope buffer layout', () => {
   });
 
   it('rejects a capacity that is not a power of two in range, and words that are not a scope buffer', () => {
-    expect(() => createScopeWords({ tracks: [0], capacity: 3000, sampleRate: 48000, shared: false })).toThrow('scope capacity must be a power of two from 1024 to 1048576, got 3000');
+    expect(() => createScopeWords({ tracks: [0], capacity: 3000, sampleRate: 48000, shared: false })).toThrow(
+      'scope capacity must be a power of two from 1024 to 1048576, got 3000',
+    );
     expect(() => createScopeWords({ tracks: [0], capacity: 512, sampleRate: 48000, shared: false })).toThrow(RangeError);
     expect(() => new SampleRingReader(new Int32Array(64), 0)).toThrow(/SampleRingReader: words must be a scope buffer/);
     expect(() => new SampleRingWriter(new Int32Array(64), 0)).toThrow(TypeError);
@@ -43,7 +45,7 @@ describe('scope buffer layout', () => {
 });
 
 describe('SampleRingReader.readInto', () => {
-  it('returns every frame written since the previous read, once, across the ring\'s wrap-around', () => {
+  it("returns every frame written since the previous read, once, across the ring's wrap-around", () => {
     const words = createScopeWords({ tracks: [0], capacity: CAP, sampleRate: 48000, shared: false });
     const w = new SampleRingWriter(words, 0);
     const r = new SampleRingReader(words, 0);

@@ -22,7 +22,7 @@ function metering(tracks: number, channels: number, master: boolean) {
   );
 }
 
-const block = (from: number, scale: number) => Float32Array.from({ length: 128 }, (_, i) => scale * ((from + i) % 1000) / 1000);
+const block = (from: number, scale: number) => Float32Array.from({ length: 128 }, (_, i) => (scale * ((from + i) % 1000)) / 1000);
 
 describe('scopeBatchFrames', () => {
   it('is 20 ms in whole render quanta', () => {

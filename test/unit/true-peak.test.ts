@@ -5,11 +5,7 @@
  * interpolation accuracy over frequency, block-size independence and non-finite input.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  TruePeakMeter,
-  designTruePeakInterpolator,
-  truePeakOversamplingFactor,
-} from '../../src/dsp/true-peak';
+import { TruePeakMeter, designTruePeakInterpolator, truePeakOversamplingFactor } from '../../src/dsp/true-peak';
 import { LoudnessMeter } from '../../src/dsp/loudness';
 
 /** Tech 3341 §2.9 true-peak tolerance, dB. */
@@ -100,8 +96,17 @@ function burstCase(fs: number, offset: number): { signal: Float32Array[]; bandLi
 describe('oversampling factor', () => {
   it('reaches at least 192 kHz with an even factor: 4× at 48 kHz, more at 44.1 kHz and below', () => {
     const table: [number, number][] = [
-      [8000, 24], [16000, 12], [22050, 10], [32000, 6], [44100, 6], [48000, 4],
-      [88200, 4], [96000, 2], [176400, 2], [192000, 2], [384000, 2],
+      [8000, 24],
+      [16000, 12],
+      [22050, 10],
+      [32000, 6],
+      [44100, 6],
+      [48000, 4],
+      [88200, 4],
+      [96000, 2],
+      [176400, 2],
+      [192000, 2],
+      [384000, 2],
     ];
     for (const [fs, factor] of table) {
       expect(truePeakOversamplingFactor(fs)).toBe(factor);

@@ -39,7 +39,13 @@ export const compareScreenshots: BrowserCommand<[referenceBase64: string, actual
   const actual = PNG.sync.read(Buffer.from(actualBase64, 'base64'));
   const { width, height } = reference;
   if (actual.width !== width || actual.height !== height) {
-    return { pass: false, mismatchedPixels: NaN, width, height, message: `size differs: ${width}×${height} vs ${actual.width}×${actual.height}` } satisfies ScreenshotComparison;
+    return {
+      pass: false,
+      mismatchedPixels: NaN,
+      width,
+      height,
+      message: `size differs: ${width}×${height} vs ${actual.width}×${actual.height}`,
+    } satisfies ScreenshotComparison;
   }
   const configured = (ctx.project.config.browser.expect?.toMatchScreenshot?.comparatorOptions ?? {}) as {
     allowedMismatchedPixels?: number;
@@ -51,5 +57,11 @@ export const compareScreenshots: BrowserCommand<[referenceBase64: string, actual
   let allowed = Math.min(options.allowedMismatchedPixels ?? Infinity, (options.allowedMismatchedPixelRatio ?? Infinity) * width * height);
   if (allowed === Infinity) allowed = 0;
   const pass = mismatchedPixels <= allowed;
-  return { pass, mismatchedPixels, width, height, message: `${mismatchedPixels} of ${width * height} pixels differ (${allowed} allowed)` } satisfies ScreenshotComparison;
+  return {
+    pass,
+    mismatchedPixels,
+    width,
+    height,
+    message: `${mismatchedPixels} of ${width * height} pixels differ (${allowed} allowed)`,
+  } satisfies ScreenshotComparison;
 };

@@ -17,7 +17,12 @@ import { page, commands } from 'vitest/browser';
 import { composeStories } from '@storybook/react-vite';
 import type { ScreenshotComparison } from './compare-screenshots';
 
-type Composed = { id: string; storyName: string; args: Record<string, unknown>; run: (context?: { canvasElement?: HTMLElement; args?: Record<string, unknown> }) => Promise<void> };
+type Composed = {
+  id: string;
+  storyName: string;
+  args: Record<string, unknown>;
+  run: (context?: { canvasElement?: HTMLElement; args?: Record<string, unknown> }) => Promise<void>;
+};
 
 /** Every frozen story file (stories/Frozen*.stories.tsx), composed, by title. */
 const FILES: Record<string, Record<string, Composed>> = Object.fromEntries(
@@ -27,7 +32,8 @@ const FILES: Record<string, Record<string, Composed>> = Object.fromEntries(
   ]),
 );
 
-const compareScreenshots = (commands as unknown as { compareScreenshots: (reference: string, actual: string) => Promise<ScreenshotComparison> }).compareScreenshots;
+const compareScreenshots = (commands as unknown as { compareScreenshots: (reference: string, actual: string) => Promise<ScreenshotComparison> })
+  .compareScreenshots;
 
 let previous: HTMLElement | null = null;
 

@@ -9,7 +9,12 @@ import { page } from 'vitest/browser';
 import { composeStories } from '@storybook/react-vite';
 import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
 
-type Composed = { id: string; storyName: string; args: Record<string, unknown>; run: (context?: { canvasElement?: HTMLElement; args?: Record<string, unknown> }) => Promise<void> };
+type Composed = {
+  id: string;
+  storyName: string;
+  args: Record<string, unknown>;
+  run: (context?: { canvasElement?: HTMLElement; args?: Record<string, unknown> }) => Promise<void>;
+};
 
 const FILES = Object.values(import.meta.glob<Parameters<typeof composeStories>[0]>('../../stories/Frozen*.stories.tsx', { eager: true })).map(
   (module) => [(module.default as { title: string }).title, composeStories(module) as unknown as Record<string, Composed>] as const,

@@ -14,7 +14,10 @@ function checkBank(owner: string, words: Int32Array): void {
   try {
     layoutFromWords(words);
   } catch (error) {
-    throw new TypeError(`${owner}: words must be the Int32Array of a meter bank (engine.words, createBankWords), got ${describeValue(words)} (${(error as Error).message})`, { cause: error });
+    throw new TypeError(
+      `${owner}: words must be the Int32Array of a meter bank (engine.words, createBankWords), got ${describeValue(words)} (${(error as Error).message})`,
+      { cause: error },
+    );
   }
 }
 

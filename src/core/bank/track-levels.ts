@@ -88,4 +88,3 @@ export function createTrackLevels(channels: number): TrackLevels {
 export function fieldCount(channels: number): number {
   return channels * CHANNEL_STRIDE + EXTRA_WORDS;
 }
-

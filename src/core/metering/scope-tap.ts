@@ -47,8 +47,7 @@ export class ScopeTap {
     this.tracks = Int32Array.from(tracks);
     this.batchFrames = batchFrames;
     this.writers = words === null ? null : tracks.map((_, r) => new SampleRingWriter(words, r));
-    this.batches =
-      words === null ? tracks.map((_, ring) => ({ type: 'scope' as const, ring, frames: 0, data: new Float32Array(2 * batchFrames) })) : null;
+    this.batches = words === null ? tracks.map((_, ring) => ({ type: 'scope' as const, ring, frames: 0, data: new Float32Array(2 * batchFrames) })) : null;
   }
 
   /**

@@ -24,13 +24,7 @@ import { isLinkable, linkOf } from './links';
 import { canRenderInWorker, WORKER_READY_TIMEOUT_MS, type AddViewOptions, type WorkerViewHandle } from './capabilities';
 
 export { canRenderInWorker, RENDER_MODES, WORKER_READY_TIMEOUT_MS, type RenderMode, type AddViewOptions, type WorkerViewHandle } from './capabilities';
-import {
-  RENDER_WORKER_PROTOCOL,
-  type FromRenderWorker,
-  type RenderWorkerStats,
-  type ToRenderWorker,
-  type WorkerSourceLink,
-} from './protocol';
+import { RENDER_WORKER_PROTOCOL, type FromRenderWorker, type RenderWorkerStats, type ToRenderWorker, type WorkerSourceLink } from './protocol';
 
 interface SourceRecord {
   readonly id: number;
@@ -345,7 +339,8 @@ let configuredUrl: string | URL | null = null;
  * started after `terminate`.
  */
 export function configureRenderWorker(options: { url?: string | URL }): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError(`configureRenderWorker: options must be an object such as { url }, got ${describeValue(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError(`configureRenderWorker: options must be an object such as { url }, got ${describeValue(options)}`);
   const url: unknown = options.url;
   if (url !== undefined && !(typeof url === 'string' && url !== '') && !(typeof URL === 'function' && url instanceof URL)) {
     throw new TypeError(`configureRenderWorker: url must be a non-empty string or a URL of the render worker file, got ${describeValue(url)}`);
@@ -361,7 +356,8 @@ export function configureRenderWorker(options: { url?: string | URL }): void {
  * System fonts need nothing. See {@link RenderWorkerClient.addFont}.
  */
 export function addRenderWorkerFont(family: string, source: string | URL | ArrayBuffer, descriptors?: FontFaceDescriptors): void {
-  if (typeof family !== 'string' || family.trim() === '') throw new TypeError(`addRenderWorkerFont: family must be a non-empty font family name, got ${describeValue(family)}`);
+  if (typeof family !== 'string' || family.trim() === '')
+    throw new TypeError(`addRenderWorkerFont: family must be a non-empty font family name, got ${describeValue(family)}`);
   const isUrl = typeof URL === 'function' && source instanceof URL;
   if (!(typeof source === 'string' && source !== '') && !isUrl && !(source instanceof ArrayBuffer)) {
     throw new TypeError(`addRenderWorkerFont: source must be a font file URL (string or URL) or an ArrayBuffer of the file, got ${describeValue(source)}`);

@@ -53,7 +53,8 @@ export function placementFor(render: RenderMode, source: MeterSource | null): Pl
   const client = getRenderWorker();
   if (client.state === 'failed') return 'main';
   if (!client.canLink(source)) {
-    if (explicit) console.warn('meterkit: render="worker" was asked for a source the render worker cannot read (it has no linkForWorker); painting on the main thread.');
+    if (explicit)
+      console.warn('meterkit: render="worker" was asked for a source the render worker cannot read (it has no linkForWorker); painting on the main thread.');
     return 'main';
   }
   return 'worker';

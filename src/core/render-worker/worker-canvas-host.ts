@@ -53,18 +53,20 @@ export function createWorkerCanvasHost(
   const toWorker = () => {
     try {
       handle = client.addView({
-      canvas,
-      spec: currentSpec,
-      // A layout before any style: the defaults resolved by the caller arrive with setStyle.
-      style: style as MeterStyle,
-      geometry: geometry ?? { width: 0, height: 0, pixelRatio: 1 },
-      source,
-      tracks,
-      visible,
+        canvas,
+        spec: currentSpec,
+        // A layout before any style: the defaults resolved by the caller arrive with setStyle.
+        style: style as MeterStyle,
+        geometry: geometry ?? { width: 0, height: 0, pixelRatio: 1 },
+        source,
+        tracks,
+        visible,
       });
     } catch (error) {
       // The canvas cannot be transferred (something took its 2D context): paint it here.
-      console.warn(`meterkit: could not hand the canvas to the render worker (${error instanceof Error ? error.message : String(error)}); painting on the main thread.`);
+      console.warn(
+        `meterkit: could not hand the canvas to the render worker (${error instanceof Error ? error.message : String(error)}); painting on the main thread.`,
+      );
       handle = null;
     }
     if (handle === null) return toMain(); // the source could not be linked after all

@@ -14,15 +14,7 @@ export function offsetPx(value: number, halfWidth: number): number {
   return Math.round(v * halfWidth);
 }
 
-function row(
-  ctx: Context2D,
-  r: Rect,
-  off: number,
-  positive: string,
-  negative: string,
-  tickPx: number,
-  style: MeterStyle,
-): void {
+function row(ctx: Context2D, r: Rect, off: number, positive: string, negative: string, tickPx: number, style: MeterStyle): void {
   ctx.fillStyle = style.colors.track;
   ctx.fillRect(r.x, r.y, r.w, r.h);
   const centre = r.x + (r.w >> 1);

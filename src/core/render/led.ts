@@ -18,9 +18,11 @@ const EPSILON_DB = 1e-4;
 
 /** Thresholds of `segments` LEDs on `scale`, dBFS, into `out` (length ≥ segments). */
 export function segmentThresholds<T extends Float64Array>(scale: MeterScaleSpec, segments: number, out: T): T {
-  if (typeof scale !== 'object' || scale === null || typeof scale.minDb !== 'number') throw new TypeError(`segmentThresholds: scale must be a meter scale (createDbScale), got ${describeValue(scale)}`);
+  if (typeof scale !== 'object' || scale === null || typeof scale.minDb !== 'number')
+    throw new TypeError(`segmentThresholds: scale must be a meter scale (createDbScale), got ${describeValue(scale)}`);
   checkInteger('segmentThresholds: segments', segments, 1, 100_000);
-  if (!(out instanceof Float64Array) || out.length < segments) throw new TypeError(`segmentThresholds: out must be a Float64Array of length >= segments (${segments}), got ${describeValue(out)}`);
+  if (!(out instanceof Float64Array) || out.length < segments)
+    throw new TypeError(`segmentThresholds: out must be a Float64Array of length >= segments (${segments}), got ${describeValue(out)}`);
   for (let i = 0; i < segments; i++) out[i] = dbFromPosition(scale, (i + 1) / segments);
   return out;
 }

@@ -84,7 +84,13 @@ export function createDbScale(options: DbScaleOptions): MeterScaleSpec {
     throw new TypeError(`createDbScale: ticks must be an array of dB values or { db, label?, major? }, got ${describeValue(options.ticks)}`);
   }
   for (const t of options.ticks ?? []) {
-    const ok = typeof t === 'number' || (t !== null && typeof t === 'object' && typeof t.db === 'number' && (t.label === undefined || typeof t.label === 'string') && (t.major === undefined || typeof t.major === 'boolean'));
+    const ok =
+      typeof t === 'number' ||
+      (t !== null &&
+        typeof t === 'object' &&
+        typeof t.db === 'number' &&
+        (t.label === undefined || typeof t.label === 'string') &&
+        (t.major === undefined || typeof t.major === 'boolean'));
     if (!ok) throw new TypeError(`createDbScale: each tick must be a dB number or { db: number, label?: string, major?: boolean }, got ${describeValue(t)}`);
   }
   const breakpoints: [number, number][] = [[minDb, 0]];
@@ -100,7 +106,11 @@ export function createDbScale(options: DbScaleOptions): MeterScaleSpec {
   breakpoints.push([maxDb, 1]);
   const raw = options.ticks ?? defaultTicks(minDb, maxDb);
   const ticks = raw
-    .map((t) => (typeof t === 'number' ? { db: t, label: formatDb(t), major: true } : { db: t.db, label: t.label ?? formatDb(t.db), major: t.major ?? (t.label ?? formatDb(t.db)) !== '' }))
+    .map((t) =>
+      typeof t === 'number'
+        ? { db: t, label: formatDb(t), major: true }
+        : { db: t.db, label: t.label ?? formatDb(t.db), major: t.major ?? (t.label ?? formatDb(t.db)) !== '' },
+    )
     .sort((a, b) => a.db - b.db);
   for (const t of ticks) {
     if (!(t.db >= minDb && t.db <= maxDb)) throw new RangeError(`createDbScale: ticks must lie within ${minDb}..${maxDb} dBFS, got ${t.db}`);

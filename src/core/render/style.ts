@@ -96,8 +96,7 @@ const CSS_COLOR_VARS: Record<keyof MeterColors, string> = {
  */
 export function resolveMeterStyle(element: Element | null, input: MeterStyleInput = {}): MeterStyle {
   checkMeterStyleInput('resolveMeterStyle', input);
-  const css =
-    element !== null && typeof getComputedStyle === 'function' ? getComputedStyle(element) : null;
+  const css = element !== null && typeof getComputedStyle === 'function' ? getComputedStyle(element) : null;
   const v = (name: string): string => (css === null ? '' : css.getPropertyValue(name).trim());
   const colors = { ...DEFAULT_COLORS };
   for (const key of Object.keys(CSS_COLOR_VARS) as (keyof MeterColors)[]) {

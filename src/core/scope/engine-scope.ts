@@ -35,7 +35,9 @@ export class EngineScope {
     checkInteger('track', track, 0, this.bankTracks - 1);
     const ring = ringOfTrack(this.words, track);
     if (ring < 0) {
-      throw new RangeError(`createScopeReader: bank track ${track} has no sample ring; scoped tracks: [${this.tracks.join(', ')}] (add it to the engine's scope option)`);
+      throw new RangeError(
+        `createScopeReader: bank track ${track} has no sample ring; scoped tracks: [${this.tracks.join(', ')}] (add it to the engine's scope option)`,
+      );
     }
     return new SampleRingReader(this.words, ring);
   }

@@ -90,7 +90,8 @@ export interface ScopeBufferOptions {
 export function createScopeWords(options: ScopeBufferOptions): Int32Array {
   const capacity = options.capacity ?? DEFAULT_SCOPE_CAPACITY;
   checkInteger('scope capacity', capacity, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY);
-  if ((capacity & (capacity - 1)) !== 0) throw new RangeError(`scope capacity must be a power of two from ${MIN_SCOPE_CAPACITY} to ${MAX_SCOPE_CAPACITY}, got ${describeValue(capacity)}`);
+  if ((capacity & (capacity - 1)) !== 0)
+    throw new RangeError(`scope capacity must be a power of two from ${MIN_SCOPE_CAPACITY} to ${MAX_SCOPE_CAPACITY}, got ${describeValue(capacity)}`);
   const rings = options.tracks.length;
   const bytes = scopeWordCount(rings, capacity) * 4;
   const buffer = options.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);

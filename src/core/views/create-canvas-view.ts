@@ -35,7 +35,8 @@ export type AnyCanvasView = CanvasView<MeterStyle>;
 /** Builds the view a spec describes. Throws a TypeError naming the spec type for an unknown one. */
 export function createCanvasView(spec: CanvasViewSpec): AnyCanvasView {
   if (typeof spec !== 'object' || spec === null) throw new TypeError(`createCanvasView: spec must be an object { type, options }, got ${describeValue(spec)}`);
-  if (typeof spec.options !== 'object' || spec.options === null) throw new TypeError(`createCanvasView: spec.options must be the options object of a ${describeValue(spec.type)} view, got ${describeValue(spec.options)}`);
+  if (typeof spec.options !== 'object' || spec.options === null)
+    throw new TypeError(`createCanvasView: spec.options must be the options object of a ${describeValue(spec.type)} view, got ${describeValue(spec.options)}`);
   switch (spec.type) {
     case 'level':
       return new MeterView(spec.options);
@@ -50,6 +51,8 @@ export function createCanvasView(spec: CanvasViewSpec): AnyCanvasView {
     case 'goniometer':
       return new GoniometerView(spec.options);
     default:
-      throw new TypeError(`createCanvasView: spec.type must be 'level', 'loudness-bar', 'loudness-history', 'correlation', 'scale' or 'goniometer', got ${JSON.stringify((spec as { type?: unknown }).type)}`);
+      throw new TypeError(
+        `createCanvasView: spec.type must be 'level', 'loudness-bar', 'loudness-history', 'correlation', 'scale' or 'goniometer', got ${JSON.stringify((spec as { type?: unknown }).type)}`,
+      );
   }
 }

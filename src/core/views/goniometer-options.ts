@@ -57,7 +57,9 @@ export function resolveGoniometerOptions(owner: string, o: GoniometerOptionsInpu
     if (ring < 0) {
       const scoped: number[] = [];
       for (let r = 0; r < words[S_RINGS]; r++) scoped.push(words[ringBase(words[S_CAPACITY], r) + R_TRACK]);
-      throw new RangeError(`${owner}: track ${track} has no sample ring; the engine scopes tracks [${scoped.join(', ')}] (add it to the engine's scope option)`);
+      throw new RangeError(
+        `${owner}: track ${track} has no sample ring; the engine scopes tracks [${scoped.join(', ')}] (add it to the engine's scope option)`,
+      );
     }
     scope = { words, ring };
   }

@@ -28,7 +28,8 @@ export function loudnessRange(target: LoudnessTarget, range: LoudnessScaleRange)
  * every 3 LU (`ebu+9`) or 6 LU (`ebu+18`), labelled in LUFS or in LU relative to the target.
  */
 export function loudnessScale(target: LoudnessTarget, range: LoudnessScaleRange = 'ebu+9', units: 'LUFS' | 'LU' = 'LUFS'): MeterScaleSpec {
-  if (typeof target !== 'object' || target === null) throw new TypeError(`loudnessScale: target must be a loudness target (e.g. LOUDNESS_TARGETS['ebu-r128']), got ${describeValue(target)}`);
+  if (typeof target !== 'object' || target === null)
+    throw new TypeError(`loudnessScale: target must be a loudness target (e.g. LOUDNESS_TARGETS['ebu-r128']), got ${describeValue(target)}`);
   checkNumber('loudnessScale: target.integratedLufs', target.integratedLufs, -70, 0, 'LUFS');
   if (range !== 'ebu+9' && range !== 'ebu+18') throw new RangeError(`loudnessScale: range must be "ebu+9" or "ebu+18", got ${describeValue(range)}`);
   if (units !== 'LUFS' && units !== 'LU') throw new RangeError(`loudnessScale: units must be "LUFS" or "LU", got ${describeValue(units)}`);

@@ -67,8 +67,10 @@ export class ViewBinding implements CanvasHost {
   paints = 0;
 
   constructor(canvas: SizedCanvas, ctx: Context2D | null, spec: CanvasViewSpec, loop: FrameLoop = getFrameLoop()) {
-    if (typeof canvas !== 'object' || canvas === null) throw new TypeError(`ViewBinding: canvas must be a canvas (HTMLCanvasElement or OffscreenCanvas), got ${describeValue(canvas)}`);
-    if (typeof loop !== 'object' || loop === null || typeof loop.subscribe !== 'function') throw new TypeError(`ViewBinding: loop must be a frame loop, got ${describeValue(loop)}`);
+    if (typeof canvas !== 'object' || canvas === null)
+      throw new TypeError(`ViewBinding: canvas must be a canvas (HTMLCanvasElement or OffscreenCanvas), got ${describeValue(canvas)}`);
+    if (typeof loop !== 'object' || loop === null || typeof loop.subscribe !== 'function')
+      throw new TypeError(`ViewBinding: loop must be a frame loop, got ${describeValue(loop)}`);
     this.canvas = canvas;
     this.ctx = ctx;
     this.loop = loop;

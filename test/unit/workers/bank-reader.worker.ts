@@ -33,12 +33,7 @@ const nextTrack = (): number => {
 
 function consistent(k: number, peak: number, decay: number, hold: number, rms: number, overs: number, nonFinite: number): boolean {
   return (
-    peak === Math.fround(k) &&
-    decay === Math.fround(k * 2) &&
-    hold === Math.fround(k * 3) &&
-    rms === Math.fround(k / 4) &&
-    overs === k &&
-    nonFinite === k * 3
+    peak === Math.fround(k) && decay === Math.fround(k * 2) && hold === Math.fround(k * 3) && rms === Math.fround(k / 4) && overs === k && nonFinite === k * 3
   );
 }
 

@@ -10,7 +10,14 @@ import { workerData, parentPort } from 'node:worker_threads';
 import { SampleRingReader } from '../../../src/core/scope/ring-reader';
 import { ringBase, RING_HEADER_WORDS, R_WRITE, S_CAPACITY } from '../../../src/core/scope/ring-layout';
 
-const { words, reads, outFrames, mode, pauseUs, minWritten = 0 } = workerData as {
+const {
+  words,
+  reads,
+  outFrames,
+  mode,
+  pauseUs,
+  minWritten = 0,
+} = workerData as {
   words: Int32Array;
   reads: number;
   outFrames: number;
@@ -58,7 +65,7 @@ let wBeforeLastRead = w0b;
 /** Σ step over reads: the most a read's span can round up by. */
 let stepSum = 0;
 // A writer at full speed on a loaded machine can spoil every copy; keep reading (up to 10×) until one survives.
-const behind = (): boolean => (Atomics.load(words, base + R_WRITE) >>> 0) < minWritten;
+const behind = (): boolean => Atomics.load(words, base + R_WRITE) >>> 0 < minWritten;
 for (let r = 0; r < reads || ((behind() || (mode === 'ring' && frames === 0)) && r < reads * 10); r++) {
   wBeforeLastRead = Atomics.load(words, base + R_WRITE) >>> 0; // ≤ the reader's position after this read
   const n = mode === 'ring' ? reader.readInto(left, right) : bypassRead();

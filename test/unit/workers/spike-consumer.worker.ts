@@ -31,4 +31,11 @@ for (let k = 1; k <= spikes; k++) {
   if (counts[k] === 0) missing.push(k);
   if (counts[k] > 1) twice.push(k);
 }
-parentPort!.postMessage({ reads, seen: counts.reduce((a, b) => a + b, 0), missing: missing.length, twice: twice.length, firstMissing: missing.slice(0, 5), firstTwice: twice.slice(0, 5) });
+parentPort!.postMessage({
+  reads,
+  seen: counts.reduce((a, b) => a + b, 0),
+  missing: missing.length,
+  twice: twice.length,
+  firstMissing: missing.slice(0, 5),
+  firstTwice: twice.slice(0, 5),
+});
