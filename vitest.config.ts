@@ -4,7 +4,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { ISOLATION_HEADERS } from './scripts/isolation-headers.mjs';
 import { workletSourceVitePlugin } from './scripts/worklet-source-plugin.ts';
-import { heapSample, cpuProfile, traceAnimationFrames } from './scripts/vitest-commands.ts';
+import { heapSample, cpuProfile, traceAnimationFrames, emulateColorScheme } from './scripts/vitest-commands.ts';
 import { compareScreenshots } from './test/visual/compare-screenshots.ts';
 import { buildLevelWasm } from './scripts/build-level-wasm.mjs';
 
@@ -30,7 +30,7 @@ export default defineConfig({
   },
   // Pre-bundle what the browser tests import, so Vite never reloads a running test.
   optimizeDeps: {
-    include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@testing-library/react'],
+    include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'react/jsx-runtime', 'react/jsx-dev-runtime', '@testing-library/react', 'axe-core'],
   },
   test: {
     projects: [
@@ -74,7 +74,7 @@ export default defineConfig({
                 : {},
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { heapSample, cpuProfile, traceAnimationFrames, compareScreenshots },
+            commands: { heapSample, cpuProfile, traceAnimationFrames, compareScreenshots, emulateColorScheme },
           },
         },
       },
@@ -82,7 +82,7 @@ export default defineConfig({
         // Visual regression of the gallery's frozen stories (README "Visual tests").
         // Baselines: test/visual/__screenshots__/<story id>-chromium-linux.png.
         extends: true,
-        optimizeDeps: { include: ['@storybook/react-vite'] },
+        optimizeDeps: { include: ['@storybook/react-vite', 'axe-core'] },
         test: {
           name: 'visual',
           include: ['test/visual/**/*.test.tsx'],

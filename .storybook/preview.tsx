@@ -1,11 +1,11 @@
 /**
- * Gallery-wide story settings: the dark/light theme switch (toolbar) for the component and demo
+ * Gallery-wide story settings: the dark/light theme switch (toolbar, `<MeterProvider theme>`) for the component and demo
  * stories, and controls/docs defaults. Frozen stories (tag `frozen`) carry their own theme and
  * are left alone, so the visual tests see exactly what the gallery shows.
  */
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { themeStyle, type ThemeName } from '../stories/support/themes';
-import { configureRenderWorker } from '../src/index';
+import { configureRenderWorker, MeterProvider } from '../src/index';
 import { RENDER_WORKER_URL } from '../stories/support/worklet';
 
 // The gallery runs meterkit from src/: tell it where the render worker built from src/ is.
@@ -16,6 +16,7 @@ const withTheme: Decorator = (Story, context) => {
   const theme = (context.globals.theme ?? 'dark') as ThemeName;
   return (
     <div
+      data-theme-page={theme}
       style={{
         ...themeStyle(theme),
         padding: 16,
@@ -24,7 +25,9 @@ const withTheme: Decorator = (Story, context) => {
         font: '13px system-ui, sans-serif',
       }}
     >
-      <Story />
+      <MeterProvider theme={theme}>
+        <Story />
+      </MeterProvider>
     </div>
   );
 };
@@ -33,7 +36,7 @@ const preview: Preview = {
   decorators: [withTheme],
   globalTypes: {
     theme: {
-      description: 'Meter theme (through the --meterkit-* CSS custom properties)',
+      description: 'Meter theme (<MeterProvider theme>: the built-in dark and light palettes)',
       toolbar: { title: 'Theme', icon: 'mirror', items: ['dark', 'light'], dynamicTitle: true },
     },
   },

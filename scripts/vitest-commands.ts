@@ -144,3 +144,11 @@ export const traceAnimationFrames: BrowserCommand<[action: 'start' | 'stop', fro
   }
   return result;
 };
+
+/**
+ * `emulateColorScheme('light' | 'dark' | null)`: what the test page's `prefers-color-scheme`
+ * media query reports (Playwright's `page.emulateMedia`; null restores the browser's own).
+ */
+export const emulateColorScheme: BrowserCommand<[scheme: 'light' | 'dark' | null]> = async (ctx, scheme) => {
+  await (ctx as { page: Page }).page.emulateMedia({ colorScheme: scheme });
+};

@@ -216,14 +216,14 @@ function ThemedStrip({ theme, pixelRatio = 1 }: { theme: ThemeName; pixelRatio?:
   );
 }
 
-/** Dark theme (meterkit's default palette) through the --meterkit-* custom properties. */
+/** Dark theme (meterkit's default palette, `theme="dark"`). */
 export const ThemeDark: Story = {
   args: { theme: 'dark' },
   parameters: only('theme'),
   render: (args) => <ThemedStrip theme={args.theme} />,
 };
 
-/** Light theme through the --meterkit-* custom properties. */
+/** Light theme (`theme="light"`: meterkit's built-in light palette). */
 export const ThemeLight: Story = {
   args: { theme: 'light' },
   parameters: only('theme'),

@@ -121,7 +121,13 @@ export {
   checkMeterStyleInput,
   zoneColor,
   DEFAULT_COLORS,
+  LIGHT_COLORS,
+  THEME_COLORS,
+  METER_THEMES,
+  METER_THEME_SETTINGS,
   DEFAULT_STYLE,
+  type MeterTheme,
+  type MeterThemeSetting,
   type MeterColors,
   type MeterStyle,
   type MeterStyleInput,
@@ -130,6 +136,8 @@ export { type Orientation, type Rect } from './render/geometry';
 export { segmentThresholds, litSegments, drawLedRange } from './render/led';
 export { barLength, drawBarRange, drawHoldMarker, holdStart, holdEnd, drawClipLed, drawReadout, formatReadout, readoutTenths } from './render/bar';
 export { drawScale, type ScaleLayout } from './render/scale-draw';
+export { preferredTheme, watchPreferredTheme, resolveThemeSetting } from './color-scheme';
+export { contrastRatio } from './render/contrast';
 export { observeSize, observeVisibility, watchPixelRatio, currentPixelRatio, observerCounts } from './observers';
 export { LOUDNESS_TARGETS, resolveLoudnessTarget, type LoudnessTarget, type LoudnessTargetName } from './loudness-targets';
 export { drawLoudnessBar, drawLoudnessHistory } from './render/loudness';

@@ -5,8 +5,8 @@
  * Its state is written to the element directly (`data-clipped`, colour, label) — no React state.
  */
 import { useRef, type CSSProperties, forwardRef } from 'react';
-import { DEFAULT_COLORS, watchTrackClip, type MeterSource, type HasMeterSource, type TrackDomWatch } from '../core/internal';
-import { useMeterSource } from './context';
+import { THEME_COLORS, watchTrackClip, type MeterSource, type HasMeterSource, type TrackDomWatch, type MeterThemeSetting } from '../core/internal';
+import { useMeterSource, useMeterTheme } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkSizeProp, checkFunctionProp, checkStringProp, checkBooleanProp, checkStyleObjectProp } from './props';
 import { domProps, ownSet, useMergedRef, type DomProps, type ListsEveryKey } from './dom-props';
@@ -21,7 +21,9 @@ export interface ClipIndicatorOwnProps {
   width?: number | string;
   /** CSS height. Default 10. */
   height?: number | string;
-  /** Lit / unlit colours. Default: --meterkit-clip / --meterkit-clip-off, else red / dark red. */
+  /** Palette of the default colours: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  theme?: MeterThemeSetting;
+  /** Lit / unlit colours. Default: --meterkit-clip / --meterkit-clip-off, else the theme's red / unlit red. */
   color?: string;
   offColor?: string;
   /** Also drop the track's peak holds on reset. Default false. */
@@ -41,6 +43,7 @@ const OWN_KEYS = [
   'label',
   'width',
   'height',
+  'theme',
   'color',
   'offColor',
   'resetHolds',
@@ -64,22 +67,23 @@ export const ClipIndicator = /* @__PURE__ */ forwardRef<HTMLButtonElement, ClipI
   checkStyleObjectProp('ClipIndicator', props.style);
   checkSizeProp('ClipIndicator', 'width', props.width);
   checkSizeProp('ClipIndicator', 'height', props.height);
+  const palette = THEME_COLORS[useMeterTheme('ClipIndicator', props.theme)];
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const rootRef = useMergedRef(ref, buttonRef);
   const watchRef = useRef<TrackDomWatch | null>(null);
   const name = props.label ?? `Track ${track + 1}`;
-  const colors = useRef({ on: props.color, off: props.offColor, name });
+  const colors = useRef({ on: props.color, off: props.offColor, name, palette });
   // The latest props for the watch's callbacks, updated after each commit (not during render).
   useIsomorphicLayoutEffect(() => {
-    colors.current = { on: props.color, off: props.offColor, name };
+    colors.current = { on: props.color, off: props.offColor, name, palette };
   });
 
   useIsomorphicLayoutEffect(() => {
     const el = buttonRef.current;
     if (el === null || source === null) return;
     const css = getComputedStyle(el);
-    const on = colors.current.on ?? (css.getPropertyValue('--meterkit-clip').trim() || DEFAULT_COLORS.clip);
-    const off = colors.current.off ?? (css.getPropertyValue('--meterkit-clip-off').trim() || DEFAULT_COLORS.clipOff);
+    const on = colors.current.on ?? (css.getPropertyValue('--meterkit-clip').trim() || colors.current.palette.clip);
+    const off = colors.current.off ?? (css.getPropertyValue('--meterkit-clip-off').trim() || colors.current.palette.clipOff);
     // The hub's clip lane: checked at 10 Hz, one word for every clip button of an engine while
     // no over count changed (the latched count loses nothing between checks).
     const watch = watchTrackClip(source, track, (clipped) => {
@@ -92,7 +96,7 @@ export const ClipIndicator = /* @__PURE__ */ forwardRef<HTMLButtonElement, ClipI
       watch();
       watchRef.current = null;
     };
-  }, [source, track, props.color, props.offColor]);
+  }, [source, track, props.color, props.offColor, palette]);
 
   const reset = () => {
     if (source === null) return;
@@ -122,7 +126,7 @@ export const ClipIndicator = /* @__PURE__ */ forwardRef<HTMLButtonElement, ClipI
         cursor: 'pointer',
         width: props.width ?? 24,
         height: props.height ?? 10,
-        backgroundColor: props.offColor ?? 'var(--meterkit-clip-off, ' + DEFAULT_COLORS.clipOff + ')',
+        backgroundColor: props.offColor ?? `var(--meterkit-clip-off, ${palette.clipOff})`,
         ...props.style,
       }}
     />

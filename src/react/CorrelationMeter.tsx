@@ -14,9 +14,11 @@ import {
   type HasMeterSource,
   type MeterColors,
   type RenderMode,
+  THEME_COLORS,
+  type MeterThemeSetting,
 } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
-import { useMeterSource, useRenderMode } from './context';
+import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { useMeterSuspended } from './use-meter-status';
 import { SUSPENDED_STYLE } from './props';
@@ -43,6 +45,8 @@ export interface CorrelationMeterOwnProps {
   render?: RenderMode;
   pixelRatio?: number;
   /** `low` (positive correlation), `high` (negative), `mid` (balance), `track`, `tick`, `text`. */
+  /** Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  theme?: MeterThemeSetting;
   colors?: Partial<MeterColors>;
   font?: string;
   className?: string;
@@ -61,6 +65,7 @@ const OWN_KEYS = [
   'showBalance',
   'render',
   'pixelRatio',
+  'theme',
   'colors',
   'font',
   'className',
@@ -81,13 +86,14 @@ export const CorrelationMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Corre
   const width = checkNumber('CorrelationMeter: width', props.width ?? 240, 20, 4000, 'px');
   const height = checkNumber('CorrelationMeter: height', props.height ?? (showBalance ? 30 : 14), 4, 1000, 'px');
   const render = useRenderMode('CorrelationMeter', props.render);
+  const theme = useMeterTheme('CorrelationMeter', props.theme);
   const suspended = useMeterSuspended(source);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'correlation', options: { showBalance } },
     specKey: [showBalance],
     source,
     tracks: [track],
-    style: { colors: props.colors, font: props.font },
+    style: { theme, colors: props.colors, font: props.font },
     pixelRatio,
     render,
   });
@@ -115,7 +121,7 @@ export const CorrelationMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Corre
     display: 'flex',
     justifyContent: 'space-between',
     font: props.font ?? 'var(--meterkit-font, 10px sans-serif)',
-    color: props.colors?.text ?? 'var(--meterkit-text, #c8ccd0)',
+    color: props.colors?.text ?? `var(--meterkit-text, ${THEME_COLORS[theme].text})`,
   };
   return (
     <div
@@ -124,7 +130,7 @@ export const CorrelationMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Corre
       className={props.className}
       data-meterkit="CorrelationMeter"
       data-suspended={suspended ? 'true' : undefined}
-      style={{ display: 'inline-block', width, ...props.style, ...(suspended ? SUSPENDED_STYLE : null) }}
+      style={{ display: 'inline-block', width, ...props.style }}
     >
       <div
         ref={meterRef}
@@ -136,7 +142,12 @@ export const CorrelationMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Corre
         aria-valuetext="correlation 0.0"
         style={{ width, height }}
       >
-        <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+        <canvas
+          key={canvasKey}
+          ref={canvasRef}
+          aria-hidden="true"
+          style={{ display: 'block', width: '100%', height: '100%', ...(suspended ? SUSPENDED_STYLE : null) }}
+        />
       </div>
       <div aria-hidden="true" style={small}>
         <span>−1</span>

@@ -22,9 +22,11 @@ import {
   type MeterColors,
   type MeterSource,
   type RenderMode,
+  THEME_COLORS,
+  type MeterThemeSetting,
 } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
-import { useMeterSource, useRenderMode } from './context';
+import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { checkTrackProp, checkPixelRatioProp } from './props';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
@@ -42,6 +44,8 @@ export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'
   render?: RenderMode;
   pixelRatio?: number;
   /** `low` (the trace), `track` (plot background), `tick` (axes), `text` (labels, gain), `high` (negative correlation). */
+  /** Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  theme?: MeterThemeSetting;
   colors?: Partial<MeterColors>;
   font?: string;
   className?: string;
@@ -58,6 +62,7 @@ const OWN_KEYS = [
   'size',
   'render',
   'pixelRatio',
+  'theme',
   'colors',
   'font',
   'className',
@@ -88,6 +93,7 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
     [track, words, mode, persistenceMs, autoGain, gainDb, showCorrelation, stripHeight, maxPointsPerFrame],
   );
   const requested = useRenderMode('Goniometer', props.render);
+  const theme = useMeterTheme('Goniometer', props.theme);
   // A plain (message-transport) scope buffer cannot be shared with the render worker.
   const shared = typeof SharedArrayBuffer !== 'undefined' && words !== null && words.buffer instanceof SharedArrayBuffer;
   const render: RenderMode = words !== null && !shared ? 'main' : requested;
@@ -96,7 +102,7 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
     specKey: [options],
     source,
     tracks: [track],
-    style: { colors: props.colors, font: props.font },
+    style: { theme, colors: props.colors, font: props.font },
     pixelRatio,
     render,
   });
@@ -123,7 +129,7 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
     display: 'flex',
     justifyContent: 'space-between',
     font: props.font ?? 'var(--meterkit-font, 10px sans-serif)',
-    color: props.colors?.text ?? 'var(--meterkit-text, #c8ccd0)',
+    color: props.colors?.text ?? `var(--meterkit-text, ${THEME_COLORS[theme].text})`,
   };
   return (
     <div

@@ -32,9 +32,12 @@ import {
   type MeterColors,
   type RenderMode,
   READOUT_SILENT,
+  THEME_COLORS,
+  type MeterThemeSetting,
+  type MeterTheme,
 } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
-import { useMeterSource, useRenderMode } from './context';
+import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { MeterScale } from './MeterScale';
 import { useMeterSuspended } from './use-meter-status';
@@ -72,6 +75,8 @@ export interface LoudnessMeterOwnProps {
    */
   render?: RenderMode;
   pixelRatio?: number;
+  /** Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  theme?: MeterThemeSetting;
   colors?: Partial<MeterColors>;
   font?: string;
   className?: string;
@@ -96,6 +101,7 @@ const OWN_KEYS = [
   'showReset',
   'render',
   'pixelRatio',
+  'theme',
   'colors',
   'font',
   'className',
@@ -149,8 +155,9 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
   const scale = loudnessScale(target, range, units);
   const { minLufs, maxLufs } = loudnessRange(target, range);
 
-  const style = { colors: props.colors, font: props.font };
   const render = useRenderMode('LoudnessMeter', props.render);
+  const theme = useMeterTheme('LoudnessMeter', props.theme);
+  const style = { theme, colors: props.colors, font: props.font };
   const suspended = useMeterSuspended(source);
   const { canvasRef: barRef, canvasKey: barKey } = useCanvasView({
     spec: { type: 'loudness-bar', options: { target, range } },
@@ -167,10 +174,10 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
   }, []);
   const meterRef = useRef<HTMLDivElement | null>(null);
   const valueRefs = useRef<(HTMLElement | null)[]>([]);
-  const latest = useRef({ target, units, colors: props.colors });
+  const latest = useRef({ target, units, colors: props.colors, theme });
   // The latest props for the readout callbacks, updated after each commit (not during render).
   useIsomorphicLayoutEffect(() => {
-    latest.current = { target, units, colors: props.colors };
+    latest.current = { target, units, colors: props.colors, theme };
   });
 
   // Readouts at most 10 times a second, only when their text changes; aria at 2 Hz.
@@ -193,7 +200,7 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
           const p = latest.current;
           const over = levels.truePeak > p.target.truePeakDbtp;
           out.dataset.over = over ? 'true' : 'false';
-          out.style.color = over ? (p.colors?.high ?? 'var(--meterkit-high, #e74c3c)') : '';
+          out.style.color = over ? (p.colors?.high ?? `var(--meterkit-high, ${THEME_COLORS[p.theme].high})`) : '';
           out.title = over ? `above the ${p.target.truePeakDbtp} dBTP ceiling` : '';
         }
       },
@@ -223,7 +230,7 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
 
   const text: CSSProperties = {
     font: props.font ?? 'var(--meterkit-font, 10px sans-serif)',
-    color: props.colors?.text ?? 'var(--meterkit-text, #c8ccd0)',
+    color: props.colors?.text ?? `var(--meterkit-text, ${THEME_COLORS[theme].text})`,
   };
   const label = props.label ?? 'Loudness';
   return (
@@ -235,7 +242,7 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
       data-suspended={suspended ? 'true' : undefined}
       role="group"
       aria-label={label}
-      style={{ display: 'inline-flex', flexDirection: 'column', gap: 6, ...text, ...props.style, ...(suspended ? SUSPENDED_STYLE : null) }}
+      style={{ display: 'inline-flex', flexDirection: 'column', gap: 6, ...text, ...props.style }}
     >
       <div style={{ display: 'flex', flexDirection: 'row', gap: 4, alignItems: 'flex-start' }}>
         <div
@@ -248,7 +255,12 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
           aria-valuetext="silent"
           style={{ width: barWidth, height }}
         >
-          <canvas key={barKey} ref={barRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+          <canvas
+            key={barKey}
+            ref={barRef}
+            aria-hidden="true"
+            style={{ display: 'block', width: '100%', height: '100%', ...(suspended ? SUSPENDED_STYLE : null) }}
+          />
         </div>
         <MeterScale
           render={render}
@@ -258,6 +270,7 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
           width={40}
           height={height}
           pixelRatio={pixelRatio}
+          theme={theme}
           colors={props.colors}
           font={props.font}
         />
@@ -298,6 +311,7 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
           style={style}
           pixelRatio={pixelRatio}
           render={render}
+          suspended={suspended}
         />
       ) : null}
     </div>
@@ -315,9 +329,11 @@ function LoudnessHistory(props: {
   historySeconds: number;
   width: number;
   height: number;
-  style: { colors?: Partial<MeterColors>; font?: string };
+  style: { theme?: MeterTheme; colors?: Partial<MeterColors>; font?: string };
   pixelRatio?: number;
   render: RenderMode;
+  /** Audio suspended: the graph is dimmed. */
+  suspended: boolean;
 }) {
   const { target, range, historySeconds } = props;
   const { canvasRef, hostRef, canvasKey } = useCanvasView({
@@ -334,5 +350,13 @@ function LoudnessHistory(props: {
     onHost(hostRef.current);
     return () => onHost(null);
   }, [canvasKey, hostRef, onHost]);
-  return <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" data-history="" style={{ display: 'block', width: props.width, height: props.height }} />;
+  return (
+    <canvas
+      key={canvasKey}
+      ref={canvasRef}
+      aria-hidden="true"
+      data-history=""
+      style={{ display: 'block', width: props.width, height: props.height, ...(props.suspended ? SUSPENDED_STYLE : null) }}
+    />
+  );
 }

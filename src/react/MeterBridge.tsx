@@ -10,6 +10,7 @@ import { useRef, type CSSProperties, forwardRef } from 'react';
 import {
   DIGITAL_SCALE,
   MAX_TRACKS,
+  THEME_COLORS,
   checkNumber,
   checkInteger,
   describeValue,
@@ -20,7 +21,7 @@ import {
   type Orientation,
   type MeterScaleSpec,
 } from '../core/internal';
-import { useMeterSource, useRenderMode } from './context';
+import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
 import { useMeterSuspended } from './use-meter-status';
@@ -86,6 +87,7 @@ const OWN_KEYS = [
   'staleFallDbPerSecond',
   'render',
   'pixelRatio',
+  'theme',
   'colors',
   'midDb',
   'highDb',
@@ -163,13 +165,14 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
     readoutSize: props.readoutSize ?? 0,
   });
   const render = useRenderMode('MeterBridge', props.render);
+  const theme = useMeterTheme('MeterBridge', props.theme);
   const suspended = useMeterSuspended(source);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'level', options: view },
     specKey: viewOptionsKey(view),
     source,
     tracks: shown,
-    style: styleFromProps('MeterBridge', props, scale),
+    style: styleFromProps('MeterBridge', props, scale, theme),
     pixelRatio,
     render,
   });
@@ -184,7 +187,7 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
     font: props.font ?? 'var(--meterkit-font, 10px sans-serif)',
-    color: props.colors?.text ?? 'var(--meterkit-text, #c8ccd0)',
+    color: props.colors?.text ?? `var(--meterkit-text, ${THEME_COLORS[theme].text})`,
     lineHeight: `${vertical ? labelSize : trackWidth}px`,
   };
   const meterBox: CSSProperties = vertical
@@ -193,7 +196,12 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
 
   const meters = (
     <div style={meterBox}>
-      <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%', willChange: 'transform' }} />
+      <canvas
+        key={canvasKey}
+        ref={canvasRef}
+        aria-hidden="true"
+        style={{ display: 'block', width: '100%', height: '100%', willChange: 'transform', ...(suspended ? SUSPENDED_STYLE : null) }}
+      />
       {shown.map((t, i) => (
         <TrackAria
           key={`${t}-${i}`}
@@ -213,11 +221,12 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
   );
   const clips = clipIndicators ? (
     <div
-      style={
-        vertical
+      style={{
+        ...(vertical
           ? { position: 'relative', width: across, height: CLIP, marginBottom: CLIP_GAP }
-          : { position: 'relative', height: across, width: CLIP, marginLeft: CLIP_GAP }
-      }
+          : { position: 'relative', height: across, width: CLIP, marginLeft: CLIP_GAP }),
+        ...(suspended ? SUSPENDED_STYLE : null),
+      }}
     >
       {shown.map((t, i) => (
         <ClipIndicator
@@ -227,6 +236,7 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
           label={labels[i]}
           width={vertical ? trackWidth : CLIP}
           height={vertical ? CLIP : trackWidth}
+          theme={theme}
           color={props.colors?.clip}
           offColor={props.colors?.clipOff}
           style={vertical ? { position: 'absolute', left: at(i), top: 0 } : { position: 'absolute', top: at(i), left: 0 }}
@@ -264,6 +274,7 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
       width={vertical ? 36 : meterLength}
       height={vertical ? meterLength : 24}
       pixelRatio={pixelRatio}
+      theme={theme}
       colors={props.colors}
       font={props.font}
       style={vertical ? { marginTop: clipBand } : { marginLeft: labelSize }}
@@ -285,7 +296,6 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
         alignItems: 'flex-start',
         gap: 4,
         ...props.style,
-        ...(suspended ? SUSPENDED_STYLE : null),
       }}
     >
       {scaleEl}

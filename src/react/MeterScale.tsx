@@ -12,11 +12,12 @@ import {
   checkMeterStyleInput,
   type MeterScaleSpec,
   type MeterColors,
+  type MeterThemeSetting,
   type Orientation,
   type RenderMode,
 } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
-import { useRenderMode } from './context';
+import { useRenderMode, useMeterTheme } from './context';
 import { checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp, checkStyleObjectProp } from './props';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
@@ -42,6 +43,8 @@ export interface MeterScaleOwnProps {
    */
   render?: RenderMode;
   pixelRatio?: number;
+  /** Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  theme?: MeterThemeSetting;
   colors?: Partial<Pick<MeterColors, 'text' | 'tick'>>;
   font?: string;
   className?: string;
@@ -61,6 +64,7 @@ const OWN_KEYS = [
   'height',
   'render',
   'pixelRatio',
+  'theme',
   'colors',
   'font',
   'className',
@@ -85,12 +89,13 @@ export const MeterScale = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterScaleP
   checkSizeProp('MeterScale', 'height', props.height);
   checkPixelRatioProp('MeterScale', pixelRatio);
   const render = useRenderMode('MeterScale', props.render);
+  const theme = useMeterTheme('MeterScale', props.theme);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'scale', options: { scale, orientation, side, nearInset, farInset } },
     specKey: [scale, orientation, side, nearInset, farInset],
     source: null,
     tracks: [],
-    style: { colors: props.colors, font: props.font },
+    style: { theme, colors: props.colors, font: props.font },
     pixelRatio,
     render,
   });

@@ -6,7 +6,7 @@
 import { useRef, type Ref } from 'react';
 import { DIGITAL_SCALE, type MeterSource, type HasMeterSource, type MeterKind, type Orientation } from '../core/internal';
 import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
-import { useMeterSource, useRenderMode } from './context';
+import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterAria } from './use-meter-aria';
 import { useMeterSuspended } from './use-meter-status';
@@ -61,6 +61,7 @@ const OWN_KEYS = [
   'staleFallDbPerSecond',
   'render',
   'pixelRatio',
+  'theme',
   'colors',
   'midDb',
   'highDb',
@@ -95,12 +96,13 @@ export function TrackMeter(props: TrackMeterProps & TrackMeterInternal) {
     readoutSize: props.readoutSize ?? (kind === 'bar' ? 14 : 0),
   });
   const render = useRenderMode(component, props.render);
+  const theme = useMeterTheme(component, props.theme);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'level', options: view },
     specKey: viewOptionsKey(view),
     source,
     tracks: [track],
-    style: styleFromProps(component, props, scale),
+    style: styleFromProps(component, props, scale, theme),
     pixelRatio,
     render,
   });

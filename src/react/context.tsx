@@ -3,7 +3,7 @@
  * What components read when they are not told: the nearest `<MeterProvider>`'s source and
  * render mode.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { checkSourceProp } from './props';
 import {
   toMeterSource,
@@ -12,6 +12,11 @@ import {
   defaultRenderMode,
   RENDER_MODES,
   describeValue,
+  preferredTheme,
+  watchPreferredTheme,
+  METER_THEME_SETTINGS,
+  type MeterTheme,
+  type MeterThemeSetting,
   type MeterSource,
   type HasMeterSource,
   type RenderMode,
@@ -20,6 +25,8 @@ import {
 const MeterSourceContext = createContext<MeterSource | null>(null);
 /** null: no provider chose one — the page default (`setDefaultRenderMode`, else 'auto'). */
 const RenderModeContext = createContext<RenderMode | null>(null);
+/** null: no provider chose one — `'dark'`. */
+const ThemeContext = createContext<MeterThemeSetting | null>(null);
 /** The provider's `error` (why its engine failed), for useMeterStatus. */
 export const MeterErrorContext = createContext<Error | null>(null);
 
@@ -37,6 +44,14 @@ export interface MeterProviderProps {
    */
   render?: RenderMode;
   /**
+   * The colour theme of the components below: `'dark'` (light text and colours for a dark
+   * page), `'light'` (for a light page) or `'auto'` (follows the user's
+   * `prefers-color-scheme`, live). A component's own `theme` prop wins; CSS custom properties
+   * (`--meterkit-*`) and `colors` props override the palette. Default: the enclosing
+   * provider's, else `'dark'`.
+   */
+  theme?: MeterThemeSetting;
+  /**
    * URL of the render worker file (`meterkit/render-worker`, i.e.
    * node_modules/meterkit/dist/render-worker.js) for strict Content-Security-Policy sites or
    * self-hosting; default: the file bundled next to meterkit's code. Applies to the page's one
@@ -52,7 +67,7 @@ export interface MeterProviderProps {
 }
 
 /** Provides a meter source (and a render mode) to every meterkit component below it. */
-export function MeterProvider({ source, render, workerUrl, error, children }: MeterProviderProps) {
+export function MeterProvider({ source, render, theme, workerUrl, error, children }: MeterProviderProps) {
   checkSourceProp('MeterProvider', source);
   if (error !== undefined && error !== null && !(error instanceof Error)) {
     throw new TypeError(`MeterProvider: error must be an Error or null, got ${describeValue(error)}`);
@@ -63,6 +78,8 @@ export function MeterProvider({ source, render, workerUrl, error, children }: Me
   }
   const inherited = useContext(RenderModeContext);
   const mode = render === undefined ? inherited : checkOneOf('MeterProvider: render', render, RENDER_MODES);
+  const inheritedTheme = useContext(ThemeContext);
+  const themeSetting = theme === undefined ? inheritedTheme : checkOneOf('MeterProvider: theme', theme, METER_THEME_SETTINGS);
   if (workerUrl !== undefined) configureRenderWorker({ url: workerUrl });
   const parentSource = useContext(MeterSourceContext);
   const own = useMemo(() => toMeterSource(source), [source]);
@@ -70,7 +87,9 @@ export function MeterProvider({ source, render, workerUrl, error, children }: Me
   return (
     <MeterSourceContext.Provider value={value}>
       <RenderModeContext.Provider value={mode}>
-        <MeterErrorContext.Provider value={error === undefined ? (source === undefined ? parentError : null) : error}>{children}</MeterErrorContext.Provider>
+        <ThemeContext.Provider value={themeSetting}>
+          <MeterErrorContext.Provider value={error === undefined ? (source === undefined ? parentError : null) : error}>{children}</MeterErrorContext.Provider>
+        </ThemeContext.Provider>
       </RenderModeContext.Provider>
     </MeterSourceContext.Provider>
   );
@@ -81,6 +100,23 @@ export function useRenderMode(component: string, explicit?: RenderMode): RenderM
   const fromContext = useContext(RenderModeContext);
   if (explicit === undefined) return fromContext ?? defaultRenderMode();
   return checkOneOf(`${component}: render`, explicit, RENDER_MODES);
+}
+
+const noSubscription = () => () => {};
+const darkSnapshot = (): MeterTheme => 'dark';
+
+/**
+ * The palette a component uses: its own `theme` prop if given (validated: a RangeError naming
+ * `component`), else the provider's, else `'dark'`; `'auto'` is the user's preferred colour
+ * scheme, followed live (a change re-renders the component once). Server rendering and
+ * hydration use `'dark'` for `'auto'`, then the client's preference.
+ */
+export function useMeterTheme(component: string, explicit?: MeterThemeSetting): MeterTheme {
+  const fromContext = useContext(ThemeContext);
+  const setting = explicit === undefined ? (fromContext ?? 'dark') : checkOneOf(`${component}: theme`, explicit, METER_THEME_SETTINGS);
+  const auto = setting === 'auto';
+  const preferred = useSyncExternalStore(auto ? watchPreferredTheme : noSubscription, auto ? preferredTheme : darkSnapshot, darkSnapshot);
+  return auto ? preferred : (setting as MeterTheme);
 }
 
 /** The source a component should read: its own prop if given, else the provider's (or null). */

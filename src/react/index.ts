@@ -1,5 +1,5 @@
 'use client';
-export { MeterProvider, useMeterSource, type MeterProviderProps } from './context';
+export { MeterProvider, useMeterSource, useMeterTheme, type MeterProviderProps } from './context';
 export { useMeterEngine, type MeterEngineState, type MeterEngineStatus } from './use-meter-engine';
 export { useFrame } from './use-frame';
 export { useTrackMeters, type UseTrackMetersOptions } from './use-track-meters';

@@ -15,6 +15,8 @@ import {
   type MeterScaleSpec,
   type MeterColors,
   type MeterStyleInput,
+  type MeterTheme,
+  type MeterThemeSetting,
 } from '../core/internal';
 
 export interface MeterAppearanceProps {
@@ -44,7 +46,12 @@ export interface MeterAppearanceProps {
   render?: RenderMode;
   /** Device pixel ratio to render at; default the screen's (followed on change). */
   pixelRatio?: number;
-  /** Colours (override CSS custom properties --meterkit-*). */
+  /**
+   * Palette: `'dark'` (for dark pages), `'light'` (for light pages) or `'auto'` (the user's
+   * `prefers-color-scheme`, followed live). Default: the provider's `theme`, else `'dark'`.
+   */
+  theme?: MeterThemeSetting;
+  /** Colours (override the theme and the CSS custom properties --meterkit-*). */
   colors?: Partial<MeterColors>;
   /** Zone boundaries in dBFS. Defaults: the scale's zones, else -18 (mid) and -6 (high). */
   midDb?: number;
@@ -102,11 +109,12 @@ export function viewOptionsFromProps(
  * Validates them (TypeError / RangeError naming `component` and the prop), so a bad colour or
  * font throws during render, never later in the frame loop.
  */
-export function styleFromProps(component: string, props: MeterAppearanceProps, scale: MeterScaleSpec): MeterStyleInput {
+export function styleFromProps(component: string, props: MeterAppearanceProps, scale: MeterScaleSpec, theme: MeterTheme): MeterStyleInput {
   checkMeterStyleInput(component, { colors: props.colors, midDb: props.midDb, highDb: props.highDb, segmentOffAlpha: props.segmentOffAlpha, font: props.font });
   checkStringProp(component, 'className', props.className);
   checkStyleObjectProp(component, props.style);
   return {
+    theme,
     colors: props.colors,
     midDb: props.midDb ?? scale.zones?.midDb,
     highDb: props.highDb ?? scale.zones?.highDb,

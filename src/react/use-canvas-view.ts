@@ -123,7 +123,7 @@ export function useCanvasView(binding: CanvasViewBinding): {
     if (host === null) return;
     restyle(host);
     host.paint();
-  }, [c.background, c.track, c.low, c.mid, c.high, c.hold, c.clip, c.clipOff, c.text, c.tick, s.midDb, s.highDb, s.segmentOffAlpha, s.font]);
+  }, [s.theme, c.background, c.track, c.low, c.mid, c.high, c.hold, c.clip, c.clipOff, c.text, c.tick, s.midDb, s.highDb, s.segmentOffAlpha, s.font]);
 
   // Levels: the shown tracks.
   const tracksKey = binding.tracks.join(',');

@@ -10,7 +10,7 @@
  * - a story renders its meters inside a {@link FrozenStage}, fed by {@link useFrozenBank}.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
-import { createManualBank, getFrameLoop, settleRenderWorker, type ManualBank, type ManualChannelLevels } from '../../src/index';
+import { MeterProvider, createManualBank, getFrameLoop, settleRenderWorker, type ManualBank, type ManualChannelLevels } from '../../src/index';
 import { GALLERY_FONT, GALLERY_FONT_FAMILY, loadGalleryFont } from './font';
 import { themeStyle, type ThemeName } from './themes';
 
@@ -37,7 +37,7 @@ export function afterLayout(): Promise<void> {
 }
 
 export interface FrozenStageProps {
-  /** Page and meter colours (CSS custom properties only). Default `dark`. */
+  /** Page colours and meter palette (`<MeterProvider theme>`). Default `dark`. */
   theme?: ThemeName;
   children: ReactNode;
   style?: CSSProperties;
@@ -88,7 +88,7 @@ export function FrozenStage({ theme = 'dark', children, style }: FrozenStageProp
         ...style,
       }}
     >
-      {children}
+      <MeterProvider theme={theme}>{children}</MeterProvider>
     </div>
   );
 }

@@ -8,6 +8,11 @@
  * `--meterkit-text`, `--meterkit-tick`, `--meterkit-font`, `--meterkit-segment-off-alpha`,
  * `--meterkit-mid-db`, `--meterkit-high-db` (zone boundaries, dBFS).
  *
+ * Two built-in palettes, `dark` (the default: light text for a dark page) and `light` (dark
+ * text for a light page), chosen with `theme`. Both meet WCAG 2.x AA on the page backgrounds
+ * they are made for (test/unit/themes.test.ts): text and labels ≥ 4.5:1, zone colours and
+ * ticks ≥ 3:1 (non-text contrast). CSS custom properties and `colors` override the palette.
+ *
  * Thread: main thread.
  */
 import { checkNumber, checkOptions, describeValue } from '../../dsp/validate';
@@ -46,7 +51,16 @@ export interface MeterStyle {
   font: string;
 }
 
-/** The dark theme defaults. */
+/** A built-in palette: `dark` for dark pages (the default), `light` for light pages. */
+export type MeterTheme = 'dark' | 'light';
+
+/** What a `theme` prop or option accepts: a palette, or `'auto'` (the user's `prefers-color-scheme`). */
+export type MeterThemeSetting = MeterTheme | 'auto';
+
+export const METER_THEMES: readonly MeterTheme[] = Object.freeze(['dark', 'light'] as const);
+export const METER_THEME_SETTINGS: readonly MeterThemeSetting[] = Object.freeze(['dark', 'light', 'auto'] as const);
+
+/** The dark theme (the default), for dark pages: checked on #000000, #121417 and #1e2226. */
 export const DEFAULT_COLORS: Readonly<MeterColors> = Object.freeze({
   background: 'rgba(0, 0, 0, 0)',
   track: '#1e2226',
@@ -60,6 +74,23 @@ export const DEFAULT_COLORS: Readonly<MeterColors> = Object.freeze({
   tick: '#6b7278',
 });
 
+/** The light theme, for light pages: checked on #ffffff, #f4f5f7 and #e0e0e0. */
+export const LIGHT_COLORS: Readonly<MeterColors> = Object.freeze({
+  background: 'rgba(0, 0, 0, 0)',
+  track: '#e4e7eb',
+  low: '#16843f',
+  mid: '#a66f00',
+  high: '#c62f25',
+  hold: '',
+  clip: '#d41c1c',
+  clipOff: '#f0d4d4',
+  text: '#24292f',
+  tick: '#6b7480',
+});
+
+/** The palette of each theme. */
+export const THEME_COLORS: Readonly<Record<MeterTheme, Readonly<MeterColors>>> = Object.freeze({ dark: DEFAULT_COLORS, light: LIGHT_COLORS });
+
 export const DEFAULT_STYLE: Readonly<MeterStyle> = Object.freeze({
   colors: DEFAULT_COLORS,
   midDb: -18,
@@ -70,6 +101,8 @@ export const DEFAULT_STYLE: Readonly<MeterStyle> = Object.freeze({
 
 /** Style overrides, e.g. from component props. */
 export interface MeterStyleInput {
+  /** The palette the colours start from (before CSS custom properties and `colors`). Default `'dark'`. */
+  theme?: MeterTheme;
   colors?: Partial<MeterColors>;
   midDb?: number;
   highDb?: number;
@@ -92,13 +125,13 @@ const CSS_COLOR_VARS: Record<keyof MeterColors, string> = {
 
 /**
  * Resolves the style: props win over CSS custom properties on `element`, which win over the
- * defaults. Pass `element = null` (SSR, tests) to skip CSS. Allocates; call on mount/resize only.
+ * theme's palette (`input.theme`, default dark). Pass `element = null` (SSR, tests) to skip CSS. Allocates; call on mount/resize only.
  */
 export function resolveMeterStyle(element: Element | null, input: MeterStyleInput = {}): MeterStyle {
   checkMeterStyleInput('resolveMeterStyle', input);
   const css = element !== null && typeof getComputedStyle === 'function' ? getComputedStyle(element) : null;
   const v = (name: string): string => (css === null ? '' : css.getPropertyValue(name).trim());
-  const colors = { ...DEFAULT_COLORS };
+  const colors = { ...THEME_COLORS[input.theme ?? 'dark'] };
   for (const key of Object.keys(CSS_COLOR_VARS) as (keyof MeterColors)[]) {
     const fromCss = v(CSS_COLOR_VARS[key]);
     if (fromCss !== '') colors[key] = fromCss;
@@ -142,6 +175,9 @@ export function dimColor(color: string, alpha: number): string {
  */
 export function checkMeterStyleInput(owner: string, input: MeterStyleInput): void {
   checkOptions(owner, input, 'no required fields');
+  if (input.theme !== undefined && !(METER_THEMES as readonly unknown[]).includes(input.theme)) {
+    throw new RangeError(`${owner}: theme must be one of ${METER_THEMES.map((t) => `"${t}"`).join(', ')}, got ${describeValue(input.theme)}`);
+  }
   const c = input.colors;
   if (c !== undefined) {
     if (c === null || typeof c !== 'object' || Array.isArray(c)) {
