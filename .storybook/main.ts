@@ -19,6 +19,8 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true, crossOriginIsolated: true },
+  // No "getting started" checklist in the gallery's sidebar: it is a tour of Storybook, not of meterkit.
+  features: { sidebarOnboardingChecklist: false },
   typescript: {
     // Prop tables from the TypeScript types and their doc comments, including props declared
     // in another file (LedMeter's props are TrackMeterProps).

@@ -268,7 +268,7 @@ const ratio = (peer, mk) => (peer === null || mk === null || !Number.isFinite(pe
 export function toMarkdown(results) {
   const L = [];
   const m = results.machine;
-  L.push(`### Benchmark results (${results.date.slice(0, 10)}, \`npm run bench${results.mode === 'full' ? '' : ` -- --${results.mode}`}\`)`);
+  L.push(`## Benchmark results (${results.date.slice(0, 10)}, \`npm run bench${results.mode === 'full' ? '' : ` -- --${results.mode}`}\`)`);
   L.push('');
   L.push(
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os} (Linux ${m.kernel}), Node ${m.node}, Chromium ${m.chromium}. ` +
@@ -409,10 +409,47 @@ export function toMarkdown(results) {
   return L.join('\n');
 }
 
-/** Replaces what lies between the README markers; returns null when the markers are missing. */
-export function spliceReadme(readme, markdown) {
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
+/**
+ * The short table README shows: at 128 stereo tracks (the size the goals are set at), each
+ * contender's main-thread CPU over the control page, whole-renderer CPU, frame rate, audio-thread
+ * share of one core and the share of single-sample spikes shown at their height — all from
+ * this run, with the machine. The full tables are docs/benchmark.md.
+ */
+export function toSummaryMarkdown(results, tracks = '128') {
+  const L = [];
+  const m = results.machine;
+  const main = results.mainThread?.summary?.[tracks] ?? {};
+  const audio = results.audioThread?.summary?.[tracks] ?? {};
+  const peaks = results.peaks?.summary ?? {};
+  L.push(
+    `Measured ${results.date.slice(0, 10)} (\`npm run bench\`) on ${m.cpu}, ${m.cores} cores, ${m.os}, Chromium ${m.chromium}; ` +
+      `medians of ${results.settings.rounds} interleaved rounds, every contender in the same run. ${tracks} stereo tracks of live audio:`,
+  );
+  L.push('');
+  const spikes = Object.values(peaks)[0]?.spikes;
+  L.push(
+    `| contender | main thread, ms/frame over the control page | whole renderer, share of one core | fps | audio thread, share of one core | ` +
+      `single-sample spikes shown at height (${spikes ?? '–'} over ${results.settings.peakTracks} tracks) |`,
+  );
+  L.push('|---|---:|---:|---:|---:|---:|');
+  for (const c of [...METERKIT, ...PEERS]) {
+    const s = main[c];
+    if (!s) continue;
+    const a = audio[c.startsWith('meterkit') ? 'meterkit' : c]?.coreShare?.median;
+    const p = peaks[c]?.onScreenAtHeight?.median;
+    L.push(
+      `| ${LABELS[c]} | ${fmt(s.cpuMsOverControl.median, 3)} | ${pct(s.rendererCpuShare.median, 0)} | ${fmt(s.fps.median, 1)} | ` +
+        `${a === undefined ? '–' : pct(a)} | ${p === undefined ? '–' : pct(p, 0)} |`,
+    );
+  }
+  L.push('');
+  return L.join('\n');
+}
+
+/** Replaces what lies between `<!-- bench:start -->` and `<!-- bench:end -->` (or the markers named `name`); null when the markers are missing. */
+export function spliceReadme(readme, markdown, name = 'bench') {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const i = readme.indexOf(start);
   const j = readme.indexOf(end);
   if (i < 0 || j < i) return null;

@@ -5,7 +5,8 @@
  * and peaks caught, in headless Chromium. See bench/README.md for the method.
  *
  * Flags: --quick (smoke run, ≈ 3–4 min; no diagnostic rows), --long (60 s per contender per size, ≈ 30 min),
- *        --readme (rewrite README between <!-- bench:start --> and <!-- bench:end -->),
+ *        --readme (rewrite docs/benchmark.md between <!-- bench:start --> and <!-- bench:end -->,
+ *        and README's summary between <!-- bench-summary:start --> and <!-- bench-summary:end -->),
  *        --only=dsp,audio,main,peaks   --sizes=8,32,128,1024 (main thread)   --audio-sizes=8,32,128,1024
  *        (audio thread and the Node stage profile)   --rounds=N   --no-build
  *        --poll-hz=N (audio thread: also suspend N times per second and do each UI's read)
@@ -25,7 +26,7 @@ import { measureStages, formatStages } from './stages.mjs';
 import { measureOffline, OFFLINE_CONTENDERS, OPTIONAL_OFFLINE_CONTENDERS } from './audio-thread.mjs';
 import { measureLive } from './main-thread.mjs';
 import { measurePeaks } from './peaks.mjs';
-import { summarizeAudioThread, summarizeMainThread, summarizePeaks, evaluateGoals, toMarkdown, spliceReadme } from './report.mjs';
+import { summarizeAudioThread, summarizeMainThread, summarizePeaks, evaluateGoals, toMarkdown, toSummaryMarkdown, spliceReadme } from './report.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const LIVE_CONTENDERS = ['meterkit-main', 'meterkit-worker', 'analyser', 'wapm', 'tone', 'control'];
@@ -325,12 +326,18 @@ async function main() {
   if (opts.readme) {
     if (opts.mode === 'quick') log('--readme ignored for --quick (smoke numbers are not published)');
     else {
-      const readmePath = here('../README.md');
-      const next = spliceReadme(await readFile(readmePath, 'utf8'), markdown);
-      if (next === null) log('README.md has no <!-- bench:start --> … <!-- bench:end --> markers: left untouched');
-      else {
-        await writeFile(readmePath, next);
-        log('README.md: benchmark section rewritten between the markers');
+      // The full tables go to docs/benchmark.md, the 128-track summary to README.md.
+      for (const [file, name, text] of [
+        ['../docs/benchmark.md', 'bench', markdown],
+        ['../README.md', 'bench-summary', toSummaryMarkdown(results)],
+      ]) {
+        const target = here(file);
+        const next = spliceReadme(await readFile(target, 'utf8'), text, name);
+        if (next === null) log(`${file.slice(3)} has no <!-- ${name}:start --> … <!-- ${name}:end --> markers: left untouched`);
+        else {
+          await writeFile(target, next);
+          log(`${file.slice(3)}: rewritten between the ${name} markers`);
+        }
       }
     }
   }

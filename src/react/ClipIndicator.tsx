@@ -12,21 +12,43 @@ import { checkTrackProp, checkSizeProp, checkFunctionProp, checkStringProp, chec
 import { domProps, ownSet, useMergedRef, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface ClipIndicatorOwnProps {
-  /** Track index, 0-based. Default 0. */
+  /**
+   * Track index, 0-based. Default 0.
+   * @default 0
+   */
   track?: number;
+  /** @default the nearest MeterProvider's source */
   source?: MeterSource | HasMeterSource | null;
-  /** Used in the accessible name: "{label} clip". Default "Track {track + 1}". */
+  /**
+   * Used in the accessible name: "{label} clip". Default "Track {track + 1}".
+   * @default "Track {track + 1}"
+   */
   label?: string;
-  /** CSS width. Default 24. */
+  /**
+   * CSS width. Default 24.
+   * @default 24
+   */
   width?: number | string;
-  /** CSS height. Default 10. */
+  /**
+   * CSS height. Default 10.
+   * @default 10
+   */
   height?: number | string;
-  /** Palette of the default colours: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  /**
+   * Palette of the default colours: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`.
+   * @default the provider's theme, else 'dark'
+   */
   theme?: MeterThemeSetting;
-  /** Lit / unlit colours. Default: --meterkit-clip / --meterkit-clip-off, else the theme's red / unlit red. */
+  /**
+   * Lit / unlit colours. Default: --meterkit-clip / --meterkit-clip-off, else the theme's red / unlit red.
+   * @default the theme's clip colours (--meterkit-clip, --meterkit-clip-off)
+   */
   color?: string;
   offColor?: string;
-  /** Also drop the track's peak holds on reset. Default false. */
+  /**
+   * Also drop the track's peak holds on reset. Default false.
+   * @default false
+   */
   resetHolds?: boolean;
   /** Called after a reset request. */
   onReset?: (track: number) => void;

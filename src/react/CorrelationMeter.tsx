@@ -26,27 +26,48 @@ import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectP
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface CorrelationMeterOwnProps {
-  /** Bank track, 0-based. Default 0. */
+  /**
+   * Bank track, 0-based. Default 0.
+   * @default 0
+   */
   track?: number;
+  /** @default the nearest MeterProvider's source */
   source?: MeterSource | HasMeterSource | null;
-  /** Accessible name. Default "Phase correlation". */
+  /**
+   * Accessible name. Default "Phase correlation".
+   * @default "Phase correlation"
+   */
   label?: string;
-  /** CSS width. Default 240. */
+  /**
+   * CSS width. Default 240.
+   * @default 240
+   */
   width?: number;
-  /** CSS height of the bars. Default 30 with balance, 14 without. */
+  /**
+   * CSS height of the bars. Default 30 with balance, 14 without.
+   * @default 30 with balance, 14 without
+   */
   height?: number;
-  /** Show the balance bar. Default true. */
+  /**
+   * Show the balance bar. Default true.
+   * @default true
+   */
   showBalance?: boolean;
   /**
    * Where the canvas paints: `'auto'` (default: the provider's mode, else the page's render
    * worker where supported), `'worker'` (the render worker; main thread where impossible) or
    * `'main'` (this thread).
+   * @default the provider's mode, else 'auto'
    */
   render?: RenderMode;
+  /** @default the screen's */
   pixelRatio?: number;
-  /** `low` (positive correlation), `high` (negative), `mid` (balance), `track`, `tick`, `text`. */
-  /** Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  /**
+   * Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`.
+   * @default the provider's theme, else 'dark'
+   */
   theme?: MeterThemeSetting;
+  /** `low` (positive correlation), `high` (negative), `mid` (balance), `track`, `tick`, `text`. */
   colors?: Partial<MeterColors>;
   font?: string;
   className?: string;

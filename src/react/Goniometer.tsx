@@ -32,20 +32,39 @@ import { checkTrackProp, checkPixelRatioProp } from './props';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'> {
-  /** Bank track, 0-based; it must be in the engine's `scope`. Default 0. */
+  /**
+   * Bank track, 0-based; it must be in the engine's `scope`. Default 0.
+   * @default 0
+   */
   track?: number;
-  /** Where the correlation is read (the engine or its bank). Default: the provider's. */
+  /**
+   * Where the correlation is read (the engine or its bank). Default: the provider's.
+   * @default the nearest MeterProvider's source
+   */
   source?: MeterSource | HasMeterSource | null;
-  /** Accessible name, followed by the correlation. Default "Goniometer". */
+  /**
+   * Accessible name, followed by the correlation. Default "Goniometer".
+   * @default "Goniometer"
+   */
   label?: string;
-  /** CSS width and plot height (the plot is square). Default 200. */
+  /**
+   * CSS width and plot height (the plot is square). Default 200.
+   * @default 200
+   */
   size?: number;
-  /** `'auto'` (default), `'worker'` or `'main'` (see CorrelationMeter). */
+  /**
+   * `'auto'` (default), `'worker'` or `'main'` (see CorrelationMeter).
+   * @default the provider's mode, else 'auto'
+   */
   render?: RenderMode;
+  /** @default the screen's */
   pixelRatio?: number;
-  /** `low` (the trace), `track` (plot background), `tick` (axes), `text` (labels, gain), `high` (negative correlation). */
-  /** Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  /**
+   * Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`.
+   * @default the provider's theme, else 'dark'
+   */
   theme?: MeterThemeSetting;
+  /** `low` (the trace), `track` (plot background), `tick` (axes), `text` (labels, gain), `high` (negative correlation). */
   colors?: Partial<MeterColors>;
   font?: string;
   className?: string;

@@ -46,36 +46,73 @@ import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectP
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface LoudnessMeterOwnProps {
-  /** Bank track, 0-based (an input, a group or the master bus). Default 0. */
+  /**
+   * Bank track, 0-based (an input, a group or the master bus). Default 0.
+   * @default 0
+   */
   track?: number;
+  /** @default the nearest MeterProvider's source */
   source?: MeterSource | HasMeterSource | null;
-  /** Accessible name. Default "Loudness". */
+  /**
+   * Accessible name. Default "Loudness".
+   * @default "Loudness"
+   */
   label?: string;
-  /** `'ebu-r128'` (default), `'atsc-a85'`, `'streaming-14'`, `'streaming-16'`, or a custom target. */
+  /**
+   * `'ebu-r128'` (default), `'atsc-a85'`, `'streaming-14'`, `'streaming-16'`, or a custom target.
+   * @default 'ebu-r128'
+   */
   target?: LoudnessTargetName | LoudnessTarget;
-  /** EBU Tech 3341 scale: `'ebu+9'` (target −18 … +9 LU, default) or `'ebu+18'` (−36 … +18 LU). */
+  /**
+   * EBU Tech 3341 scale: `'ebu+9'` (target −18 … +9 LU, default) or `'ebu+18'` (−36 … +18 LU).
+   * @default 'ebu+9'
+   */
   range?: LoudnessScaleRange;
-  /** Show values in absolute `'LUFS'` (default) or `'LU'` relative to the target. */
+  /**
+   * Show values in absolute `'LUFS'` (default) or `'LU'` relative to the target.
+   * @default 'LUFS'
+   */
   units?: 'LUFS' | 'LU';
-  /** Seconds of short-term history in the graph (10 to 3600; 0 hides the graph). Default 180. */
+  /**
+   * Seconds of short-term history in the graph (10 to 3600; 0 hides the graph). Default 180.
+   * @default 180
+   */
   historySeconds?: number;
-  /** Height of the bar and scale, CSS px. Default 200. */
+  /**
+   * Height of the bar and scale, CSS px. Default 200.
+   * @default 200
+   */
   height?: number;
-  /** Width of the bar, CSS px. Default 24. */
+  /**
+   * Width of the bar, CSS px. Default 24.
+   * @default 24
+   */
   barWidth?: number;
-  /** Size of the history graph, CSS px. Default 260 × 70. */
+  /**
+   * Size of the history graph, CSS px. Default 260 × 70.
+   * @default 260
+   */
   historyWidth?: number;
+  /** @default 70 */
   historyHeight?: number;
-  /** Show the reset button. Default true. */
+  /**
+   * Show the reset button. Default true.
+   * @default true
+   */
   showReset?: boolean;
   /**
    * Where the canvas paints: `'auto'` (default: the provider's mode, else the page's render
    * worker where supported), `'worker'` (the render worker; main thread where impossible) or
    * `'main'` (this thread).
+   * @default the provider's mode, else 'auto'
    */
   render?: RenderMode;
+  /** @default the screen's */
   pixelRatio?: number;
-  /** Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  /**
+   * Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`.
+   * @default the provider's theme, else 'dark'
+   */
   theme?: MeterThemeSetting;
   colors?: Partial<MeterColors>;
   font?: string;

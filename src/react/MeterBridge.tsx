@@ -34,29 +34,65 @@ import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppeara
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface MeterBridgeOwnProps extends MeterAppearanceProps {
-  /** Engine or source; default: the nearest MeterProvider's. */
+  /**
+   * Engine or source; default: the nearest MeterProvider's.
+   * @default the nearest MeterProvider's source
+   */
   source?: MeterSource | HasMeterSource | null;
-  /** Which tracks: a count (the first N) or a list of indices. Default: every track of the source (8 without one). */
+  /**
+   * Which tracks: a count (the first N) or a list of indices. Default: every track of the source (8 without one).
+   * @default every track of the source (8 without one)
+   */
   tracks?: number | readonly number[];
-  /** One label per shown track. Default "1", "2", … (the track number). */
+  /**
+   * One label per shown track. Default "1", "2", … (the track number).
+   * @default "1", "2", … (track numbers)
+   */
   labels?: readonly string[];
-  /** Accessible name of the bridge (its `role="group"`). Default "Meter bridge". */
+  /**
+   * Accessible name of the bridge (its `role="group"`). Default "Meter bridge".
+   * @default "Meter bridge"
+   */
   label?: string;
-  /** `led` (default) or `bar`. */
+  /**
+   * `led` (default) or `bar`.
+   * @default 'led'
+   */
   kind?: MeterKind;
-  /** Default `vertical` (tracks side by side); `horizontal` stacks tracks as rows. */
+  /**
+   * Default `vertical` (tracks side by side); `horizontal` stacks tracks as rows.
+   * @default 'vertical'
+   */
   orientation?: Orientation;
-  /** Length of each meter along its axis, CSS px. Default 200. */
+  /**
+   * Length of each meter along its axis, CSS px. Default 200.
+   * @default 200
+   */
   meterLength?: number;
-  /** Breadth of each track across, CSS px. Default 20. */
+  /**
+   * Breadth of each track across, CSS px. Default 20.
+   * @default 20
+   */
   trackWidth?: number;
-  /** Gap between tracks, CSS px. Default 6. */
+  /**
+   * Gap between tracks, CSS px. Default 6.
+   * @default 6
+   */
   trackGap?: number;
-  /** Draw the shared scale. Default true. */
+  /**
+   * Draw the shared scale. Default true.
+   * @default true
+   */
   showScale?: boolean;
-  /** Latching clip buttons per track. Default true. */
+  /**
+   * Latching clip buttons per track. Default true.
+   * @default true
+   */
   clipIndicators?: boolean;
-  /** Label row (vertical) or column (horizontal) size, CSS px. Default 16 / 48. */
+  /**
+   * Label row (vertical) or column (horizontal) size, CSS px. Default 16 / 48.
+   * @default 16 (vertical) / 48 (horizontal)
+   */
   labelSize?: number;
 }
 

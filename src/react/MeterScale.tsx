@@ -22,28 +22,54 @@ import { checkSizeProp, checkPixelRatioProp, checkScaleProp, checkStringProp, ch
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface MeterScaleOwnProps {
-  /** Default DIGITAL_SCALE. */
+  /**
+   * Default DIGITAL_SCALE.
+   * @default DIGITAL_SCALE
+   */
   scale?: MeterScaleSpec;
-  /** Default `vertical`. */
+  /**
+   * Default `vertical`.
+   * @default 'vertical'
+   */
   orientation?: Orientation;
-  /** Side the meter is on (ticks point to it). Default `right` (vertical) / `top` (horizontal). */
+  /**
+   * Side the meter is on (ticks point to it). Default `right` (vertical) / `top` (horizontal).
+   * @default 'right' (vertical) / 'top' (horizontal)
+   */
   side?: 'left' | 'right' | 'top' | 'bottom';
-  /** CSS px at the meter's zero end not covered by the meter. Default 0. */
+  /**
+   * CSS px at the meter's zero end not covered by the meter. Default 0.
+   * @default 0
+   */
   nearInset?: number;
-  /** CSS px at the far end not covered by the meter (a meter's clip LED + gap, readout). Default 8 = the default clip LED. */
+  /**
+   * CSS px at the far end not covered by the meter (a meter's clip LED + gap, readout). Default 8 = the default clip LED.
+   * @default 8
+   */
   farInset?: number;
-  /** CSS width. Default 36 (vertical) or 240 (horizontal). */
+  /**
+   * CSS width. Default 36 (vertical) or 240 (horizontal).
+   * @default 36 (vertical) / 240 (horizontal)
+   */
   width?: number | string;
-  /** CSS height. Default 200 (vertical) or 24 (horizontal). */
+  /**
+   * CSS height. Default 200 (vertical) or 24 (horizontal).
+   * @default 200 (vertical) / 24 (horizontal)
+   */
   height?: number | string;
   /**
    * Where the canvas paints: `'auto'` (default: the provider's mode, else the page's render
    * worker where supported), `'worker'` (the render worker; main thread where impossible) or
    * `'main'` (this thread).
+   * @default the provider's mode, else 'auto'
    */
   render?: RenderMode;
+  /** @default the screen's */
   pixelRatio?: number;
-  /** Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`. */
+  /**
+   * Palette: `'dark'`, `'light'` or `'auto'` (prefers-color-scheme). Default: the provider's, else `'dark'`.
+   * @default the provider's theme, else 'dark'
+   */
   theme?: MeterThemeSetting;
   colors?: Partial<Pick<MeterColors, 'text' | 'tick'>>;
   font?: string;

@@ -15,16 +15,26 @@ import { checkBooleanProp, checkFunctionProp, checkStringProp, checkStyleObjectP
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface MeterStatusOwnProps {
-  /** Engine or source; default: the nearest MeterProvider's. */
+  /**
+   * Engine or source; default: the nearest MeterProvider's.
+   * @default the nearest MeterProvider's source
+   */
   source?: MeterSource | HasMeterSource | null;
   /**
    * The context the resume button resumes. Default: the source's engine's `context` when
    * `source` is an engine; with a provider or a bank reader, pass it.
+   * @default the engine's context
    */
   context?: BaseAudioContext | null;
-  /** Also show "Live" while everything is fine. Default false (renders nothing). */
+  /**
+   * Also show "Live" while everything is fine. Default false (renders nothing).
+   * @default false
+   */
   showLive?: boolean;
-  /** Text of the resume button. Default "Resume audio". */
+  /**
+   * Text of the resume button. Default "Resume audio".
+   * @default "Resume audio"
+   */
   resumeLabel?: string;
   /** Called with each status the component shows (after the change). */
   onStatus?: (status: MeterStatusValue) => void;

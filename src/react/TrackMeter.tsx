@@ -17,19 +17,40 @@ import { checkTrackProp, checkSizeProp, checkPixelRatioProp, checkScaleProp, che
 
 /** Props common to the single-track meters. Sizes in CSS px unless a CSS string is given. */
 export interface TrackMeterOwnProps extends MeterAppearanceProps {
-  /** Track index in the source, 0-based. Default 0. */
+  /**
+   * Track index in the source, 0-based. Default 0.
+   * @default 0
+   */
   track?: number;
-  /** Engine or source to read; default: the nearest MeterProvider's. */
+  /**
+   * Engine or source to read; default: the nearest MeterProvider's.
+   * @default the nearest MeterProvider's source
+   */
   source?: MeterSource | HasMeterSource | null;
-  /** Accessible name. Default "Track {track + 1} level". */
+  /**
+   * Accessible name. Default "Track {track + 1} level".
+   * @default "Track {track + 1} level"
+   */
   label?: string;
-  /** Default `vertical`. */
+  /**
+   * Default `vertical`.
+   * @default 'vertical'
+   */
   orientation?: Orientation;
-  /** CSS width. Default 24 (vertical) or 240 (horizontal). */
+  /**
+   * CSS width. Default 24 (vertical) or 240 (horizontal).
+   * @default 24 (vertical) / 240 (horizontal)
+   */
   width?: number | string;
-  /** CSS height. Default 200 (vertical) or 24 (horizontal). */
+  /**
+   * CSS height. Default 200 (vertical) or 24 (horizontal).
+   * @default 200 (vertical) / 24 (horizontal)
+   */
   height?: number | string;
-  /** Clip LED length per channel at the far end, CSS px; 0 hides it. Default 6. */
+  /**
+   * Clip LED length per channel at the far end, CSS px; 0 hides it. Default 6.
+   * @default 6
+   */
   clipSize?: number;
 }
 

@@ -34,6 +34,7 @@ export interface MeterProviderProps {
   /**
    * An engine (its `bank` is read), a `MeterBankReader`, a manual bank's `source`, or null while
    * loading. Omitted: the enclosing provider's (so a provider can set only `render`).
+   * @default the enclosing provider's
    */
   source?: MeterSource | HasMeterSource | null;
   /**
@@ -41,6 +42,7 @@ export interface MeterProviderProps {
    * browser supports it, else this thread), `'worker'`, or `'main'`. A component's own
    * `render` prop wins. Default: the enclosing provider's, else `setDefaultRenderMode`'s
    * (itself `'auto'` unless set).
+   * @default the enclosing provider's, else setDefaultRenderMode's ('auto')
    */
   render?: RenderMode;
   /**
@@ -49,6 +51,7 @@ export interface MeterProviderProps {
    * `prefers-color-scheme`, live). A component's own `theme` prop wins; CSS custom properties
    * (`--meterkit-*`) and `colors` props override the palette. Default: the enclosing
    * provider's, else `'dark'`.
+   * @default the enclosing provider's, else 'dark'
    */
   theme?: MeterThemeSetting;
   /**
@@ -56,6 +59,7 @@ export interface MeterProviderProps {
    * node_modules/meterkit/dist/render-worker.js) for strict Content-Security-Policy sites or
    * self-hosting; default: the file bundled next to meterkit's code. Applies to the page's one
    * worker, before it starts.
+   * @default the file bundled next to meterkit's code
    */
   workerUrl?: string | URL;
   /**

@@ -20,45 +20,87 @@ import {
 } from '../core/internal';
 
 export interface MeterAppearanceProps {
-  /** Channels drawn side by side, 1–8. Default: the source's channel count, else 2. */
+  /**
+   * Channels drawn side by side, 1–8. Default: the source's channel count, else 2.
+   * @default the source's channel count, else 2
+   */
   channels?: number;
-  /** Scale (dB range, ticks). Default DIGITAL_SCALE, -60..0 dBFS. */
+  /**
+   * Scale (dB range, ticks). Default DIGITAL_SCALE, -60..0 dBFS.
+   * @default DIGITAL_SCALE (-60..0 dBFS)
+   */
   scale?: MeterScaleSpec;
-  /** `peak` (decaying peak, default), `rms`, or `ballistic` (the engine's ballistics preset; pair with `scaleForBallistics`). */
+  /**
+   * `peak` (decaying peak, default), `rms`, or `ballistic` (the engine's ballistics preset; pair with `scaleForBallistics`).
+   * @default 'peak'
+   */
   reading?: MeterReading;
-  /** LED segments per channel, 2–200 (LED meters). Default 30. */
+  /**
+   * LED segments per channel, 2–200 (LED meters). Default 30.
+   * @default 30
+   */
   segments?: number;
-  /** Gap between LED segments, CSS px. Default 1. */
+  /**
+   * Gap between LED segments, CSS px. Default 1.
+   * @default 1
+   */
   segmentGap?: number;
-  /** Gap between channels, CSS px. Default 2. */
+  /**
+   * Gap between channels, CSS px. Default 2.
+   * @default 2
+   */
   channelGap?: number;
-  /** Show the peak-hold indication. Default true. */
+  /**
+   * Show the peak-hold indication. Default true.
+   * @default true
+   */
   showHold?: boolean;
-  /** Numeric peak-hold readout length at the far end, CSS px; 0 hides it. */
+  /**
+   * Numeric peak-hold readout length at the far end, CSS px; 0 hides it.
+   * @default 0 (LedMeter) / 14 (PeakHoldMeter)
+   */
   readoutSize?: number;
-  /** Display fall when the audio clock stops (stale readings), dB/s. Default 20 dB / 1.7 s. */
+  /**
+   * Display fall when the audio clock stops (stale readings), dB/s. Default 20 dB / 1.7 s.
+   * @default 20 (dB/s)
+   */
   staleFallDbPerSecond?: number;
   /**
    * Where the canvas paints: `'auto'` (default: the provider's mode, else the page's render
    * worker where supported), `'worker'` (the render worker; main thread where impossible) or
    * `'main'` (this thread).
+   * @default the provider's mode, else 'auto'
    */
   render?: RenderMode;
-  /** Device pixel ratio to render at; default the screen's (followed on change). */
+  /**
+   * Device pixel ratio to render at; default the screen's (followed on change).
+   * @default the screen's
+   */
   pixelRatio?: number;
   /**
    * Palette: `'dark'` (for dark pages), `'light'` (for light pages) or `'auto'` (the user's
    * `prefers-color-scheme`, followed live). Default: the provider's `theme`, else `'dark'`.
+   * @default the provider's theme, else 'dark'
    */
   theme?: MeterThemeSetting;
   /** Colours (override the theme and the CSS custom properties --meterkit-*). */
   colors?: Partial<MeterColors>;
-  /** Zone boundaries in dBFS. Defaults: the scale's zones, else -18 (mid) and -6 (high). */
+  /**
+   * Zone boundaries in dBFS. Defaults: the scale's zones, else -18 (mid) and -6 (high).
+   * @default the scale's zones, else -18
+   */
   midDb?: number;
+  /** @default the scale's zones, else -6 */
   highDb?: number;
-  /** Opacity of unlit LED segments, 0–1. Default 0.18. */
+  /**
+   * Opacity of unlit LED segments, 0–1. Default 0.18.
+   * @default 0.18
+   */
   segmentOffAlpha?: number;
-  /** CSS font for the readout and labels. */
+  /**
+   * CSS font for the readout and labels.
+   * @default "10px sans-serif" (or --meterkit-font)
+   */
   font?: string;
   className?: string;
   style?: CSSProperties;

@@ -1,7 +1,10 @@
 /**
  * The mixer's layout, shared by the live demo (engine source) and its frozen snapshot (manual
  * bank source): 32 labelled stereo tracks with clip buttons and a scale on one bridge, then the
- * master bus on its own, wider bridge.
+ * master bus on its own, wider bridge with its own scale (its meter is shorter by the readout at
+ * the top, so the inputs' scale would not match it). 18 px tracks 6 px apart: the whole board is
+ * about 900 px wide, so it fits a 1280 × 800 screen beside the gallery's sidebar; narrower
+ * windows scroll it sideways (never cut off).
  */
 import type { ReactNode } from 'react';
 import { MeterBridge, type MeterEngine, type MeterSource, type HasMeterSource } from '../../src/index';
@@ -20,10 +23,10 @@ export interface MixerBoardProps {
 
 export function MixerBoard({ source, masterTrack = MIXER_TRACK_COUNT, header, meterLength = 240 }: MixerBoardProps) {
   return (
-    <div style={{ display: 'inline-flex', flexDirection: 'column', gap: 12 }}>
+    <div style={{ display: 'inline-flex', flexDirection: 'column', gap: 12, maxWidth: '100%' }}>
       {header}
-      <div style={{ display: 'flex', gap: 20, alignItems: 'flex-start' }}>
-        <MeterBridge source={source} tracks={MIXER_TRACK_COUNT} labels={MIXER_LABELS} meterLength={meterLength} trackWidth={22} trackGap={8} labelSize={16} />
+      <div data-mixer-board="" style={{ display: 'flex', gap: 20, alignItems: 'flex-start', overflowX: 'auto', paddingBottom: 4 }}>
+        <MeterBridge source={source} tracks={MIXER_TRACK_COUNT} labels={MIXER_LABELS} meterLength={meterLength} trackWidth={18} trackGap={6} labelSize={16} />
         <MeterBridge
           source={source}
           tracks={[masterTrack]}
@@ -33,7 +36,6 @@ export function MixerBoard({ source, masterTrack = MIXER_TRACK_COUNT, header, me
           channelGap={4}
           labelSize={16}
           readoutSize={14}
-          showScale={false}
         />
       </div>
     </div>

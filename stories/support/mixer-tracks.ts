@@ -32,9 +32,9 @@ export const MIXER_TRACKS: readonly MixerTrack[] = [
   t('Snr', 'snare', (sr) => sig.snare(sr), { description: 'snare bursts on beats 2 and 4' }),
   t('Hat', 'hihat', (sr) => sig.hihat(sr), { pan: 0.35, description: 'hi-hat eighths, panned right' }),
   t('Tom', 'toms', sig.toms, { pan: -0.3, description: 'a two-hit tom fill' }),
-  t('OH L', 'hihat', (sr) => sig.hihat(sr), { pan: -1, gain: 0.6, description: 'overhead, hard left: the right channel stays silent' }),
-  t('OH R', 'snare', (sr) => sig.snare(sr), { pan: 1, gain: 0.4, description: 'overhead, hard right' }),
-  t('Room', 'reverb', (sr) => sig.reverbTail(sr), { gain: 1.6, description: 'decaying noise tails (uncorrelated stereo)' }),
+  t('OHL', 'hihat', (sr) => sig.hihat(sr), { pan: -1, gain: 0.6, description: 'overhead, hard left: the right channel stays silent' }),
+  t('OHR', 'snare', (sr) => sig.snare(sr), { pan: 1, gain: 0.4, description: 'overhead, hard right' }),
+  t('Rm', 'reverb', (sr) => sig.reverbTail(sr), { gain: 1.6, description: 'decaying noise tails (uncorrelated stereo)' }),
   t('Bass', 'bass', sig.bass, { description: 'low sine bass line' }),
   t('Swp', 'sweep', (sr) => sig.sineSweep(sr), { description: 'log sine sweep 20 Hz → 20 kHz in 4 s at -6 dBFS: flat on a peak meter' }),
   t('Pink', 'pink', (sr) => sig.pinkNoise(sr), { description: 'pink noise, ≈ -20 dBFS RMS' }),
@@ -44,14 +44,14 @@ export const MIXER_TRACKS: readonly MixerTrack[] = [
   t('Dbl', 'speech', (sr) => sig.speech(sr), { pan: -0.6, gain: 0.4, offset: 0.35, description: 'the first talker, delayed and panned' }),
   t('Pad', 'pad', (sr) => sig.pad(sr), { description: 'sustained chord, slow swell' }),
   t('Str', 'pad', (sr) => sig.pad(sr), { gain: 0.5, offset: 1.3, description: 'the chord again, quieter' }),
-  t('Lead', 'lead', sig.lead, { pan: 0.2, description: 'saw-wave melody with vibrato' }),
+  t('Ld', 'lead', sig.lead, { pan: 0.2, description: 'saw-wave melody with vibrato' }),
   t('Gt L', 'pluck', (sr) => sig.pluck(sr), { pan: -0.8, description: 'plucked strings (Karplus–Strong), left' }),
   t('Gt R', 'pluck', (sr) => sig.pluck(sr), { pan: 0.8, offset: 0.125, description: 'the same, right, an eighth late' }),
   t('Keys', 'keys', sig.keys, { description: 'decaying piano-like chords' }),
   t('Trm', 'tremolo', (sr) => sig.tremolo(sig.pad(sr), sr, 6), { gain: 0.8, description: 'the chord with a 6 Hz tremolo' }),
   t('L', 'left', (sr) => sig.oneSided(sig.tone(sr, 330, 0.35), 'left'), { description: 'a tone in the left channel only' }),
   t('R', 'right', (sr) => sig.oneSided(sig.tone(sr, 550, 0.35), 'right'), { description: 'a tone in the right channel only' }),
-  t('Mono', 'mono', (sr) => sig.tone(sr, 220, 0.5), { description: 'a MONO source into a stereo track: both channels read -6 dBFS' }),
+  t('Mon', 'mono', (sr) => sig.tone(sr, 220, 0.5), { description: 'a MONO source into a stereo track: both channels read -6 dBFS' }),
   t('Phs', 'anti', (sr) => sig.antiPhase(sig.tone(sr, 110, 0.3)), { description: 'right = inverted left (correlation -1)' }),
   t('Clip', 'clip', sig.clipper, { description: 'a tone that swells to +3 dBFS once per bar: the clip LEDs latch' }),
   t('Hot', 'kick', sig.kick, { gain: 1.05, offset: 0.25, description: 'the kick, hot: peaks just under 0 dBFS' }),
@@ -95,9 +95,9 @@ export const MIXER_SNAPSHOT: readonly SnapshotTrack[] = [
   s(-14, -14, -8.5, -8.5), // Snare
   s(-24, -19.5, -18, -14), // HiHat
   s(-33, -27, -12, -8), // Toms
-  s(-21, -60, -16, -55), // OH L
-  s(-70, -19, -60, -12.5), // OH R
-  s(-26, -27.5, -22, -23), // Room
+  s(-21, -60, -16, -55), // OHL (overhead left)
+  s(-70, -19, -60, -12.5), // OHR (overhead right)
+  s(-26, -27.5, -22, -23), // Rm (room)
   s(-9.8, -9.8, -6.9, -6.9), // Bass
   s(-6.2, -6.2, -6, -6), // Sweep
   s(-21.5, -21, -18.4, -18.7), // Pink
@@ -107,14 +107,14 @@ export const MIXER_SNAPSHOT: readonly SnapshotTrack[] = [
   s(-20, -30, -16, -26), // VoxDbl
   s(-12.6, -12.4, -11, -10.8), // Pad
   s(-18.5, -18.4, -17, -16.8), // Str
-  s(-17, -16, -13, -12), // Lead
+  s(-17, -16, -13, -12), // Ld (lead)
   s(-11, -24, -8, -20), // Gtr L
   s(-26, -12, -21, -8.5), // Gtr R
   s(-19, -19, -10.5, -10.5), // Keys
   s(-15.6, -15.4, -14, -13.8), // Trem
   s(-9.1, -Infinity, -9.1, -Infinity), // L only
   s(-Infinity, -9.1, -Infinity, -9.1), // R only
-  s(-6, -6, -6, -6), // Mono
+  s(-6, -6, -6, -6), // Mon (mono)
   s(-10.5, -10.5, -10.5, -10.5), // Phase
   s(-4, -4, 0, 0, 12), // Clip! (latched)
   s(-2.5, -2.5, -0.6, -0.6), // Hot

@@ -331,6 +331,7 @@ describe('scale labels', () => {
         const ctx = canvas.getContext('2d')!;
         const labels: { text: string; x: number; y: number; w: number }[] = [];
         let marks = 0;
+        const rects: number[][] = [];
         const fillText = ctx.fillText.bind(ctx);
         const fillRect = ctx.fillRect.bind(ctx);
         ctx.fillText = (text: string, x: number, y: number) => {
@@ -339,6 +340,7 @@ describe('scale labels', () => {
         };
         ctx.fillRect = (...a: Parameters<CanvasRenderingContext2D['fillRect']>) => {
           marks++;
+          rects.push(a);
           fillRect(...a);
         };
         drawScale(ctx, w, h, 1, scale, DEFAULT_STYLE, { orientation, side, nearInset: 0, farInset: 0 });
@@ -346,6 +348,15 @@ describe('scale labels', () => {
         expect(labels.length).toBeGreaterThan(2);
         expect(labels.length).toBeLessThanOrEqual(scale.ticks.length);
         const texts = labels.map((l) => l.text);
+        // Tick k's length across the scale (4 px major, 2 px minor at dpr 1): a labelled major
+        // tick is long exactly when its label is shown — a dropped label leaves a short tick,
+        // never a long bare one.
+        const length = (k: number) => (orientation === 'vertical' ? rects[k][2] : rects[k][3]);
+        const thinned = scale.ticks.filter((t) => t.major && t.label !== '' && !texts.includes(t.label));
+        if (orientation === 'vertical') expect(thinned.length, 'a 120 px scale thins some labels').toBeGreaterThan(0);
+        scale.ticks.forEach((t, k) => {
+          if (t.major && t.label !== '') expect(length(k), `${t.label} tick`).toBe(texts.includes(t.label) ? 4 : 2);
+        });
         // The reference mark's label always stays; without one, the top label does.
         if (scale.referenceDb !== undefined) expect(texts).toContain('0');
         else expect(texts).toContain(scale.ticks[scale.ticks.length - 1].label);

@@ -27,7 +27,7 @@ async function violations(root: Element): Promise<string[]> {
   const result = await axe.run(root, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     // WCAG 2.2's 24 px target size (2.5.8) is not met by the clip LEDs of dense bridges (a
-    // track 6–14 px wide), by design as on hardware bridges: README "Accessibility".
+    // track 6–14 px wide), by design as on hardware bridges: docs/api.md "Accessibility".
     rules: { 'target-size': { enabled: false } },
     resultTypes: ['violations'],
   });

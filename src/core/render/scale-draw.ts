@@ -36,9 +36,11 @@ export function drawScale(ctx: Context2D, width: number, height: number, dpr: nu
   ctx.font = scaleFont(style.font, dpr);
   ctx.textBaseline = 'middle';
   const fontPx = fontSizePx(style.font) * dpr;
-  // Every tick mark is drawn. Labels are placed in order of importance — the reference mark
-  // (0 VU, TEST…), the top, the bottom, then the rest from the top down — and a label that
-  // would overlap one already placed is left out.
+  // Labels are placed first, in order of importance — the reference mark (0 VU, TEST…), the
+  // top, the bottom, then the rest from the top down — and a label that would overlap one
+  // already placed is left out. Then every tick mark is drawn; a tick whose label was left out
+  // is drawn short (as a minor tick), so the labels that remain read as the scale's own
+  // choice, not as labels missing from long ticks.
   const n = scale.ticks.length;
   const order: number[] = [];
   const ref = scale.referenceDb;
@@ -48,21 +50,15 @@ export function drawScale(ctx: Context2D, width: number, height: number, dpr: nu
   }
   for (const k of [n - 1, 0]) if (!order.includes(k)) order.push(k);
   for (let k = n - 2; k > 0; k--) if (!order.includes(k)) order.push(k);
+  /** Centre of tick `k` in device px from the zero end, snapped so the line stays sharp. */
+  const at = (k: number) => layout.nearInset + Math.round(positionFromDb(scale, scale.ticks[k].db) * (along - line));
+  const dropped = new Array<boolean>(n).fill(false);
+  const labels: { k: number; cx: number; cy: number }[] = [];
   const placed: [number, number][] = []; // label extents along the axis, device px
-  for (let k = 0; k < n; k++) {
-    const tick = scale.ticks[k];
-    const p = layout.nearInset + Math.round(positionFromDb(scale, tick.db) * (along - line));
-    const len = tick.major ? major : minor;
-    ctx.fillStyle = style.colors.tick;
-    if (vertical) ctx.fillRect(layout.side === 'right' ? width - len : 0, height - p - line, len, line);
-    else ctx.fillRect(p, layout.side === 'bottom' ? across - len : 0, line, len);
-  }
-  ctx.fillStyle = style.colors.text;
   for (const k of order) {
     const tick = scale.ticks[k];
     if (tick.label === '') continue;
-    // Centre of the tick in device px from the zero end, snapped so the line stays sharp.
-    const p = layout.nearInset + Math.round(positionFromDb(scale, tick.db) * (along - line));
+    const p = at(k);
     const len = tick.major ? major : minor;
     let a: number;
     let b: number;
@@ -83,11 +79,23 @@ export function drawScale(ctx: Context2D, width: number, height: number, dpr: nu
     }
     let free = true;
     for (const [a2, b2] of placed) if (a < b2 && b > a2) free = false;
-    if (!free) continue;
+    if (!free) {
+      dropped[k] = true;
+      continue;
+    }
     placed.push([a, b]);
-    ctx.textAlign = vertical ? (layout.side === 'right' ? 'right' : 'left') : 'center';
-    ctx.fillText(tick.label, cx, cy);
+    labels.push({ k, cx, cy });
   }
+  ctx.fillStyle = style.colors.tick;
+  for (let k = 0; k < n; k++) {
+    const p = at(k);
+    const len = scale.ticks[k].major && !dropped[k] ? major : minor;
+    if (vertical) ctx.fillRect(layout.side === 'right' ? width - len : 0, height - p - line, len, line);
+    else ctx.fillRect(p, layout.side === 'bottom' ? across - len : 0, line, len);
+  }
+  ctx.fillStyle = style.colors.text;
+  ctx.textAlign = vertical ? (layout.side === 'right' ? 'right' : 'left') : 'center';
+  for (const { k, cx, cy } of labels) ctx.fillText(scale.ticks[k].label, cx, cy);
 }
 
 /** The px size in a CSS font string ("10px sans-serif" → 10; 10 when none). */

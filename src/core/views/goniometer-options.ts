@@ -15,19 +15,40 @@ export interface GoniometerOptionsInput {
   track: number;
   /** The engine's scope buffer (`engine.scopeWords`), or an object that has it (the engine); null: no samples yet. */
   scope: Int32Array | { readonly scopeWords: Int32Array | null } | null | undefined;
-  /** `'dots'` (default) or `'lines'`. */
+  /**
+   * `'dots'` (default) or `'lines'`.
+   * @default 'dots'
+   */
   mode?: 'dots' | 'lines';
-  /** Trail length, ms, 0 to 2000. Default 300. */
+  /**
+   * Trail length, ms, 0 to 2000. Default 300.
+   * @default 300
+   */
   persistenceMs?: number;
-  /** Automatic gain, 0 to +40 dB in whole dB, shown on the plot. Default false. */
+  /**
+   * Automatic gain, 0 to +40 dB in whole dB, shown on the plot. Default false.
+   * @default false
+   */
   autoGain?: boolean;
-  /** Fixed gain when `autoGain` is off, dB, −24 to +40. Default 0. */
+  /**
+   * Fixed gain when `autoGain` is off, dB, −24 to +40. Default 0.
+   * @default 0
+   */
   gainDb?: number;
-  /** Correlation strip under the plot. Default true. */
+  /**
+   * Correlation strip under the plot. Default true.
+   * @default true
+   */
   showCorrelation?: boolean;
-  /** Height of the correlation strip, CSS px, 2 to 100. Default 10. */
+  /**
+   * Height of the correlation strip, CSS px, 2 to 100. Default 10.
+   * @default 10
+   */
   stripHeight?: number;
-  /** Most samples drawn per frame, 64 to 16384 (more are decimated). Default 2048. */
+  /**
+   * Most samples drawn per frame, 64 to 16384 (more are decimated). Default 2048.
+   * @default 2048
+   */
   maxPointsPerFrame?: number;
 }
 
