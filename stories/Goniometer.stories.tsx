@@ -1,16 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { Goniometer, type GoniometerProps } from '../src/index';
 import { docsDescription } from './support/meter-args';
-import { useDemoScope } from './support/scope-demo';
-import { SCOPE_SIGNALS, type ScopeSignalName } from './support/scope-signals';
-
-type Args = Omit<GoniometerProps, 'scope' | 'source'> & { signal: ScopeSignalName };
-
-/** The goniometer fed by a synthesized programme through a real sample ring (no audio). */
-function Demo({ signal, ...props }: Args) {
-  const { words, bank } = useDemoScope(signal);
-  return <Goniometer {...props} scope={words} source={bank.source} track={0} />;
-}
+import { GoniometerDemo as Demo } from './support/goniometer-demo';
+import { SCOPE_SIGNALS } from './support/scope-signals';
 
 /** Goniometer (phase scope): the Lissajous figure of a stereo track, M up and S across, with the correlation strip. */
 const meta = {

@@ -21,7 +21,7 @@ export interface ClipIndicatorOwnProps {
   source?: MeterSource | HasMeterSource | null;
   /**
    * Used in the accessible name: "{label} clip". Default "Track {track + 1}".
-   * @default "Track {track + 1}"
+   * @default Track {track + 1}
    */
   label?: string;
   /**
@@ -44,6 +44,7 @@ export interface ClipIndicatorOwnProps {
    * @default the theme's clip colours (--meterkit-clip, --meterkit-clip-off)
    */
   color?: string;
+  /** Unlit colour. @default the theme's unlit clip colour (--meterkit-clip-off) */
   offColor?: string;
   /**
    * Also drop the track's peak holds on reset. Default false.

@@ -35,7 +35,7 @@ export interface CorrelationMeterOwnProps {
   source?: MeterSource | HasMeterSource | null;
   /**
    * Accessible name. Default "Phase correlation".
-   * @default "Phase correlation"
+   * @default Phase correlation
    */
   label?: string;
   /**
@@ -67,8 +67,12 @@ export interface CorrelationMeterOwnProps {
    * @default the provider's theme, else 'dark'
    */
   theme?: MeterThemeSetting;
-  /** `low` (positive correlation), `high` (negative), `mid` (balance), `track`, `tick`, `text`. */
+  /**
+   * `low` (positive correlation), `high` (negative), `mid` (balance), `track`, `tick`, `text`.
+   * @default the theme's palette
+   */
   colors?: Partial<MeterColors>;
+  /** CSS font of labels and readouts. @default 10px sans-serif (or --meterkit-font) */
   font?: string;
   className?: string;
   style?: CSSProperties;

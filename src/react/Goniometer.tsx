@@ -44,7 +44,7 @@ export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'
   source?: MeterSource | HasMeterSource | null;
   /**
    * Accessible name, followed by the correlation. Default "Goniometer".
-   * @default "Goniometer"
+   * @default Goniometer
    */
   label?: string;
   /**
@@ -64,8 +64,12 @@ export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'
    * @default the provider's theme, else 'dark'
    */
   theme?: MeterThemeSetting;
-  /** `low` (the trace), `track` (plot background), `tick` (axes), `text` (labels, gain), `high` (negative correlation). */
+  /**
+   * `low` (the trace), `track` (plot background), `tick` (axes), `text` (labels, gain), `high` (negative correlation).
+   * @default the theme's palette
+   */
   colors?: Partial<MeterColors>;
+  /** CSS font of labels and readouts. @default 10px sans-serif (or --meterkit-font) */
   font?: string;
   className?: string;
   style?: CSSProperties;

@@ -55,22 +55,22 @@ export interface LoudnessMeterOwnProps {
   source?: MeterSource | HasMeterSource | null;
   /**
    * Accessible name. Default "Loudness".
-   * @default "Loudness"
+   * @default Loudness
    */
   label?: string;
   /**
    * `'ebu-r128'` (default), `'atsc-a85'`, `'streaming-14'`, `'streaming-16'`, or a custom target.
-   * @default 'ebu-r128'
+   * @default ebu-r128
    */
   target?: LoudnessTargetName | LoudnessTarget;
   /**
    * EBU Tech 3341 scale: `'ebu+9'` (target −18 … +9 LU, default) or `'ebu+18'` (−36 … +18 LU).
-   * @default 'ebu+9'
+   * @default ebu+9
    */
   range?: LoudnessScaleRange;
   /**
    * Show values in absolute `'LUFS'` (default) or `'LU'` relative to the target.
-   * @default 'LUFS'
+   * @default LUFS
    */
   units?: 'LUFS' | 'LU';
   /**
@@ -114,7 +114,9 @@ export interface LoudnessMeterOwnProps {
    * @default the provider's theme, else 'dark'
    */
   theme?: MeterThemeSetting;
+  /** @default the theme's palette */
   colors?: Partial<MeterColors>;
+  /** CSS font of labels and readouts. @default 10px sans-serif (or --meterkit-font) */
   font?: string;
   className?: string;
   style?: CSSProperties;

@@ -51,17 +51,17 @@ export interface MeterBridgeOwnProps extends MeterAppearanceProps {
   labels?: readonly string[];
   /**
    * Accessible name of the bridge (its `role="group"`). Default "Meter bridge".
-   * @default "Meter bridge"
+   * @default Meter bridge
    */
   label?: string;
   /**
    * `led` (default) or `bar`.
-   * @default 'led'
+   * @default led
    */
   kind?: MeterKind;
   /**
    * Default `vertical` (tracks side by side); `horizontal` stacks tracks as rows.
-   * @default 'vertical'
+   * @default vertical
    */
   orientation?: Orientation;
   /**

@@ -29,7 +29,7 @@ export interface MeterScaleOwnProps {
   scale?: MeterScaleSpec;
   /**
    * Default `vertical`.
-   * @default 'vertical'
+   * @default vertical
    */
   orientation?: Orientation;
   /**
@@ -71,7 +71,9 @@ export interface MeterScaleOwnProps {
    * @default the provider's theme, else 'dark'
    */
   theme?: MeterThemeSetting;
+  /** @default the theme's palette */
   colors?: Partial<Pick<MeterColors, 'text' | 'tick'>>;
+  /** CSS font of labels and readouts. @default 10px sans-serif (or --meterkit-font) */
   font?: string;
   className?: string;
   style?: CSSProperties;

@@ -33,7 +33,7 @@ export interface MeterStatusOwnProps {
   showLive?: boolean;
   /**
    * Text of the resume button. Default "Resume audio".
-   * @default "Resume audio"
+   * @default Resume audio
    */
   resumeLabel?: string;
   /** Called with each status the component shows (after the change). */

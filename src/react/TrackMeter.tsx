@@ -29,12 +29,12 @@ export interface TrackMeterOwnProps extends MeterAppearanceProps {
   source?: MeterSource | HasMeterSource | null;
   /**
    * Accessible name. Default "Track {track + 1} level".
-   * @default "Track {track + 1} level"
+   * @default Track {track + 1} level
    */
   label?: string;
   /**
    * Default `vertical`.
-   * @default 'vertical'
+   * @default vertical
    */
   orientation?: Orientation;
   /**

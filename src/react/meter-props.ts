@@ -32,7 +32,7 @@ export interface MeterAppearanceProps {
   scale?: MeterScaleSpec;
   /**
    * `peak` (decaying peak, default), `rms`, or `ballistic` (the engine's ballistics preset; pair with `scaleForBallistics`).
-   * @default 'peak'
+   * @default peak
    */
   reading?: MeterReading;
   /**
@@ -83,7 +83,10 @@ export interface MeterAppearanceProps {
    * @default the provider's theme, else 'dark'
    */
   theme?: MeterThemeSetting;
-  /** Colours (override the theme and the CSS custom properties --meterkit-*). */
+  /**
+   * Colours (override the theme and the CSS custom properties --meterkit-*).
+   * @default the theme's palette
+   */
   colors?: Partial<MeterColors>;
   /**
    * Zone boundaries in dBFS. Defaults: the scale's zones, else -18 (mid) and -6 (high).

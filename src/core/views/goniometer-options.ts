@@ -17,7 +17,7 @@ export interface GoniometerOptionsInput {
   scope: Int32Array | { readonly scopeWords: Int32Array | null } | null | undefined;
   /**
    * `'dots'` (default) or `'lines'`.
-   * @default 'dots'
+   * @default dots
    */
   mode?: 'dots' | 'lines';
   /**
