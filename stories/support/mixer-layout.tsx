@@ -25,7 +25,7 @@ export function MixerBoard({ source, masterTrack = MIXER_TRACK_COUNT, header, me
   return (
     <div style={{ display: 'inline-flex', flexDirection: 'column', gap: 12, maxWidth: '100%' }}>
       {header}
-      <div data-mixer-board="" style={{ display: 'flex', gap: 14, alignItems: 'flex-start', overflowX: 'auto', paddingBottom: 4 }}>
+      <div data-mixer-board="" style={{ display: 'flex', gap: 14, alignItems: 'flex-start', overflowX: 'auto', paddingBottom: 4, paddingRight: 4 }}>
         <MeterBridge source={source} tracks={MIXER_TRACK_COUNT} labels={MIXER_LABELS} meterLength={meterLength} trackWidth={18} trackGap={6} labelSize={16} />
         <MeterBridge
           source={source}
