@@ -6,6 +6,7 @@
 import type { MeterBankReader } from './bank/reader';
 import type { TransportKind } from './transport';
 import type { TrackBallisticsInfo } from './engine-ballistics';
+import type { SpectrumBankReader } from './spectrum/spectrum-bank';
 import type { SampleRingReader } from './scope/ring-reader';
 import type { LevelKernelKind } from './protocol';
 
@@ -38,6 +39,17 @@ export interface MeterEngine {
    * at the newest frame). RangeError when the track is not in `scope`. Allocates: create it once.
    */
   createScopeReader(track: number): SampleRingReader;
+  /**
+   * The spectrum bank (31 one-third-octave levels and holds of each `spectrum` track;
+   * core/spectrum/spectrum-bank.ts), or null without `spectrum`. Shared with the worklet on the
+   * shared transport (post it to a worker and read it there); on the message transport a plain
+   * block the engine refreshes with every snapshot.
+   */
+  readonly spectrumWords: Int32Array | null;
+  /** A reader of the spectrum bank (`readInto(slot, levels, holds)`, `slotOf(track)`). RangeError without `spectrum`. */
+  createSpectrumReader(): SpectrumBankReader;
+  /** Drops the spectrum holds of bank track `track` (every analysed track when omitted) to the current levels. */
+  resetSpectrumHolds(track?: number): void;
   readonly channels: number;
   /** Sample rate of the measured signal (the context's), Hz. */
   readonly sampleRate: number;

@@ -10,6 +10,7 @@ import { resolveEngineBallistics, type EngineBallistics, type ResolvedTrackBalli
 import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
 import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, MAX_TRACKS, MAX_CHANNELS } from './bank/layout';
 import { DEFAULT_SCOPE_CAPACITY, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY } from './scope/ring-layout';
+import { TIME_WEIGHTINGS, type TimeWeighting } from '../dsp/spectrum';
 import { chooseTransport, type TransportKind, type TransportRequest } from './transport';
 import type { LevelKernelRequest } from './protocol';
 
@@ -71,6 +72,15 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
   scope?: readonly number[];
   /** Frames per scope ring, a power of two from 1024 to 1,048,576. Default 16384 (341 ms at 48 kHz). */
   scopeCapacity?: number;
+  /**
+   * Bank tracks analysed in 31 one-third-octave bands (for `<SpectrumMeter>`): a list of bank
+   * track indices, e.g. `[engine.masterTrack]`. Every channel of a track is analysed and the
+   * band powers averaged. Holds use `holdMs` and `fallDbPerSecond`. Default none. See
+   * docs/broadcast-metering.md "Spectrum".
+   */
+  spectrum?: readonly number[];
+  /** Band level time weighting: `'fast'` (125 ms, default) or `'slow'` (1 s), as sound level meters. */
+  spectrumTimeWeighting?: TimeWeighting;
 }
 
 /** Options of {@link createMeterEngine} with every default filled in and every value validated. */
@@ -96,6 +106,9 @@ export interface ResolvedEngineOptions {
   /** Scoped bank tracks, in ring order (no duplicates). */
   scope: number[];
   scopeCapacity: number;
+  /** Bank tracks analysed by the spectrum, in slot order (no duplicates). */
+  spectrum: number[];
+  spectrumTimeWeighting: TimeWeighting;
 }
 
 /** Names of the level options of {@link MeterEngineOptions}, derived from `LEVEL_DEFAULTS`. */
@@ -151,6 +164,8 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
     kernel: checkOneOf('kernel', options.kernel ?? 'auto', ['auto', 'js'] as const),
     scope,
     scopeCapacity: checkScopeCapacity(options.scopeCapacity),
+    spectrum: listSelection('spectrum', options.spectrum, bankTracks),
+    spectrumTimeWeighting: checkOneOf('spectrumTimeWeighting', options.spectrumTimeWeighting ?? 'fast', TIME_WEIGHTINGS),
   };
 }
 
@@ -174,6 +189,13 @@ function trackSelection(name: string, value: boolean | readonly number[] | undef
   if (value === undefined || value === false) return [];
   if (value === true) return Array.from({ length: bankTracks }, (_, i) => i);
   if (!Array.isArray(value)) throw new TypeError(`${name} must be true, false or an array of bank track indices, got ${describeValue(value)}`);
+  return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
+}
+
+/** A list of bank track indices (no duplicates, in order of first appearance). */
+function listSelection(name: string, value: readonly number[] | undefined, bankTracks: number): number[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError(`${name} must be an array of bank track indices (e.g. [engine.masterTrack]), got ${describeValue(value)}`);
   return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
 }
 

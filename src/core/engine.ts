@@ -23,6 +23,7 @@ import { ballisticsInfo, type ResolvedTrackBallistics, type TrackBallisticsInfo 
 export type { TrackBallisticsInfo } from './engine-ballistics';
 import type { SampleRingReader } from './scope/ring-reader';
 import { EngineScope } from './scope/engine-scope';
+import { createSpectrumWords, SpectrumBankReader, spectrumSlotOf } from './spectrum/spectrum-bank';
 import type { MeterEngine } from './engine-api';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor, type LevelKernelKind } from './protocol';
 
@@ -66,6 +67,7 @@ class Engine implements MeterEngine {
   private readonly ballistics: readonly ResolvedTrackBallistics[];
   readonly scopeWords: Int32Array | null;
   private readonly scope: EngineScope | null;
+  readonly spectrumWords: Int32Array | null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   /** Ids of the snapshot ports attached to the processor for render workers (message transport). */
   private nextPortId = 1;
@@ -92,6 +94,7 @@ class Engine implements MeterEngine {
     const scope = { tracks: o.scope, capacity: o.scopeCapacity, sampleRate: context.sampleRate, shared, bankTracks: this.bankTracks };
     this.scope = o.scope.length === 0 ? null : new EngineScope(scope);
     this.scopeWords = this.scope?.words ?? null;
+    this.spectrumWords = o.spectrum.length === 0 ? null : createSpectrumWords({ tracks: o.spectrum, sampleRate: context.sampleRate, shared });
     const init: ProcessorInit = {
       tracks: o.tracks,
       channels: o.channels,
@@ -108,6 +111,9 @@ class Engine implements MeterEngine {
       kernel: o.kernel,
       scope: o.scope,
       scopeWords: shared ? this.scopeWords : null,
+      spectrum: o.spectrum,
+      spectrumTimeWeighting: o.spectrumTimeWeighting,
+      spectrumWords: shared ? this.spectrumWords : null,
     };
     this.node = new AudioWorkletNode(context, PROCESSOR_NAME, {
       numberOfInputs: o.tracks,
@@ -173,7 +179,9 @@ class Engine implements MeterEngine {
       if (msg.reply) this.settleFlushes();
       if (this.disposed && Atomics.load(msg.words, H_WRITER_STATE) === WRITER_STOPPED) this.closePort();
     } else if (msg.type === 'scope') this.scope?.receive(msg.ring, msg.data, msg.frames);
-    else if (msg.type === 'error') this.error = msg.message;
+    else if (msg.type === 'spectrum') {
+      if (this.spectrumWords !== null && msg.words.length === this.spectrumWords.length) this.spectrumWords.set(msg.words);
+    } else if (msg.type === 'error') this.error = msg.message;
     else if (msg.type === 'kernel') this.kernel = msg.kernel;
   }
 
@@ -208,6 +216,21 @@ class Engine implements MeterEngine {
   createScopeReader(track: number): SampleRingReader {
     if (this.scope === null) throw new RangeError(`createScopeReader: this engine has no sample rings (pass the scope option, e.g. scope: [${track}])`);
     return this.scope.createReader(track);
+  }
+
+  createSpectrumReader(): SpectrumBankReader {
+    if (this.spectrumWords === null)
+      throw new RangeError('createSpectrumReader: this engine has no spectrum (pass the spectrum option, e.g. spectrum: [engine.masterTrack])');
+    return new SpectrumBankReader(this.spectrumWords);
+  }
+
+  resetSpectrumHolds(track?: number): void {
+    if (this.spectrumWords === null) throw new RangeError('resetSpectrumHolds: this engine has no spectrum (pass the spectrum option)');
+    if (track === undefined) return this.post({ type: 'spectrum-reset', slot: -1 });
+    checkInteger('track', track, 0, this.bankTracks - 1);
+    const slot = spectrumSlotOf(this.spectrumWords, track);
+    if (slot < 0) throw new RangeError(`resetSpectrumHolds: bank track ${track} has no spectrum (add it to the spectrum option)`);
+    this.post({ type: 'spectrum-reset', slot });
   }
 
   input(track: number): AudioNode {

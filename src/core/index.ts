@@ -137,6 +137,16 @@ export { segmentThresholds, litSegments, drawLedRange } from './render/led';
 export { barLength, drawBarRange, drawHoldMarker, holdStart, holdEnd, drawClipLed, drawReadout, formatReadout, readoutTenths } from './render/bar';
 export { drawScale, type ScaleLayout } from './render/scale-draw';
 export { preferredTheme, watchPreferredTheme, resolveThemeSetting } from './color-scheme';
+export {
+  createSpectrumWords,
+  checkSpectrumWords,
+  spectrumSlotOf,
+  spectrumSlots,
+  spectrumTracksOf,
+  SpectrumBankReader,
+  SpectrumBankWriter,
+  SPECTRUM_STRIDE,
+} from './spectrum/spectrum-bank';
 export { contrastRatio } from './render/contrast';
 export { observeSize, observeVisibility, watchPixelRatio, currentPixelRatio, observerCounts } from './observers';
 export { LOUDNESS_TARGETS, resolveLoudnessTarget, type LoudnessTarget, type LoudnessTargetName } from './loudness-targets';

@@ -55,6 +55,11 @@ export interface ProcessorInit {
   scope?: number[];
   /** Shared transport: the scope buffer (core/scope/ring-layout.ts); null or absent: batched posts. */
   scopeWords?: Int32Array | null;
+  /** Bank tracks analysed by the one-third-octave spectrum, in slot order. Empty or absent: none. */
+  spectrum?: number[];
+  spectrumTimeWeighting?: 'fast' | 'slow';
+  /** Shared transport: the spectrum bank (core/spectrum/spectrum-bank.ts); null or absent: posted with each snapshot. */
+  spectrumWords?: Int32Array | null;
 }
 
 /** Main → processor: stop processing, publish WRITER_STOPPED, close the port. */
@@ -89,9 +94,14 @@ export interface DetachPortMessage {
   type: 'detach-port';
   id: number;
 }
+/** Main → processor: drop the spectrum holds of slot `slot` (−1: every slot) to the current levels. */
+export interface SpectrumResetMessage {
+  type: 'spectrum-reset';
+  slot: number;
+}
 /** Most extra snapshot ports a processor serves (one render worker per page needs one). */
 export const MAX_ATTACHED_PORTS = 8;
-export type ToProcessor = DisposeMessage | ControlMessage | FlushMessage | AttachPortMessage | DetachPortMessage;
+export type ToProcessor = DisposeMessage | ControlMessage | FlushMessage | AttachPortMessage | DetachPortMessage | SpectrumResetMessage;
 
 /** Processor → main (message transport): a full copy of the processor's bank words. */
 export interface SnapshotMessage {
@@ -120,4 +130,9 @@ export interface ScopeMessage {
   frames: number;
   data: Float32Array;
 }
-export type FromProcessor = SnapshotMessage | ErrorMessage | KernelMessage | ScopeMessage;
+/** Processor → main (message transport), right after each snapshot: a copy of the processor's spectrum bank. */
+export interface SpectrumMessage {
+  type: 'spectrum';
+  words: Int32Array;
+}
+export type FromProcessor = SnapshotMessage | ErrorMessage | KernelMessage | ScopeMessage | SpectrumMessage;

@@ -19,3 +19,5 @@ export * from './ballistics';
 export * from './ballistics-presets';
 export * from './quasi-peak';
 export * from './correlation';
+export * from './octave-bands';
+export * from './spectrum';

@@ -13,6 +13,8 @@ import { BankMetering, RENDER_QUANTUM } from '../core/metering/bank-metering';
 import { createBankWords } from '../core/bank/layout';
 import { applyControlWords } from '../core/bank/control';
 import { ScopeTap, scopeBatchFrames, type ScopeBatch } from '../core/metering/scope-tap';
+import { SpectrumTap } from '../core/metering/spectrum-tap';
+import { createSpectrumWords } from '../core/spectrum/spectrum-bank';
 import { PROCESSOR_NAME, MAX_ATTACHED_PORTS, type ProcessorInit, type ToProcessor, type SnapshotMessage, type KernelMessage } from '../core/protocol';
 
 // Globals of AudioWorkletGlobalScope, declared here so the file type-checks with the DOM lib.
@@ -39,6 +41,10 @@ class MeterProcessor extends AudioWorkletProcessor {
   private readonly extraIds = new Int32Array(MAX_ATTACHED_PORTS);
   /** Scoped tracks' sample rings (null: no scope). */
   private readonly scope: ScopeTap | null = null;
+  /** The analysed tracks' spectrum (null: none), its bank, and on the message transport its posted copy. */
+  private readonly spectrum: SpectrumTap | null = null;
+  private readonly spectrumWords: Int32Array | null = null;
+  private readonly spectrumMessage: { type: 'spectrum'; words: Int32Array } | null = null;
   /** Message transport: posts a scope batch (structured clone copies its data). */
   private readonly postScope = (batch: ScopeBatch): void => this.port.postMessage(batch);
   private sincePost = 0;
@@ -54,6 +60,23 @@ class MeterProcessor extends AudioWorkletProcessor {
       this.metering = new BankMetering(init, this.words, sampleRate);
       if (init.scope !== undefined && init.scope.length > 0) {
         this.scope = new ScopeTap(init.scope, this.message ? null : (init.scopeWords ?? null), scopeBatchFrames(sampleRate));
+      }
+      if (init.spectrum !== undefined && init.spectrum.length > 0) {
+        const words = this.message ? null : (init.spectrumWords ?? null);
+        this.spectrumWords = words ?? createSpectrumWords({ tracks: init.spectrum, sampleRate, shared: false });
+        const level = init.level;
+        this.spectrum = new SpectrumTap(
+          {
+            tracks: init.spectrum,
+            channels: init.channels,
+            sampleRate,
+            timeWeighting: init.spectrumTimeWeighting ?? 'fast',
+            holdMs: level.holdMs,
+            fallDbPerSecond: level.fallDbPerSecond,
+          },
+          this.spectrumWords,
+        );
+        if (this.message) this.spectrumMessage = { type: 'spectrum', words: new Int32Array(this.spectrumWords.length) };
       }
       if (this.message) {
         this.outbox = new Int32Array(this.words.length);
@@ -80,6 +103,8 @@ class MeterProcessor extends AudioWorkletProcessor {
     } else if (msg.type === 'control' && this.words !== null) {
       // The UI's control words arrive over the port; the CONSUMED words stay ours (= posted).
       applyControlWords(this.words, this.metering!.writer.layout, msg.words);
+    } else if (msg.type === 'spectrum-reset') {
+      this.spectrum?.resetHolds(msg.slot);
     } else if (msg.type === 'attach-port') {
       // Another reader of the snapshots (the render worker). Ports are kept in fixed slots so
       // posting to them allocates nothing.
@@ -132,6 +157,7 @@ class MeterProcessor extends AudioWorkletProcessor {
     }
     metering.process(inputs, frames, currentFrame + frames);
     this.scope?.write(metering, frames, this.message ? this.postScope : null);
+    this.spectrum?.write(metering, frames);
     if (this.message && ++this.sincePost >= this.postEvery) this.post(this.snapshotMessage);
     return true;
   }
@@ -142,6 +168,12 @@ class MeterProcessor extends AudioWorkletProcessor {
     this.outbox!.set(this.words!);
     // Structured clone copies the outbox natively; no garbage on this thread's heap. Every
     // destination gets the same snapshot, so "consumed" (= posted) holds for all of them.
+    // The spectrum first: when the engine sees a flush's reply snapshot, the spectrum is in.
+    if (this.spectrumMessage !== null) {
+      if (message.reply) this.spectrum!.publish();
+      this.spectrumMessage.words.set(this.spectrumWords!);
+      this.port.postMessage(this.spectrumMessage);
+    }
     this.port.postMessage(message);
     for (let i = 0; i < this.extraPorts.length; i++) this.extraPorts[i]?.postMessage(message);
     this.metering!.writer.markAllConsumed();

@@ -71,7 +71,12 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
  * phase (seeded), so the power in any band is exact rather than a random draw. Scaled to
  * `rms`. Played in a loop, it is stationary noise with exactly that spectrum.
  */
-export function periodicNoise(kind: 'white' | 'pink', sampleRate: number, seconds: number, options: { seed?: number; rms?: number; lowHz?: number } = {}): Float32Array {
+export function periodicNoise(
+  kind: 'white' | 'pink',
+  sampleRate: number,
+  seconds: number,
+  options: { seed?: number; rms?: number; lowHz?: number } = {},
+): Float32Array {
   const n = 2 ** Math.ceil(Math.log2(seconds * sampleRate));
   const re = new Float64Array(n);
   const im = new Float64Array(n);

@@ -201,7 +201,9 @@ describe('time weighting (IEC 61672-1) and hold', () => {
 
   it('rejects bad options and calls, naming them', () => {
     expect(() => new SpectrumAnalyzer({ sampleRate: 1000 })).toThrow(/SpectrumAnalyzer: sampleRate must be .*8000 to 384000.*got 1000/);
-    expect(() => new SpectrumAnalyzer({ sampleRate: fs, timeWeighting: 'impulse' as 'fast' })).toThrow(/timeWeighting must be one of "fast", "slow", got "impulse"/);
+    expect(() => new SpectrumAnalyzer({ sampleRate: fs, timeWeighting: 'impulse' as 'fast' })).toThrow(
+      /timeWeighting must be one of "fast", "slow", got "impulse"/,
+    );
     expect(() => new SpectrumAnalyzer({ sampleRate: fs, channels: 9 })).toThrow(/SpectrumAnalyzer: channels/);
     expect(() => new SpectrumAnalyzer({ sampleRate: fs, holdMs: -1 })).toThrow(/holdMs/);
     const a = new SpectrumAnalyzer({ sampleRate: fs });
