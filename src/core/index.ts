@@ -147,6 +147,8 @@ export {
   SpectrumBankWriter,
   SPECTRUM_STRIDE,
 } from './spectrum/spectrum-bank';
+export { SpectrumView, type SpectrumViewOptions } from './views/spectrum-view';
+export { resolveSpectrumOptions, spectrumWordsOf, type SpectrumOptionsInput } from './views/spectrum-options';
 export { contrastRatio } from './render/contrast';
 export { observeSize, observeVisibility, watchPixelRatio, currentPixelRatio, observerCounts } from './observers';
 export { LOUDNESS_TARGETS, resolveLoudnessTarget, type LoudnessTarget, type LoudnessTargetName } from './loudness-targets';

@@ -8,3 +8,4 @@
 export * from './index';
 export { checkNumber, checkInteger, checkOneOf, describeValue } from '../dsp/validate';
 export { formatUnsignedTenths, READOUT_SILENT } from './render/bar';
+export { THIRD_OCTAVE_BANDS } from '../dsp/octave-bands';

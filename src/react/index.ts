@@ -15,6 +15,7 @@ export { MeterBridge, type MeterBridgeProps } from './MeterBridge';
 export { LoudnessMeter, type LoudnessMeterProps } from './LoudnessMeter';
 export { CorrelationMeter, type CorrelationMeterProps } from './CorrelationMeter';
 export { Goniometer, type GoniometerProps } from './Goniometer';
+export { SpectrumMeter, type SpectrumMeterProps } from './SpectrumMeter';
 export { useMeterStatus } from './use-meter-status';
 export { MeterStatus, type MeterStatusProps } from './MeterStatus';
 export type { MeterStatusValue } from '../core/internal';

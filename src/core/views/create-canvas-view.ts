@@ -19,6 +19,7 @@ import { LoudnessHistoryView } from './loudness-history-view';
 import { CorrelationView } from './correlation-view';
 import { ScaleView } from './scale-view';
 import { GoniometerView, type GoniometerViewOptions } from './goniometer-view';
+import { SpectrumView, type SpectrumViewOptions } from './spectrum-view';
 
 /** Which view, with its resolved options. */
 export type CanvasViewSpec =
@@ -27,7 +28,8 @@ export type CanvasViewSpec =
   | { readonly type: 'loudness-history'; readonly options: LoudnessHistoryOptions }
   | { readonly type: 'correlation'; readonly options: CorrelationViewOptions }
   | { readonly type: 'scale'; readonly options: ScaleViewOptions }
-  | { readonly type: 'goniometer'; readonly options: GoniometerViewOptions };
+  | { readonly type: 'goniometer'; readonly options: GoniometerViewOptions }
+  | { readonly type: 'spectrum'; readonly options: SpectrumViewOptions };
 
 /** Every canvas view draws with a resolved {@link MeterStyle}. */
 export type AnyCanvasView = CanvasView<MeterStyle>;
@@ -50,9 +52,11 @@ export function createCanvasView(spec: CanvasViewSpec): AnyCanvasView {
       return new ScaleView(spec.options);
     case 'goniometer':
       return new GoniometerView(spec.options);
+    case 'spectrum':
+      return new SpectrumView(spec.options);
     default:
       throw new TypeError(
-        `createCanvasView: spec.type must be 'level', 'loudness-bar', 'loudness-history', 'correlation', 'scale' or 'goniometer', got ${JSON.stringify((spec as { type?: unknown }).type)}`,
+        `createCanvasView: spec.type must be 'level', 'loudness-bar', 'loudness-history', 'correlation', 'scale', 'goniometer' or 'spectrum', got ${JSON.stringify((spec as { type?: unknown }).type)}`,
       );
   }
 }
