@@ -15,7 +15,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "One engine measures the 32 tracks of the live mixer and its master bus: `useMeterEngine(context, { tracks: 33, loudness: [32], correlation: [32], ballistics: 'vu', scope: [32] })`. `<LoudnessMeter>` shows momentary, short-term, integrated, loudness range and true peak against the chosen target; `<LedMeter reading=\"ballistic\" scale={scaleForBallistics('vu')}>` the VU indication; `<CorrelationMeter>` phase correlation and balance; `<Goniometer scope={engine} autoGain>` the master's Lissajous figure.",
+          "One engine measures the 32 tracks of the live mixer and its master bus: `useMeterEngine(context, { tracks: 33, loudness: [32], correlation: [32], ballistics: 'vu', scope: [32], spectrum: [32] })`. `<LoudnessMeter>` shows momentary, short-term, integrated, loudness range and true peak against the chosen target; `<LedMeter reading=\"ballistic\" scale={scaleForBallistics('vu')}>` the VU indication; `<CorrelationMeter>` phase correlation and balance; `<Goniometer scope={engine} autoGain>` the master's Lissajous figure; `<SpectrumMeter spectrum={engine}>` its 31 one-third-octave bands.",
       },
     },
   },

@@ -13,6 +13,7 @@ import {
   MeterScale,
   MeterProvider,
   Goniometer,
+  SpectrumMeter,
   scaleForBallistics,
   type LoudnessTargetName,
 } from '../../src/index';
@@ -34,6 +35,7 @@ export function LiveBroadcast({ target = 'ebu-r128' }: { target?: LoudnessTarget
     correlation: [MASTER],
     ballistics: 'vu',
     scope: [MASTER],
+    spectrum: [MASTER],
   });
   useEffect(() => {
     if (engine === null || audio.context === null) return;
@@ -66,6 +68,10 @@ export function LiveBroadcast({ target = 'ebu-r128' }: { target?: LoudnessTarget
           <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
             <span>Master goniometer (M up, S across)</span>
             {engine !== null ? <Goniometer track={MASTER} scope={engine} label="Master goniometer" size={220} autoGain /> : null}
+          </div>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+            <span>Master one-third-octave spectrum (fast)</span>
+            {engine !== null ? <SpectrumMeter track={MASTER} spectrum={engine} label="Master spectrum" width={420} height={200} /> : null}
           </div>
         </div>
       </div>

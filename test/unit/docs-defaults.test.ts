@@ -9,11 +9,20 @@ import path from 'node:path';
 import { withCompilerOptions } from 'react-docgen-typescript';
 
 const root = path.resolve(__dirname, '../..');
-const FILES = ['LedMeter', 'PeakHoldMeter', 'MeterBridge', 'MeterScale', 'ClipIndicator', 'LoudnessMeter', 'CorrelationMeter', 'Goniometer', 'MeterStatus'].map(
-  (n) => path.join(root, 'src/react', `${n}.tsx`),
-);
+const FILES = [
+  'LedMeter',
+  'PeakHoldMeter',
+  'MeterBridge',
+  'MeterScale',
+  'ClipIndicator',
+  'LoudnessMeter',
+  'CorrelationMeter',
+  'Goniometer',
+  'SpectrumMeter',
+  'MeterStatus',
+].map((n) => path.join(root, 'src/react', `${n}.tsx`));
 /** Props with no default by nature. */
-const NO_DEFAULT = new Set(['className', 'style', 'onReset', 'onStatus', 'scope', 'ref', 'key']);
+const NO_DEFAULT = new Set(['className', 'style', 'onReset', 'onStatus', 'scope', 'spectrum', 'ref', 'key']);
 
 describe('prop tables show defaults', () => {
   const parser = withCompilerOptions(
@@ -28,7 +37,18 @@ describe('prop tables show defaults', () => {
 
   it('finds every component', () => {
     expect(docs.map((d) => d.displayName).sort()).toEqual(
-      ['ClipIndicator', 'CorrelationMeter', 'Goniometer', 'LedMeter', 'LoudnessMeter', 'MeterBridge', 'MeterScale', 'MeterStatus', 'PeakHoldMeter'].sort(),
+      [
+        'ClipIndicator',
+        'CorrelationMeter',
+        'Goniometer',
+        'LedMeter',
+        'LoudnessMeter',
+        'MeterBridge',
+        'MeterScale',
+        'MeterStatus',
+        'PeakHoldMeter',
+        'SpectrumMeter',
+      ].sort(),
     );
   });
 
