@@ -22,11 +22,19 @@ export const OFFLINE_CONTENDERS = ['meterkit', 'meterkit-js', 'analyser', 'wapm'
 /**
  * Opt-in (only when named in --audio-contenders): `meterkit-loudness`, the default engine with
  * `loudness: true` (BS.1770 / R128 with true peak on every track); its row minus meterkit's,
- * per track, is the loudness cost per stereo track.
+ * per track, is the loudness cost per stereo track. `meterkit-spectrum` (`spectrum` on every
+ * track: 31 one-third-octave bands) and `meterkit-scope` (`scope` on every track: the
+ * goniometer's sample rings) likewise give the spectrum's and the scope's cost per stereo track.
  */
-export const OPTIONAL_OFFLINE_CONTENDERS = ['meterkit-loudness'];
+export const OPTIONAL_OFFLINE_CONTENDERS = ['meterkit-loudness', 'meterkit-spectrum', 'meterkit-scope'];
 /** The level kernel each meterkit contender must report, or the measurement is refused. */
-const EXPECTED_KERNEL = { meterkit: 'wasm-simd', 'meterkit-js': 'js', 'meterkit-loudness': 'wasm-simd' };
+const EXPECTED_KERNEL = {
+  meterkit: 'wasm-simd',
+  'meterkit-js': 'js',
+  'meterkit-loudness': 'wasm-simd',
+  'meterkit-spectrum': 'wasm-simd',
+  'meterkit-scope': 'wasm-simd',
+};
 
 export async function measureOffline(browser, baseUrl, { contender, tracks, seconds, warmupS = 1, pollHz = 0 }) {
   const context = await browser.newContext();

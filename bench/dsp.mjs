@@ -43,6 +43,20 @@ const KERNELS = [
     },
   },
   {
+    name: 'SpectrumAnalyzer',
+    source: 'src/dsp/spectrum.ts',
+    what: '31 one-third-octave bands, IEC 61260-1 class 1, fast weighting and holds, of the stereo sum (as the engine runs it)',
+    create: (mod) => {
+      const analyzer = new mod.SpectrumAnalyzer({ sampleRate: SAMPLE_RATE, channels: 1 });
+      const mono = [new Float32Array(BLOCK)];
+      return (views, b) => {
+        const [l, r] = views.pairs[b];
+        for (let i = 0; i < BLOCK; i++) mono[0][i] = (l[i] + r[i]) * 0.5;
+        analyzer.process(mono);
+      };
+    },
+  },
+  {
     name: 'TruePeakMeter',
     source: 'src/dsp/true-peak.ts',
     what: 'BS.1770 Annex 2 true peak, 4x oversampling at 48 kHz (one stereo meter)',

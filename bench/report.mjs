@@ -11,6 +11,8 @@ export const LABELS = {
   meterkit: 'meterkit (WebAssembly SIMD kernel)',
   'meterkit-js': 'meterkit (JavaScript kernel)',
   'meterkit-loudness': 'meterkit + loudness with true peak on every track',
+  'meterkit-spectrum': 'meterkit + one-third-octave spectrum on every track',
+  'meterkit-scope': 'meterkit + scope (goniometer samples) on every track',
   'meterkit-main': 'meterkit (main)',
   'meterkit-worker': 'meterkit (worker)',
   analyser: 'AnalyserNode + canvas (hand-written)',
@@ -339,12 +341,14 @@ export function toMarkdown(results) {
     L.push('|---:|---|---:|---:|---:|---:|');
     for (const [tracks, size] of Object.entries(audio)) {
       const mk = size.meterkit?.coreShare?.median ?? null;
-      for (const c of ['meterkit', 'meterkit-js', 'meterkit-loudness', 'analyser', 'wapm', 'control', 'null-worklet']) {
+      for (const c of ['meterkit', 'meterkit-js', 'meterkit-loudness', 'meterkit-spectrum', 'meterkit-scope', 'analyser', 'wapm', 'control', 'null-worklet']) {
         const s = size[c];
         if (!s) continue;
         // Loudness: its cost per stereo track over the same engine without loudness.
         const perTrack =
-          c === 'meterkit-loudness' && mk !== null ? `; ${pct((s.coreShare.median - mk) / Number(tracks), 2)} per stereo track over meterkit` : '';
+          ['meterkit-loudness', 'meterkit-spectrum', 'meterkit-scope'].includes(c) && mk !== null
+            ? `; ${pct((s.coreShare.median - mk) / Number(tracks), 2)} per stereo track over meterkit`
+            : '';
         L.push(
           `| ${tracks} | ${LABELS[c]} | ${spread(s.renderMs, (x) => fmt(x / 1000, 2))} | ${spread(s.realTimeFactor, (x) => `${fmt(x, 1)}×`)} | ` +
             `${s.coreShare ? spread(s.coreShare, (x) => pct(x)) : '–'}${perTrack} | ${['analyser', 'wapm'].includes(c) ? ratio(s.coreShare.median, mk) : ''} |`,

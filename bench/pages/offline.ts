@@ -19,7 +19,8 @@ import nullProcessorUrl from './null-processor.js?url';
 
 /** `null-worklet` is a diagnostic, not a contender: meterkit's node topology with an empty process(). */
 /** `meterkit` uses the default level kernel (WebAssembly SIMD here), `meterkit-js` forces the JavaScript one. */
-export type OfflineContender = 'meterkit' | 'meterkit-js' | 'meterkit-loudness' | 'analyser' | 'wapm' | 'control' | 'null-worklet';
+export type OfflineContender =
+  'meterkit' | 'meterkit-js' | 'meterkit-loudness' | 'meterkit-spectrum' | 'meterkit-scope' | 'analyser' | 'wapm' | 'control' | 'null-worklet';
 
 interface Attached {
   /** The per-frame read of this contender's UI (no drawing). */
@@ -34,8 +35,22 @@ interface Attached {
 
 let buffers: AudioBuffer[] | null = null;
 
-async function attachMeterkit(ctx: BaseAudioContext, taps: AudioNode[], kernel: 'auto' | 'js', loudness = false): Promise<Attached> {
-  const engine: MeterEngine = await createMeterEngine(ctx, { tracks: taps.length, channels: 2, kernel, loudness });
+async function attachMeterkit(
+  ctx: BaseAudioContext,
+  taps: AudioNode[],
+  kernel: 'auto' | 'js',
+  extra: 'loudness' | 'spectrum' | 'scope' | null = null,
+): Promise<Attached> {
+  const every = taps.map((_, t) => t);
+  const engine: MeterEngine = await createMeterEngine(ctx, {
+    tracks: taps.length,
+    channels: 2,
+    kernel,
+    loudness: extra === 'loudness',
+    spectrum: extra === 'spectrum' ? every : undefined,
+    scope: extra === 'scope' ? every : undefined,
+    scopeCapacity: extra === 'scope' ? 8192 : undefined,
+  });
   taps.forEach((tap, t) => engine.connect(tap, t)); // straight into the meter node, as the README shows
   const levels = taps.map(() => createTrackLevels(2));
   return {
@@ -152,8 +167,17 @@ export async function renderOffline(contender: OfflineContender, tracks: number,
   const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: seconds * SAMPLE_RATE, sampleRate: SAMPLE_RATE });
   const graph = createProgramGraph(ctx, tracks, buffers);
   const attached =
-    contender === 'meterkit' || contender === 'meterkit-js' || contender === 'meterkit-loudness'
-      ? await attachMeterkit(ctx, graph.taps, contender === 'meterkit-js' ? 'js' : 'auto', contender === 'meterkit-loudness')
+    contender === 'meterkit' ||
+    contender === 'meterkit-js' ||
+    contender === 'meterkit-loudness' ||
+    contender === 'meterkit-spectrum' ||
+    contender === 'meterkit-scope'
+      ? await attachMeterkit(
+          ctx,
+          graph.taps,
+          contender === 'meterkit-js' ? 'js' : 'auto',
+          contender === 'meterkit-loudness' ? 'loudness' : contender === 'meterkit-spectrum' ? 'spectrum' : contender === 'meterkit-scope' ? 'scope' : null,
+        )
       : contender === 'analyser'
         ? attachAnalyser(ctx, graph.taps)
         : contender === 'wapm'

@@ -22,7 +22,7 @@
  * and `reset` allocate nothing: safe on the audio thread. Non-finite samples are measured as 0
  * (counted in `nonFinite`); subnormal filter states are flushed to zero after every call.
  */
-import { BAND_COUNT, MAX_BAND_SECTIONS, DECIMATOR_SECTIONS, SECTION, designBand, decimatorSections, placeBands } from './octave-bands';
+import { BAND_COUNT, MAX_BAND_SECTIONS, SECTION, designBand, decimatorSections, placeBands } from './octave-bands';
 import { checkInteger, checkNumber, checkOneOf, checkOptions, checkChannelBlock, describeValue } from './validate';
 
 /** Sound level meter time weightings (IEC 61672-1). */
@@ -48,6 +48,110 @@ export interface SpectrumAnalyzerOptions {
 }
 
 const FLUSH = 1e-30;
+/** Samples processed per inner pass (the work buffers' length). */
+const CHUNK = 1024;
+
+/** Lanes filtered together: independent filters share one loop so their recursions overlap. */
+const LANES = 4;
+
+/**
+ * Runs four independent cascades of `count` biquad sections (transposed direct form II) over
+ * `n` samples in one loop per section, so the four recursions — each bound by its own latency —
+ * run side by side. Lane j's sections are `coef[c0 + (j·MAX + q)·5 …]` (identity sections pad a
+ * shorter cascade), its state `state[z0 + (j·MAX + q)·2 …]`; lane j reads `input` for its first
+ * section and its own output after that, and leaves its result in `out[j]`.
+ */
+function lanes4(
+  coef: Float64Array,
+  c0: number,
+  count: number,
+  state: Float64Array,
+  z0: number,
+  input: Float64Array,
+  o0: Float64Array,
+  o1: Float64Array,
+  o2: Float64Array,
+  o3: Float64Array,
+  n: number,
+): void {
+  const M = MAX_BAND_SECTIONS;
+  for (let q = 0; q < count; q++) {
+    const i0 = q === 0 ? input : o0;
+    const i1 = q === 0 ? input : o1;
+    const i2 = q === 0 ? input : o2;
+    const i3 = q === 0 ? input : o3;
+    const ca = c0 + q * SECTION;
+    const cb = ca + M * SECTION;
+    const cc = cb + M * SECTION;
+    const cd = cc + M * SECTION;
+    const za = z0 + q * 2;
+    const zb = za + M * 2;
+    const zc = zb + M * 2;
+    const zd = zc + M * 2;
+    const a0 = coef[ca],
+      a1 = coef[ca + 1],
+      a2 = coef[ca + 2],
+      a3 = coef[ca + 3],
+      a4 = coef[ca + 4];
+    const b0 = coef[cb],
+      b1 = coef[cb + 1],
+      b2 = coef[cb + 2],
+      b3 = coef[cb + 3],
+      b4 = coef[cb + 4];
+    const c0_ = coef[cc],
+      c1 = coef[cc + 1],
+      c2 = coef[cc + 2],
+      c3 = coef[cc + 3],
+      c4 = coef[cc + 4];
+    const d0 = coef[cd],
+      d1 = coef[cd + 1],
+      d2 = coef[cd + 2],
+      d3 = coef[cd + 3],
+      d4 = coef[cd + 4];
+    let sa1 = state[za],
+      sa2 = state[za + 1];
+    let sb1 = state[zb],
+      sb2 = state[zb + 1];
+    let sc1 = state[zc],
+      sc2 = state[zc + 1];
+    let sd1 = state[zd],
+      sd2 = state[zd + 1];
+    for (let i = 0; i < n; i++) {
+      const xa = i0[i];
+      const xb = i1[i];
+      const xc = i2[i];
+      const xd = i3[i];
+      const ya = a0 * xa + sa1;
+      const yb = b0 * xb + sb1;
+      const yc = c0_ * xc + sc1;
+      const yd = d0 * xd + sd1;
+      sa1 = a1 * xa - a3 * ya + sa2;
+      sb1 = b1 * xb - b3 * yb + sb2;
+      sc1 = c1 * xc - c3 * yc + sc2;
+      sd1 = d1 * xd - d3 * yd + sd2;
+      sa2 = a2 * xa - a4 * ya;
+      sb2 = b2 * xb - b4 * yb;
+      sc2 = c2 * xc - c4 * yc;
+      sd2 = d2 * xd - d4 * yd;
+      o0[i] = ya;
+      o1[i] = yb;
+      o2[i] = yc;
+      o3[i] = yd;
+    }
+    state[za] = sa1;
+    state[za + 1] = sa2;
+    state[zb] = sb1;
+    state[zb + 1] = sb2;
+    state[zc] = sc1;
+    state[zc + 1] = sc2;
+    state[zd] = sd1;
+    state[zd + 1] = sd2;
+  }
+}
+
+/** One lane of a stage's group: a band, the decimation filter, or nothing. */
+const DECIMATOR_LANE = -1;
+const EMPTY_LANE = -2;
 
 export class SpectrumAnalyzer {
   readonly sampleRate: number;
@@ -60,17 +164,17 @@ export class SpectrumAnalyzer {
 
   /** Stages (rates fs / 2^k) the bands run at. */
   private readonly stages: number;
-  /** Bands of each stage, as [start, end) into `order`. */
-  private readonly stageStart: Int32Array;
-  private readonly order: Int32Array;
-  /** Band filter coefficients, band-major: MAX_BAND_SECTIONS × SECTION per band (the first `sections[b]` used). */
-  private readonly bandCoef: Float64Array;
-  /** Sections of each band's filter. */
-  private readonly sections: Int32Array;
-  private readonly decCoef: Float64Array;
-  /** Per channel: band states (2 per section), decimator states, the decimation phase per stage. */
-  private readonly bandState: Float64Array;
-  private readonly decState: Float64Array;
+  /** Groups of each stage, as [start, end) into the group arrays. */
+  private readonly stageGroups: Int32Array;
+  /** Per group: what each of its LANES lanes is (band index, DECIMATOR_LANE, EMPTY_LANE), and its sections (the longest lane's). */
+  private readonly laneOf: Int32Array;
+  private readonly groupSections: Int32Array;
+  /** Per group: LANES × MAX_BAND_SECTIONS × SECTION coefficients (identity sections pad shorter lanes). */
+  private readonly coef: Float64Array;
+  /** Per channel, per group: LANES × MAX_BAND_SECTIONS × 2 state words. */
+  private readonly state: Float64Array;
+  private readonly groups: number;
+  /** Per channel and stage: the decimation phase. */
   private readonly phase: Int32Array;
   /** Per channel and band: the weighted mean square. */
   private readonly power: Float64Array;
@@ -82,6 +186,10 @@ export class SpectrumAnalyzer {
   private readonly holdSamples: number;
   /** Hold fall per input sample, as a power factor. */
   private readonly fallPerSample: number;
+  /** Work buffers: a stage's block, the next stage's, and the four lanes' outputs. */
+  private readonly stageIn = new Float64Array(CHUNK);
+  private readonly stageOut = new Float64Array(CHUNK);
+  private readonly out: Float64Array[] = [0, 1, 2, 3].map(() => new Float64Array(CHUNK));
 
   constructor(options: SpectrumAnalyzerOptions) {
     checkOptions('SpectrumAnalyzer', options, 'sampleRate');
@@ -95,28 +203,45 @@ export class SpectrumAnalyzer {
 
     const placement = placeBands(fs);
     this.stages = Math.max(...placement.map((p) => p.stage)) + 1;
-    this.stageStart = new Int32Array(this.stages + 1);
-    this.order = new Int32Array(BAND_COUNT);
-    let n = 0;
-    for (let s = 0; s < this.stages; s++) {
-      this.stageStart[s] = n;
-      for (let b = BAND_COUNT - 1; b >= 0; b--) if (placement[b].stage === s) this.order[n++] = b;
+    const designs = placement.map((p, b) => designBand(b, p.rate, p.highPass));
+    const decimator = decimatorSections();
+    // Lanes of every stage: its bands (highest first), then the decimation filter feeding the next stage.
+    const groupLanes: number[][] = [];
+    const stageGroups: number[] = [];
+    for (let st = 0; st < this.stages; st++) {
+      stageGroups.push(groupLanes.length);
+      const lanes: number[] = [];
+      for (let b = BAND_COUNT - 1; b >= 0; b--) if (placement[b].stage === st) lanes.push(b);
+      if (st < this.stages - 1) lanes.push(DECIMATOR_LANE);
+      for (let k = 0; k < lanes.length; k += LANES) {
+        const g = lanes.slice(k, k + LANES);
+        while (g.length < LANES) g.push(EMPTY_LANE);
+        groupLanes.push(g);
+      }
     }
-    this.stageStart[this.stages] = n;
-    this.bandCoef = new Float64Array(BAND_COUNT * MAX_BAND_SECTIONS * SECTION);
-    this.sections = new Int32Array(BAND_COUNT);
+    stageGroups.push(groupLanes.length);
+    this.groups = groupLanes.length;
+    this.stageGroups = Int32Array.from(stageGroups);
+    this.laneOf = Int32Array.from(groupLanes.flat());
+    this.groupSections = new Int32Array(this.groups);
+    this.coef = new Float64Array(this.groups * LANES * MAX_BAND_SECTIONS * SECTION);
+    groupLanes.forEach((lanes, g) => {
+      lanes.forEach((lane, j) => {
+        const sections = lane === DECIMATOR_LANE ? decimator : lane === EMPTY_LANE ? new Float64Array(0) : designs[lane];
+        const base = (g * LANES + j) * MAX_BAND_SECTIONS * SECTION;
+        for (let q = 0; q < MAX_BAND_SECTIONS; q++) {
+          const o = base + q * SECTION;
+          if (q * SECTION < sections.length) this.coef.set(sections.subarray(q * SECTION, (q + 1) * SECTION), o);
+          else this.coef[o] = 1; // identity: y = x
+        }
+        this.groupSections[g] = Math.max(this.groupSections[g], sections.length / SECTION);
+      });
+    });
+    this.state = new Float64Array(this.channels * this.groups * LANES * MAX_BAND_SECTIONS * 2);
+    this.phase = new Int32Array(this.channels * this.stages);
     this.alpha = new Float64Array(BAND_COUNT);
     const tau = TIME_CONSTANT_S[this.timeWeighting];
-    for (let b = 0; b < BAND_COUNT; b++) {
-      const coef = designBand(b, placement[b].rate, placement[b].highPass);
-      this.bandCoef.set(coef, b * MAX_BAND_SECTIONS * SECTION);
-      this.sections[b] = coef.length / SECTION;
-      this.alpha[b] = 1 - Math.exp(-1 / (tau * placement[b].rate));
-    }
-    this.decCoef = decimatorSections();
-    this.bandState = new Float64Array(this.channels * BAND_COUNT * MAX_BAND_SECTIONS * 2);
-    this.decState = new Float64Array(this.channels * this.stages * DECIMATOR_SECTIONS * 2);
-    this.phase = new Int32Array(this.channels * this.stages);
+    for (let b = 0; b < BAND_COUNT; b++) this.alpha[b] = 1 - Math.exp(-1 / (tau * placement[b].rate));
     this.power = new Float64Array(this.channels * BAND_COUNT);
     this.hold = new Float64Array(BAND_COUNT);
     this.holdLeft = new Float64Array(BAND_COUNT);
@@ -137,51 +262,65 @@ export class SpectrumAnalyzer {
   }
 
   private processChannel(ch: number, x: Float32Array, start: number, stop: number): void {
-    const { bandCoef, sections, decCoef, bandState, decState, phase, power, alpha, order, stageStart, stages } = this;
-    const bandBase = ch * BAND_COUNT * MAX_BAND_SECTIONS * 2;
-    const decBase = ch * stages * DECIMATOR_SECTIONS * 2;
-    const powBase = ch * BAND_COUNT;
-    const phaseBase = ch * stages;
-    for (let i = start; i < stop; i++) {
-      let v = x[i];
+    for (let from = start; from < stop; from += CHUNK) this.processChunk(ch, x, from, Math.min(stop, from + CHUNK));
+    // Flush subnormal-bound states (silence decays towards them) so they never slow the loops.
+    const { state, power } = this;
+    const per = this.groups * LANES * MAX_BAND_SECTIONS * 2;
+    for (let k = ch * per, e = k + per; k < e; k++) if (state[k] < FLUSH && state[k] > -FLUSH) state[k] = 0;
+    for (let k = ch * BAND_COUNT, e = k + BAND_COUNT; k < e; k++) if (power[k] < FLUSH * FLUSH) power[k] = 0;
+  }
+
+  /**
+   * Up to CHUNK samples of one channel, stage by stage: each group of four lanes (bands, and the
+   * decimation filter) filters the stage's whole block in one loop per section; the bands'
+   * outputs feed their weighted mean squares; every second sample of the decimation filter's
+   * output is the next stage's block.
+   */
+  private processChunk(ch: number, x: Float32Array, start: number, stop: number): void {
+    const { coef, state, groupSections, laneOf, stageGroups, phase, power, alpha, stages, out } = this;
+    let block = this.stageIn;
+    let n = stop - start;
+    for (let i = 0; i < n; i++) {
+      const v = x[start + i];
       if (v - v !== 0) {
         this.nonFinite++;
-        v = 0;
-      }
-      for (let s = 0; s < stages; s++) {
-        // The bands of this stage.
-        for (let k = stageStart[s]; k < stageStart[s + 1]; k++) {
-          const b = order[k];
-          let y = v;
-          let c = b * MAX_BAND_SECTIONS * SECTION;
-          let z = bandBase + b * MAX_BAND_SECTIONS * 2;
-          for (let q = 0, n = sections[b]; q < n; q++, c += SECTION, z += 2) {
-            const out = bandCoef[c] * y + bandState[z];
-            bandState[z] = bandCoef[c + 1] * y - bandCoef[c + 3] * out + bandState[z + 1];
-            bandState[z + 1] = bandCoef[c + 2] * y - bandCoef[c + 4] * out;
-            y = out;
-          }
-          const p = powBase + b;
-          power[p] += alpha[b] * (y * y - power[p]);
-        }
-        if (s === stages - 1) break;
-        // Anti-alias filter, then keep every second sample for the next stage.
-        let z = decBase + s * DECIMATOR_SECTIONS * 2;
-        for (let q = 0, c = 0; q < DECIMATOR_SECTIONS; q++, c += SECTION, z += 2) {
-          const out = decCoef[c] * v + decState[z];
-          decState[z] = decCoef[c + 1] * v - decCoef[c + 3] * out + decState[z + 1];
-          decState[z + 1] = decCoef[c + 2] * v - decCoef[c + 4] * out;
-          v = out;
-        }
-        const ph = phaseBase + s;
-        phase[ph] ^= 1;
-        if (phase[ph] === 1) break;
-      }
+        block[i] = 0;
+      } else block[i] = v;
     }
-    // Flush subnormal-bound states (silence decays towards them) so they never slow the loop.
-    for (let k = bandBase, e = bandBase + BAND_COUNT * MAX_BAND_SECTIONS * 2; k < e; k++) if (bandState[k] < FLUSH && bandState[k] > -FLUSH) bandState[k] = 0;
-    for (let k = decBase, e = decBase + stages * DECIMATOR_SECTIONS * 2; k < e; k++) if (decState[k] < FLUSH && decState[k] > -FLUSH) decState[k] = 0;
-    for (let k = powBase; k < powBase + BAND_COUNT; k++) if (power[k] < FLUSH * FLUSH) power[k] = 0;
+    const stateBase = ch * this.groups * LANES * MAX_BAND_SECTIONS * 2;
+    for (let st = 0; st < stages && n > 0; st++) {
+      let decimated: Float64Array | null = null;
+      for (let g = stageGroups[st]; g < stageGroups[st + 1]; g++) {
+        const c0 = g * LANES * MAX_BAND_SECTIONS * SECTION;
+        const z0 = stateBase + g * LANES * MAX_BAND_SECTIONS * 2;
+        lanes4(coef, c0, groupSections[g], state, z0, block, out[0], out[1], out[2], out[3], n);
+        for (let j = 0; j < LANES; j++) {
+          const lane = laneOf[g * LANES + j];
+          if (lane === DECIMATOR_LANE) decimated = out[j];
+          if (lane < 0) continue;
+          const p = ch * BAND_COUNT + lane;
+          const a = alpha[lane];
+          const y = out[j];
+          let pw = power[p];
+          for (let i = 0; i < n; i++) pw += a * (y[i] * y[i] - pw);
+          power[p] = pw;
+        }
+        // The decimator's lane must be read before another group reuses its buffer.
+        if (decimated !== null && g < stageGroups[st + 1] - 1) throw new Error('SpectrumAnalyzer: the decimation lane must be in the last group of its stage');
+      }
+      if (decimated === null) break;
+      const next = block === this.stageIn ? this.stageOut : this.stageIn;
+      const ph = ch * stages + st;
+      let m = 0;
+      let keep = phase[ph];
+      for (let i = 0; i < n; i++) {
+        keep ^= 1;
+        if (keep === 0) next[m++] = decimated[i];
+      }
+      phase[ph] = keep;
+      block = next;
+      n = m;
+    }
   }
 
   private updateHolds(samples: number): void {
@@ -237,8 +376,7 @@ export class SpectrumAnalyzer {
 
   /** Back to silence: filter states, levels and holds. */
   reset(): void {
-    this.bandState.fill(0);
-    this.decState.fill(0);
+    this.state.fill(0);
     this.phase.fill(0);
     this.power.fill(0);
     this.hold.fill(0);

@@ -29,8 +29,8 @@ export interface LayerRule {
 const inDir = (dir: string) => (p: string | null) => p !== null && (p === dir || p.startsWith(dir + '/'));
 const isReact = (spec: string) => /^(react|react-dom)(\/|$)/.test(spec);
 
-/** Modules of core the worklet bundle may import: the bank, the protocol, the metering, the scope rings. */
-export const WORKLET_ALLOWED_CORE = ['src/core/bank', 'src/core/protocol.ts', 'src/core/metering', 'src/core/scope'] as const;
+/** Modules of core the worklet bundle may import: the bank, the protocol, the metering, the scope rings, the spectrum bank. */
+export const WORKLET_ALLOWED_CORE = ['src/core/bank', 'src/core/protocol.ts', 'src/core/metering', 'src/core/scope', 'src/core/spectrum'] as const;
 
 export const LAYER_RULES: readonly LayerRule[] = [
   {
@@ -44,7 +44,7 @@ export const LAYER_RULES: readonly LayerRule[] = [
     allows: (spec, target) => !isReact(spec) && !inDir('src/react')(target) && !inDir('src/worklet')(target) && !inDir('src/render-worker')(target),
   },
   {
-    name: 'worklet imports only core/bank, core/protocol, core/metering, core/scope and dsp',
+    name: 'worklet imports only core/bank, core/protocol, core/metering, core/scope, core/spectrum and dsp',
     applies: inDir('src/worklet'),
     allows: (_spec, target) => inDir('src/dsp')(target) || WORKLET_ALLOWED_CORE.some((d) => inDir(d)(target)),
   },

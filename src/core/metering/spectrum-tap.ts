@@ -1,8 +1,11 @@
 /**
  * The worklet's spectrum work, platform-free: after each block it runs one
- * {@link SpectrumAnalyzer} per analysed bank track (every channel of the track, powers
- * averaged) and, about 100 times a second, publishes the 31 levels and holds of every analysed
- * track into the spectrum bank (../spectrum/spectrum-bank.ts) under its seqlock.
+ * {@link SpectrumAnalyzer} per analysed bank track on the mean of the track's channels
+ * ((L + R) / 2 for stereo: the mono sum an RTA shows; identical channels read as one, and what
+ * cancels in mono cancels here — the goniometer and correlation meter show that) and, about 100
+ * times a second, publishes the 31 levels and holds of every analysed track into the spectrum
+ * bank (../spectrum/spectrum-bank.ts) under its seqlock. Analysing the sum costs one analyser
+ * per track, not one per channel (≈ 0.8 % of a core per stereo track at 48 kHz; `npm run bench`).
  *
  * Thread: the audio thread. Allocates only in the constructor; `write` never throws (a track
  * without channels in a block is skipped).
@@ -29,6 +32,8 @@ export class SpectrumTap {
   private readonly analyzers: SpectrumAnalyzer[];
   private readonly writer: SpectrumBankWriter;
   private readonly levels = new Float32Array(BAND_COUNT);
+  /** The channel mean of the current block, as the analyser's one channel. */
+  private readonly mono: Float32Array[] = [new Float32Array(128)];
   private readonly holds = new Float32Array(BAND_COUNT);
   private readonly publishEvery: number;
   private sinceFrames = 0;
@@ -39,7 +44,7 @@ export class SpectrumTap {
       () =>
         new SpectrumAnalyzer({
           sampleRate: o.sampleRate,
-          channels: o.channels,
+          channels: 1,
           timeWeighting: o.timeWeighting,
           // The level meters' hold options, within the analyser's ranges.
           holdMs: o.holdMs === Infinity ? Infinity : Math.min(60000, Math.max(0, o.holdMs)),
@@ -54,9 +59,10 @@ export class SpectrumTap {
   write(source: ChannelSource, frames: number): boolean {
     for (let s = 0; s < this.tracks.length; s++) {
       const chans = source.channelsOf(this.tracks[s]);
-      const a = this.analyzers[s];
-      if (chans.length !== a.channels || chans[0].length < frames) continue;
-      a.process(chans, 0, frames);
+      if (chans.length === 0 || chans[0].length < frames) continue;
+      if (this.mono[0].length < frames) this.mono[0] = new Float32Array(frames); // a larger block size: once
+      monoSum(chans, frames, this.mono[0]);
+      this.analyzers[s].process(this.mono, 0, frames);
     }
     this.sinceFrames += frames;
     if (this.sinceFrames < this.publishEvery) return false;
@@ -78,4 +84,21 @@ export class SpectrumTap {
     for (let s = 0; s < this.analyzers.length; s++) if (slot < 0 || slot === s) this.analyzers[s].resetHolds();
     this.publish();
   }
+}
+
+/** out[i] = the mean of the channels' sample i, for i < frames. */
+export function monoSum(chans: readonly Float32Array[], frames: number, out: Float32Array): void {
+  const n = chans.length;
+  if (n === 1) {
+    out.set(chans[0].subarray(0, frames));
+    return;
+  }
+  const k = 1 / n;
+  const c0 = chans[0];
+  for (let i = 0; i < frames; i++) out[i] = c0[i];
+  for (let c = 1; c < n; c++) {
+    const ch = chans[c];
+    for (let i = 0; i < frames; i++) out[i] += ch[i];
+  }
+  for (let i = 0; i < frames; i++) out[i] *= k;
 }
