@@ -7,6 +7,7 @@ import type { MeterBankReader } from './bank/reader';
 import type { TransportKind } from './transport';
 import type { TrackBallisticsInfo } from './engine-ballistics';
 import type { SpectrumBankReader } from './spectrum/spectrum-bank';
+import type { MeterSource } from './meter-source';
 import type { SampleRingReader } from './scope/ring-reader';
 import type { LevelKernelKind } from './protocol';
 
@@ -57,6 +58,15 @@ export interface MeterEngine {
   readonly transport: TransportKind;
   /** The engine's consuming reader: `readInto(track, out)` and the reset requests. */
   readonly bank: MeterBankReader;
+  /**
+   * What components read when given the engine: `bank` delayed by the output latency
+   * (`alignToOutput`, a {@link DelayedSource}), or `bank` itself when alignment is off or the
+   * context reports no latency. Read `bank` for readings as measured, `meterSource` for readings
+   * as heard.
+   */
+  readonly meterSource: MeterSource;
+  /** The delay `meterSource` applies now, ms (0: not aligned). */
+  readonly outputLatencyMs: number;
   /** The bank's words (a SharedArrayBuffer view with the shared transport; post it to a worker to read there). */
   readonly words: Int32Array;
   /** The metering node. It has one input per track and no outputs; it never touches the signal. */

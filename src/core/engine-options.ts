@@ -81,6 +81,15 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
   spectrum?: readonly number[];
   /** Band level time weighting: `'fast'` (125 ms, default) or `'slow'` (1 s), as sound level meters. */
   spectrumTimeWeighting?: TimeWeighting;
+  /**
+   * Show every reading when its audio is heard: components given the engine read
+   * `engine.meterSource`, which delays each snapshot by the output latency the context reports
+   * (`outputLatency + baseLatency`, followed at 1 Hz). `true` (default): aligned wherever the
+   * context reports a latency (an OfflineAudioContext has none: nothing is delayed); `false`:
+   * never; `{ latencyMs }`: a latency you measured (0 to 2000 ms), e.g. of a Bluetooth headset
+   * that reports too little. Peaks stay exact. See docs/api.md "Meters in time with the sound".
+   */
+  alignToOutput?: boolean | { readonly latencyMs: number };
 }
 
 /** Options of {@link createMeterEngine} with every default filled in and every value validated. */
@@ -109,6 +118,8 @@ export interface ResolvedEngineOptions {
   /** Bank tracks analysed by the spectrum, in slot order (no duplicates). */
   spectrum: number[];
   spectrumTimeWeighting: TimeWeighting;
+  /** `auto`: follow the context's latency; `off`; or a fixed latency, ms. */
+  alignToOutput: { readonly mode: 'auto' | 'off' | 'fixed'; readonly latencyMs: number };
 }
 
 /** Names of the level options of {@link MeterEngineOptions}, derived from `LEVEL_DEFAULTS`. */
@@ -166,6 +177,7 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
     scopeCapacity: checkScopeCapacity(options.scopeCapacity),
     spectrum: listSelection('spectrum', options.spectrum, bankTracks),
     spectrumTimeWeighting: checkOneOf('spectrumTimeWeighting', options.spectrumTimeWeighting ?? 'fast', TIME_WEIGHTINGS),
+    alignToOutput: resolveAlign(options.alignToOutput),
   };
 }
 
@@ -190,6 +202,13 @@ function trackSelection(name: string, value: boolean | readonly number[] | undef
   if (value === true) return Array.from({ length: bankTracks }, (_, i) => i);
   if (!Array.isArray(value)) throw new TypeError(`${name} must be true, false or an array of bank track indices, got ${describeValue(value)}`);
   return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
+}
+
+function resolveAlign(value: MeterEngineOptions['alignToOutput']): ResolvedEngineOptions['alignToOutput'] {
+  if (value === undefined || value === true) return { mode: 'auto', latencyMs: 0 };
+  if (value === false) return { mode: 'off', latencyMs: 0 };
+  if (value === null || typeof value !== 'object') throw new TypeError(`alignToOutput must be true, false or { latencyMs }, got ${describeValue(value)}`);
+  return { mode: 'fixed', latencyMs: checkNumber('alignToOutput.latencyMs', value.latencyMs, 0, 2000, 'ms') };
 }
 
 /** A list of bank track indices (no duplicates, in order of first appearance). */

@@ -24,6 +24,8 @@ export type { TrackBallisticsInfo } from './engine-ballistics';
 import type { SampleRingReader } from './scope/ring-reader';
 import { EngineScope } from './scope/engine-scope';
 import { createSpectrumWords, SpectrumBankReader, spectrumSlotOf } from './spectrum/spectrum-bank';
+import { DelayedSource, outputLatencyMs } from './delayed-source';
+import type { MeterSource } from './meter-source';
 import type { MeterEngine } from './engine-api';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor, type LevelKernelKind } from './protocol';
 
@@ -53,6 +55,10 @@ class Engine implements MeterEngine {
   readonly sampleRate: number;
   readonly transport: TransportKind;
   readonly bank: MeterBankReader;
+  readonly meterSource: MeterSource;
+  /** Output alignment: the delayed view of the bank (null when off) and its 1 Hz latency poll. */
+  private readonly aligned: DelayedSource | null;
+  private latencyTimer: ReturnType<typeof setInterval> | null = null;
   readonly words: Int32Array;
   readonly node: AudioWorkletNode;
   error: string | null = null;
@@ -146,6 +152,19 @@ class Engine implements MeterEngine {
     };
     context.addEventListener('statechange', this.onStateChange);
     registerWorkerLink(this.bank, () => this.linkForWorker());
+    // Output alignment: an AudioContext (not offline) that reports a latency, or a fixed one.
+    const align = o.alignToOutput;
+    const realtime = typeof (context as AudioContext).outputLatency === 'number' || typeof (context as AudioContext).baseLatency === 'number';
+    const offline = typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
+    if (align.mode === 'fixed' || (align.mode === 'auto' && realtime && !offline)) {
+      this.aligned = new DelayedSource(this.bank, align.mode === 'fixed' ? align.latencyMs : outputLatencyMs(context));
+      if (align.mode === 'auto') this.latencyTimer = setInterval(() => this.aligned!.setDelayMs(outputLatencyMs(context)), 1000);
+    } else this.aligned = null;
+    this.meterSource = this.aligned ?? this.bank;
+  }
+
+  get outputLatencyMs(): number {
+    return this.aligned?.delayMs ?? 0;
   }
 
   /**
@@ -335,6 +354,8 @@ class Engine implements MeterEngine {
     this.node.disconnect();
     this.node.onprocessorerror = null;
     this.context.removeEventListener('statechange', this.onStateChange);
+    if (this.latencyTimer !== null) clearInterval(this.latencyTimer);
+    this.latencyTimer = null;
     this.settleFlushes();
     if (this.mirror === null) {
       // Shared transport: the processor also sees the stop word, so the port can go now.

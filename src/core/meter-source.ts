@@ -42,18 +42,23 @@ export interface MeterSource {
   readonly platformStatus?: (() => 'no-source' | 'error' | 'suspended' | null) | undefined;
 }
 
-/** A MeterEngine-like object: anything with a `bank` that is a MeterSource. */
+/** A MeterEngine-like object: anything with a `bank` that is a MeterSource (and optionally the `meterSource` to show). */
 export interface HasMeterSource {
   readonly bank: MeterSource;
+  /** What to show instead of `bank` (an engine's output-aligned view of it). */
+  readonly meterSource?: MeterSource;
 }
 
 /**
- * Accepts an engine (`engine.bank` is used) or a source; null / undefined give null. Throws a
- * TypeError for anything else (a string, an object without `readInto`).
+ * Accepts an engine (its `meterSource` — the bank aligned with the output — else its `bank`)
+ * or a source; null / undefined give null. Throws a TypeError for anything else (a string, an
+ * object without `readInto`).
  */
 export function toMeterSource(value: MeterSource | HasMeterSource | null | undefined): MeterSource | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') {
+    const shown = (value as { meterSource?: unknown }).meterSource;
+    if (shown !== null && typeof shown === 'object' && typeof (shown as MeterSource).readInto === 'function') return shown as MeterSource;
     const bank = (value as { bank?: unknown }).bank;
     if (bank !== null && typeof bank === 'object' && typeof (bank as MeterSource).readInto === 'function') return bank as MeterSource;
     if (typeof (value as MeterSource).readInto === 'function') return value as MeterSource;

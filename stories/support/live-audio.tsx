@@ -3,7 +3,7 @@
  * after a user gesture — the autoplay policy), Start/Stop (resume/suspend), and a status line
  * saying which transport the engine runs on and why.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { MeterEngine, MeterEngineStatus } from '../../src/index';
 
 export interface DemoAudio {
@@ -75,7 +75,8 @@ export function DemoButton(props: { onClick: () => void; children: string; disab
 
 /**
  * "transport: shared (SharedArrayBuffer, cross-origin isolated) · audio: running, 48000 Hz ·
- * engine: ready" — the answer to "which transport runs, and why does the meter show nothing".
+ * engine: ready · meters in time with the output: 42.7 ms later" — the answer to "which
+ * transport runs, why does the meter show nothing, and how far behind the measurement it is".
  */
 export function EngineStatus({
   audio,
@@ -93,6 +94,7 @@ export function EngineStatus({
   const why =
     engine === null ? '' : engine.transport === 'shared' ? ' (SharedArrayBuffer, zero-copy)' : ' (MessagePort copies: page not cross-origin isolated)';
   const audioText = audio.context === null ? 'press Start (autoplay policy)' : `${audio.state}, ${audio.context.sampleRate} Hz`;
+  const latencyMs = useOutputLatency(engine);
   return (
     <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', opacity: 0.9 }}>
       <span>
@@ -108,6 +110,20 @@ export function EngineStatus({
       <span>
         engine: <b data-testid="engine-status">{error ? `error: ${error.message}` : status}</b>
       </span>
+      <span title="alignToOutput: each reading is shown when its audio is heard (outputLatency + baseLatency)">
+        meters in time with the output: <b data-testid="latency">{engine === null ? '—' : `${latencyMs.toFixed(1)} ms later`}</b>
+      </span>
     </div>
   );
+}
+
+/** The engine's output-alignment delay, ms, re-read every second (it follows the output device). */
+function useOutputLatency(engine: MeterEngine | null): number {
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (engine === null) return;
+    const id = setInterval(refresh, 1000);
+    return () => clearInterval(id);
+  }, [engine]);
+  return engine?.outputLatencyMs ?? 0;
 }

@@ -280,7 +280,12 @@ export class RenderWorkerClient {
       const link = linkOf(source);
       if (link === null) return -1;
       const id = this.nextId++;
-      const offRunning = link.onRunningChange(() => this.post({ type: 'source-running', id, running: link.running() }));
+      const offRun = link.onRunningChange(() => this.post({ type: 'source-running', id, running: link.running() }));
+      const offDelay = link.onDelayChange?.(() => this.post({ type: 'source-delay', id, delayMs: link.delayMs!() })) ?? (() => {});
+      const offRunning = () => {
+        offRun();
+        offDelay();
+      };
       record = { id, link, refs: 0, offRunning };
       this.sources.set(source, record);
       this.post({ type: 'source', id, link: link.link, running: link.running() }, link.transfer);

@@ -28,7 +28,7 @@ export const RENDER_WORKER_PROTOCOL = 1;
  * - `port`: a MessagePort on which bank snapshots arrive (`{ type: 'snapshot', words }`, the
  *   message transport's format), straight from the worklet or a manual bank.
  */
-export type SourceLink =
+export type SourceLink = (
   | { readonly kind: 'shared'; readonly words: Int32Array; readonly consumerSlot: number; readonly staleAfterMs: number }
   | {
       readonly kind: 'port';
@@ -37,7 +37,11 @@ export type SourceLink =
       readonly channels: number;
       readonly sampleRate: number;
       readonly staleAfterMs: number;
-    };
+    }
+) & {
+  /** Show each reading this long after it is read (output alignment, core/delayed-source.ts); absent or 0: at once. */
+  readonly delayMs?: number;
+};
 
 /** A source's link for the worker, the objects to transfer with it, and how to undo it. */
 export interface WorkerSourceLink {
@@ -49,6 +53,9 @@ export interface WorkerSourceLink {
   onRunningChange(listener: () => void): () => void;
   /** Gives back what the link reserved (the consumer slot, the port). Idempotent. */
   release(): void;
+  /** Optional (output alignment): the delay now, and a watch of its changes (returns the unsubscribe). */
+  delayMs?(): number;
+  onDelayChange?(listener: () => void): () => void;
 }
 
 export interface ViewGeometry {
@@ -63,6 +70,8 @@ export type ToRenderWorker =
   | { type: 'source'; id: number; link: SourceLink; running: boolean }
   /** The platform clock of a source started or stopped (e.g. AudioContext state). */
   | { type: 'source-running'; id: number; running: boolean }
+  /** The output-alignment delay of a source changed, ms. */
+  | { type: 'source-delay'; id: number; delayMs: number }
   | { type: 'source-remove'; id: number }
   | {
       type: 'view';

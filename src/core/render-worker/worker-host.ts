@@ -11,6 +11,7 @@ import { MeterBankReader } from '../bank/reader';
 import { createFrameLoop, type FrameLoop, type FrameLoopOptions, type VisibilitySource } from '../frame-loop';
 import type { MeterSource } from '../meter-source';
 import { MessageMirror } from '../transport';
+import { DelayedSource } from '../delayed-source';
 import type { Context2D } from '../render/context';
 import { ViewBinding } from '../views/view-binding';
 import type { FromRenderWorker, RenderWorkerStats, SourceLink, ToRenderWorker } from './protocol';
@@ -32,6 +33,8 @@ export interface WorkerHostPlatform {
 
 interface SourceEntry {
   readonly reader: MeterBankReader;
+  /** What views read: the reader, or the reader delayed for output alignment. */
+  readonly source: MeterSource;
   readonly port: MessagePort | null;
   running: boolean;
 }
@@ -131,6 +134,11 @@ export class WorkerRenderHost {
         if (s !== undefined) s.running = msg.running;
         return;
       }
+      case 'source-delay': {
+        const s = this.sources.get(msg.id);
+        if (s !== undefined && s.source instanceof DelayedSource) s.source.setDelayMs(msg.delayMs);
+        return;
+      }
       case 'source-remove':
         this.removeSource(msg.id);
         return;
@@ -215,8 +223,9 @@ export class WorkerRenderHost {
   }
 
   private openSource(link: SourceLink, running: boolean): SourceEntry {
-    const entry: { reader: MeterBankReader; port: MessagePort | null; running: boolean } = {
+    const entry: { reader: MeterBankReader; source: MeterSource; port: MessagePort | null; running: boolean } = {
       reader: null as unknown as MeterBankReader,
+      source: null as unknown as MeterSource,
       port: null,
       running,
     };
@@ -236,11 +245,13 @@ export class WorkerRenderHost {
       };
       entry.port = link.port;
     }
+    // Output alignment: a source with a delay (even 0 now: it may change) is read delayed here too.
+    entry.source = link.delayMs !== undefined ? new DelayedSource(entry.reader, link.delayMs) : entry.reader;
     return entry;
   }
 
   private sourceOf(id: number): MeterSource | null {
-    return this.sources.get(id)?.reader ?? null;
+    return this.sources.get(id)?.source ?? null;
   }
 
   private removeSource(id: number): void {
@@ -249,7 +260,7 @@ export class WorkerRenderHost {
     this.sources.delete(id);
     // Views still showing it fall to silence.
     for (const v of this.views.values()) {
-      if (v.binding.currentSource === s.reader) v.binding.setTracks(null, []);
+      if (v.binding.currentSource === s.source) v.binding.setTracks(null, []);
     }
     if (s.port !== null) {
       s.port.onmessage = null;

@@ -1,0 +1,239 @@
+/**
+ * Meters in time with what is heard: a {@link MeterSource} that shows each reading of another
+ * source `delayMs` after it was read — the time its audio takes to reach the ears
+ * (`AudioContext.outputLatency` + `baseLatency`: 10–40 ms on wired output, 150–300 ms over
+ * Bluetooth). See {@link outputLatencyMs} and the engine option `alignToOutput`.
+ *
+ * It keeps a short time-indexed history of snapshots per track (never a copy of the audio):
+ * every read of a track reads the inner source into the newest history entry, stamped with the
+ * frame time, and hands out the newest entry at least `delayMs` old. Peaks stay exact: the
+ * sample peak handed out is the maximum of every entry since the previous hand-out, so a
+ * one-sample spike is shown once, at the time it is heard — also when the delay changes (a
+ * longer delay holds the last entry instead of going back in time; a shorter one jumps forward
+ * with the skipped entries' peaks folded in) and when the history overflows (an overwritten
+ * entry's peak is kept until it is shown). Everything else in a snapshot (decaying peak, hold,
+ * RMS, ballistics, loudness, correlation, stale) is the delayed entry's own.
+ *
+ * Not delayed: the clip latch (`clipped`, `oversGeneration` — an over is latched until reset,
+ * so the clip light may come on up to `delayMs` early) and the requests (`clearOvers`,
+ * `clearHolds`, `resetLoudness`), which go straight to the inner source.
+ *
+ * Thread: any (the main thread, or the render worker with the same delay). `readInto`
+ * allocates nothing after a track's first read (its history is allocated then: HISTORY
+ * snapshots).
+ */
+import { checkNumber, describeValue } from '../dsp/validate';
+import { createTrackLevels, type TrackLevels } from './bank/reader';
+import type { MeterSource } from './meter-source';
+import type { WorkerSourceLink } from './render-worker/protocol';
+import { isLinkable, linkOf } from './render-worker/links';
+
+/** Snapshots kept per track: 512 frames ≈ 2.1 s at 240 Hz, 8.5 s at 60 Hz. */
+export const HISTORY = 512;
+/** The longest delay, ms. */
+export const MAX_DELAY_MS = 2000;
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+interface TrackHistory {
+  readonly entries: TrackLevels[];
+  readonly times: Float64Array;
+  /** Entries written so far (the next is entries[written % HISTORY]). */
+  written: number;
+  /** The last entry handed out (−1: none yet). */
+  shown: number;
+  /** Peaks of entries overwritten before they were handed out, per channel. */
+  readonly lostPeak: Float32Array;
+}
+
+export class DelayedSource implements MeterSource {
+  readonly inner: MeterSource;
+  private delay: number;
+  private readonly histories: (TrackHistory | undefined)[];
+  private clock: { readonly nowMs: number } | null = null;
+  readonly platformStatus: MeterSource['platformStatus'];
+  private readonly delayListeners = new Set<() => void>();
+
+  constructor(inner: MeterSource, delayMs: number) {
+    if (inner === null || typeof inner !== 'object' || typeof inner.readInto !== 'function') {
+      throw new TypeError(`DelayedSource: inner must be a meter source (with readInto), got ${describeValue(inner)}`);
+    }
+    this.inner = inner;
+    this.delay = checkNumber('DelayedSource: delayMs', delayMs, 0, MAX_DELAY_MS, 'ms');
+    this.histories = new Array(inner.tracks);
+    this.platformStatus = inner.platformStatus;
+    if (isLinkable(inner)) this.linkForWorker = () => this.delayedLink();
+    if (typeof inner.oversGeneration === 'function' && typeof inner.clipped === 'function') {
+      this.oversGeneration = () => inner.oversGeneration!();
+      this.clipped = (track: number) => inner.clipped!(track);
+    }
+  }
+
+  get tracks(): number {
+    return this.inner.tracks;
+  }
+  get channels(): number {
+    return this.inner.channels;
+  }
+
+  /** The inner bank's words and layout, for meterStatus (which observes the bank as measured). */
+  get words(): Int32Array | undefined {
+    return (this.inner as { words?: Int32Array }).words;
+  }
+  get layout(): unknown {
+    return (this.inner as { layout?: unknown }).layout;
+  }
+  /** The inner source's staleness now (for meterStatus). */
+  isStale(): boolean {
+    return (this.inner as { isStale?: () => boolean }).isStale?.() ?? false;
+  }
+
+  /** The delay in use, ms. */
+  get delayMs(): number {
+    return this.delay;
+  }
+
+  /** Changes the delay (e.g. the output device changed); peaks stay exact (see the module comment). */
+  setDelayMs(delayMs: number): void {
+    const d = checkNumber('DelayedSource.setDelayMs: delayMs', delayMs, 0, MAX_DELAY_MS, 'ms');
+    if (d === this.delay) return;
+    this.delay = d;
+    for (const listener of this.delayListeners) listener();
+  }
+
+  /** Calls `listener` after every change of the delay; returns the unsubscribe. */
+  onDelayChange(listener: () => void): () => void {
+    this.delayListeners.add(listener);
+    return () => this.delayListeners.delete(listener);
+  }
+
+  setFrameClock(clock: { readonly nowMs: number } | null): void {
+    this.clock = clock;
+    this.inner.setFrameClock?.(clock);
+  }
+
+  readInto(track: number, out: TrackLevels): boolean {
+    let h = this.histories[track];
+    if (h === undefined) {
+      if (!(track >= 0 && track < this.inner.tracks)) return false;
+      h = this.histories[track] = {
+        entries: Array.from({ length: HISTORY }, () => createTrackLevels(this.inner.channels)),
+        times: new Float64Array(HISTORY),
+        written: 0,
+        shown: -1,
+        lostPeak: new Float32Array(this.inner.channels),
+      };
+    }
+    const t = this.clock?.nowMs ?? now();
+    const slot = h.written % HISTORY;
+    const entry = h.entries[slot];
+    // An entry about to be overwritten that was never handed out keeps its peak.
+    if (h.written >= HISTORY && h.written - HISTORY > h.shown) {
+      for (let c = 0; c < entry.channels; c++) if (entry.peak[c] > h.lostPeak[c]) h.lostPeak[c] = entry.peak[c];
+    }
+    if (!this.inner.readInto(track, entry)) return this.handOut(h, t, out);
+    h.times[slot] = t;
+    h.written++;
+    return this.handOut(h, t, out);
+  }
+
+  /** Copies the newest entry at least `delay` old into `out`, with the peaks since the last hand-out. */
+  private handOut(h: TrackHistory, t: number, out: TrackLevels): boolean {
+    const oldest = Math.max(0, h.written - HISTORY);
+    let pick = -1;
+    for (let k = h.written - 1; k >= oldest; k--) {
+      if (h.times[k % HISTORY] <= t - this.delay) {
+        pick = k;
+        break;
+      }
+    }
+    // Nothing is `delay` old: at start (show nothing yet), after the delay grew (hold), or when
+    // the delay spans more frames than the history holds (show the oldest kept: the delay is then
+    // HISTORY frames, 8.5 s at 60 Hz, 2.1 s at 240 Hz).
+    if (pick < 0) {
+      // Entries older than the shown one were overwritten: the oldest kept is as late as it gets.
+      if (h.written > HISTORY && oldest > h.shown) pick = oldest;
+      else if (h.shown < 0) return false;
+      else pick = h.shown;
+    }
+    const from = Math.max(h.shown + 1, oldest);
+    const channels = out.channels < h.entries[0].channels ? out.channels : h.entries[0].channels;
+    if (pick <= h.shown) {
+      // The delay grew: hold the last entry shown, with no new peak.
+      copyLevels(h.entries[h.shown % HISTORY], out, channels);
+      for (let c = 0; c < channels; c++) out.peak[c] = 0;
+      return true;
+    }
+    copyLevels(h.entries[pick % HISTORY], out, channels);
+    for (let c = 0; c < channels; c++) {
+      let p = h.lostPeak[c];
+      for (let k = from; k <= pick; k++) {
+        const v = h.entries[k % HISTORY].peak[c];
+        if (v > p) p = v;
+      }
+      out.peak[c] = p;
+      h.lostPeak[c] = 0;
+    }
+    h.shown = pick;
+    return true;
+  }
+
+  /** The inner source's clip lane, not delayed (present when the inner source has it). */
+  readonly oversGeneration?: () => number;
+  readonly clipped?: (track: number) => number;
+
+  clearOvers(track?: number): void {
+    this.inner.clearOvers(track);
+  }
+  clearHolds(track?: number): void {
+    this.inner.clearHolds(track);
+  }
+  resetLoudness(track?: number): void {
+    this.inner.resetLoudness?.(track);
+  }
+
+  /** The inner source's link, carrying the delay (the worker delays its own reads the same way); present when the inner source can link. */
+  readonly linkForWorker?: () => WorkerSourceLink | null;
+
+  private delayedLink(): WorkerSourceLink | null {
+    const link = linkOf(this.inner);
+    if (link === null) return null;
+    return { ...link, link: { ...link.link, delayMs: this.delay }, delayMs: () => this.delay, onDelayChange: (l: () => void) => this.onDelayChange(l) };
+  }
+}
+
+/** Copies every field of a snapshot (the first `channels` channels). */
+export function copyLevels(from: TrackLevels, to: TrackLevels, channels: number): void {
+  for (let c = 0; c < channels; c++) {
+    to.peak[c] = from.peak[c];
+    to.decayingPeak[c] = from.decayingPeak[c];
+    to.hold[c] = from.hold[c];
+    to.rms[c] = from.rms[c];
+    to.overs[c] = from.overs[c];
+    to.nonFinite[c] = from.nonFinite[c];
+    to.ballistic[c] = from.ballistic[c];
+  }
+  to.momentary = from.momentary;
+  to.shortTerm = from.shortTerm;
+  to.integrated = from.integrated;
+  to.loudnessRange = from.loudnessRange;
+  to.truePeak = from.truePeak;
+  to.correlation = from.correlation;
+  to.balance = from.balance;
+  to.loudnessSeconds = from.loudnessSeconds;
+  to.publish = from.publish;
+  to.stale = from.stale;
+}
+
+/**
+ * What `context` reports of the time from a sample's rendering to the ears, ms:
+ * `outputLatency + baseLatency` (either missing counts 0; an OfflineAudioContext has neither).
+ * Clamped to 0 … MAX_DELAY_MS.
+ */
+export function outputLatencyMs(context: BaseAudioContext): number {
+  const c = context as BaseAudioContext & { outputLatency?: number; baseLatency?: number };
+  const out = typeof c.outputLatency === 'number' && Number.isFinite(c.outputLatency) ? c.outputLatency : 0;
+  const base = typeof c.baseLatency === 'number' && Number.isFinite(c.baseLatency) ? c.baseLatency : 0;
+  const ms = (out + base) * 1000;
+  return ms > MAX_DELAY_MS ? MAX_DELAY_MS : ms > 0 ? ms : 0;
+}

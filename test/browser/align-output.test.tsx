@@ -1,0 +1,86 @@
+/**
+ * Meters in time with the sound, in real Chromium: an engine on an AudioContext shows its bank
+ * through a DelayedSource with the latency the context reports (or one given), an offline or
+ * unaligned engine shows the bank itself, components given the engine read the aligned view,
+ * and a meter lights only when its audio is heard (pixels, demand-mode frames).
+ */
+import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
+import { render, cleanup } from '@testing-library/react';
+import { createMeterEngine, type MeterEngine } from '../../src/core/engine';
+import { DelayedSource, outputLatencyMs } from '../../src/core/delayed-source';
+import { toMeterSource } from '../../src/core/meter-source';
+import { createManualBank } from '../../src/core/manual-bank';
+import { getFrameLoop } from '../../src/core/frame-loop';
+import { DEFAULT_COLORS } from '../../src/core/render/style';
+import { LedMeter } from '../../src/react/index';
+import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
+import { pixel, isColor, canvasOf } from './canvas-pixels';
+import { workletUrl } from './worklet-url';
+
+const live: { engine: MeterEngine; context: BaseAudioContext }[] = [];
+afterEach(async () => {
+  cleanup();
+  for (const { engine, context } of live.splice(0)) {
+    engine.dispose();
+    if (context instanceof AudioContext) await context.close();
+  }
+});
+beforeAll(() => setDefaultRenderMode('main'));
+afterAll(() => setDefaultRenderMode('auto'));
+
+async function engineOn(context: BaseAudioContext, alignToOutput?: boolean | { latencyMs: number }) {
+  const engine = await createMeterEngine(context, { tracks: 1, workletUrl, alignToOutput });
+  live.push({ engine, context });
+  return engine;
+}
+
+describe('alignToOutput', () => {
+  it('on an AudioContext: the reported output latency, followed; components read the aligned view', async () => {
+    const context = new AudioContext();
+    const engine = await engineOn(context);
+    expect(engine.meterSource).toBeInstanceOf(DelayedSource);
+    expect(engine.outputLatencyMs).toBeCloseTo(outputLatencyMs(context), 6);
+    expect((engine.meterSource as DelayedSource).inner).toBe(engine.bank);
+    expect(toMeterSource(engine)).toBe(engine.meterSource);
+  });
+
+  it('a latency given is used as is; false shows the bank as measured; an OfflineAudioContext has none', async () => {
+    const fixed = await engineOn(new AudioContext(), { latencyMs: 150 });
+    expect(fixed.outputLatencyMs).toBe(150);
+    const off = await engineOn(new AudioContext(), false);
+    expect(off.meterSource).toBe(off.bank);
+    expect(off.outputLatencyMs).toBe(0);
+    const offline = await engineOn(new OfflineAudioContext({ numberOfChannels: 1, length: 128, sampleRate: 48000 }));
+    expect(offline.meterSource).toBe(offline.bank);
+    const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: 128, sampleRate: 48000 });
+    await expect(createMeterEngine(ctx, { tracks: 1, workletUrl, alignToOutput: { latencyMs: 5000 } })).rejects.toThrow(
+      /alignToOutput.latencyMs must be .*0 to 2000.*got 5000/,
+    );
+    await expect(createMeterEngine(ctx, { tracks: 1, workletUrl, alignToOutput: 'yes' as never })).rejects.toThrow(
+      /alignToOutput must be true, false or \{ latencyMs \}/,
+    );
+  });
+
+  it('a meter lights when its audio is heard: 200 ms after it was measured', async () => {
+    const loop = getFrameLoop();
+    loop.mode = 'demand';
+    try {
+      const bank = createManualBank({ tracks: 1, channels: 1 });
+      const delayed = new DelayedSource(bank.source, 200);
+      const { container } = render(<LedMeter source={delayed} channels={1} width={10} height={100} pixelRatio={1} clipSize={0} segments={10} />);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      loop.advance(16);
+      bank.set(0, { levelDb: 0 });
+      const top = () => isColor(pixel(canvasOf(container), 5, 2), DEFAULT_COLORS.high);
+      let litAt = -1;
+      for (let t = 0; t <= 400 && litAt < 0; t += 16) {
+        loop.advance(16);
+        if (top()) litAt = t;
+      }
+      expect(litAt).toBeGreaterThanOrEqual(184);
+      expect(litAt).toBeLessThanOrEqual(216);
+    } finally {
+      loop.mode = 'auto';
+    }
+  });
+});
