@@ -121,24 +121,32 @@ describe.skipIf(excluded)('meterkit in Firefox', () => {
   });
 
   it('the README quick-start app works: Start, and the Tone meter reads -12 dBFS', async () => {
+    // The dev server transforms and pre-bundles on the first request: ask for the page and its
+    // entry first, so a loaded machine does not meet Vite's first-load work (or its reload
+    // after pre-bundling) in the middle of the check.
+    for (const p of ['', 'src/main.tsx', 'src/App.tsx']) await fetch(new URL(p, quickStartUrl)).then((r) => r.text());
     const app = await browser.newPage();
     const appErrors = collectFirefoxErrors(app);
+    const read = () =>
+      app.evaluate(() => ({
+        tone: document.querySelector('[role="meter"][aria-label="Tone level"]')?.getAttribute('aria-valuetext') ?? null,
+        mic: document.querySelector('[role="meter"][aria-label="Mic level"]')?.getAttribute('aria-valuetext') ?? null,
+        isolated: crossOriginIsolated,
+        renderedIn: document.querySelector<HTMLCanvasElement>('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]')?.dataset.meterkitRender,
+      }));
     try {
-      await app.goto(quickStartUrl);
-      const start = await app.waitForSelector('button', { timeout: 60_000 });
-      await start!.click();
-      const read = () =>
-        app.evaluate(() => ({
-          tone: document.querySelector('[role="meter"][aria-label="Tone level"]')?.getAttribute('aria-valuetext') ?? null,
-          mic: document.querySelector('[role="meter"][aria-label="Mic level"]')?.getAttribute('aria-valuetext') ?? null,
-          isolated: crossOriginIsolated,
-          renderedIn: document.querySelector<HTMLCanvasElement>('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]')?.dataset.meterkitRender,
-        }));
-      const r = await poll(read, (v) => v.tone === '-12.0 dBFS', 20_000);
+      let r: Awaited<ReturnType<typeof read>> | null = null;
+      // Twice at most: a page the dev server reloaded (new pre-bundled dependencies) starts over.
+      for (let attempt = 0; attempt < 2 && r?.tone !== '-12.0 dBFS'; attempt++) {
+        await app.goto(quickStartUrl);
+        const start = await app.waitForSelector('button', { timeout: 60_000 });
+        await start!.click();
+        r = await poll(read, (v) => v.tone === '-12.0 dBFS', 20_000).catch(() => null);
+      }
       expect(r).toEqual({ tone: '-12.0 dBFS', mic: 'silent', isolated: true, renderedIn: 'worker' });
       expect(appErrors).toEqual([]);
     } finally {
       await app.close();
     }
-  }, 90_000);
+  }, 180_000);
 });
