@@ -89,13 +89,10 @@ export class SpectrumTap {
 /** out[i] = the mean of the channels' sample i, for i < frames. */
 export function monoSum(chans: readonly Float32Array[], frames: number, out: Float32Array): void {
   const n = chans.length;
-  if (n === 1) {
-    out.set(chans[0].subarray(0, frames));
-    return;
-  }
-  const k = 1 / n;
   const c0 = chans[0];
   for (let i = 0; i < frames; i++) out[i] = c0[i];
+  if (n === 1) return;
+  const k = 1 / n;
   for (let c = 1; c < n; c++) {
     const ch = chans[c];
     for (let i = 0; i < frames; i++) out[i] += ch[i];
