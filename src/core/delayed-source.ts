@@ -6,7 +6,10 @@
  *
  * It keeps a short time-indexed history of snapshots per track (never a copy of the audio):
  * every read of a track reads the inner source into the newest history entry, stamped with the
- * frame time, and hands out the newest entry at least `delayMs` old. Peaks stay exact: the
+ * frame time, and hands out the entry nearest to `delayMs` ago (the newest one at least that
+ * old, or the next when it is nearer: reads every frame are then at most half a frame off, and
+ * a track read only at 2 Hz — aria values — is shown at its latest read rather than one
+ * interval late). Peaks stay exact: the
  * sample peak handed out is the maximum of every entry since the previous hand-out, so a
  * one-sample spike is shown once, at the time it is heard — also when the delay changes (a
  * longer delay holds the last entry instead of going back in time; a shorter one jumps forward
@@ -140,13 +143,17 @@ export class DelayedSource implements MeterSource {
   /** Copies the newest entry at least `delay` old into `out`, with the peaks since the last hand-out. */
   private handOut(h: TrackHistory, t: number, out: TrackLevels): boolean {
     const oldest = Math.max(0, h.written - HISTORY);
+    const target = t - this.delay;
     let pick = -1;
     for (let k = h.written - 1; k >= oldest; k--) {
-      if (h.times[k % HISTORY] <= t - this.delay) {
+      if (h.times[k % HISTORY] <= target) {
         pick = k;
         break;
       }
     }
+    // The entry nearest the time being heard: with reads every frame at most half a frame off;
+    // with sparse reads (a track only aria listens to, at 2 Hz) the newer entry when it is nearer.
+    if (pick >= 0 && pick + 1 < h.written && h.times[(pick + 1) % HISTORY] - target < target - h.times[pick % HISTORY]) pick++;
     // Nothing is `delay` old: at start (show nothing yet), after the delay grew (hold), or when
     // the delay spans more frames than the history holds (show the oldest kept: the delay is then
     // HISTORY frames, 8.5 s at 60 Hz, 2.1 s at 240 Hz).

@@ -132,3 +132,14 @@ describe('outputLatencyMs', () => {
     expect(outputLatencyMs({ outputLatency: 9, baseLatency: NaN } as unknown as BaseAudioContext)).toBe(2000);
   });
 });
+
+describe('DelayedSource with sparse reads', () => {
+  it('a track read at 2 Hz (aria values) shows its latest read, not the one before', () => {
+    const { bank, out, frame } = rig(40);
+    bank.set(0, { levelDb: -30 });
+    frame(0);
+    bank.set(0, { levelDb: -10 });
+    frame(500); // the entry read 500 ms ago is 460 ms further from "40 ms ago" than this one
+    expect(db(out.decayingPeak[0])).toBeCloseTo(-10, 3);
+  });
+});
