@@ -22,8 +22,8 @@
  * `clearHolds`, `resetLoudness`), which go straight to the inner source.
  *
  * Thread: any (the main thread, or the render worker with the same delay). `readInto`
- * allocates nothing after a track's first read (its history is allocated then: HISTORY
- * snapshots).
+ * allocates nothing after a track's first read (its history is allocated then: one
+ * Float64Array of HISTORY snapshots, 24.6 KB for a stereo track).
  */
 import { checkNumber, describeValue } from '../dsp/validate';
 import { createTrackLevels, type TrackLevels } from './bank/reader';
@@ -31,17 +31,27 @@ import type { MeterSource } from './meter-source';
 import type { WorkerSourceLink } from './render-worker/protocol';
 import { isLinkable, linkOf } from './render-worker/links';
 
-/** Snapshots kept per track: 512 frames ≈ 2.1 s at 240 Hz, 8.5 s at 60 Hz. */
-export const HISTORY = 512;
+/**
+ * Snapshots kept per track: 128 frames — 2.1 s at 60 Hz, 0.9 s at 144 Hz, enough for Bluetooth
+ * latencies at any common refresh rate (a longer delay than the history is HISTORY frames).
+ */
+export const HISTORY = 128;
 /** The longest delay, ms. */
 export const MAX_DELAY_MS = 2000;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** Per entry: the read time, the snapshot's scalars, then 7 values per channel. */
+const SCALARS = ['publish', 'stale', 'momentary', 'shortTerm', 'integrated', 'loudnessRange', 'truePeak', 'correlation', 'balance', 'loudnessSeconds'] as const;
+const T_TIME = 0;
+const T_SCALARS = 1;
+const CHANNEL_VALUES = 7; // peak, decayingPeak, hold, rms, overs, nonFinite, ballistic
+
 interface TrackHistory {
-  readonly entries: TrackLevels[];
-  readonly times: Float64Array;
-  /** Entries written so far (the next is entries[written % HISTORY]). */
+  /** HISTORY entries of `stride` values, one Float64Array for the track (no object per entry). */
+  readonly data: Float64Array;
+  readonly stride: number;
+  /** Entries written so far (the next is entry written % HISTORY). */
   written: number;
   /** The last entry handed out (−1: none yet). */
   shown: number;
@@ -56,6 +66,8 @@ export class DelayedSource implements MeterSource {
   private clock: { readonly nowMs: number } | null = null;
   readonly platformStatus: MeterSource['platformStatus'];
   private readonly delayListeners = new Set<() => void>();
+  /** Where the inner source's snapshot is read before it is packed into a track's history. */
+  private readonly scratch: TrackLevels;
 
   constructor(inner: MeterSource, delayMs: number) {
     if (inner === null || typeof inner !== 'object' || typeof inner.readInto !== 'function') {
@@ -64,6 +76,7 @@ export class DelayedSource implements MeterSource {
     this.inner = inner;
     this.delay = checkNumber('DelayedSource: delayMs', delayMs, 0, MAX_DELAY_MS, 'ms');
     this.histories = new Array(inner.tracks);
+    this.scratch = createTrackLevels(inner.channels);
     this.platformStatus = inner.platformStatus;
     if (isLinkable(inner)) this.linkForWorker = () => this.delayedLink();
     if (typeof inner.oversGeneration === 'function' && typeof inner.clipped === 'function') {
@@ -119,63 +132,66 @@ export class DelayedSource implements MeterSource {
     let h = this.histories[track];
     if (h === undefined) {
       if (!(track >= 0 && track < this.inner.tracks)) return false;
-      h = this.histories[track] = {
-        entries: Array.from({ length: HISTORY }, () => createTrackLevels(this.inner.channels)),
-        times: new Float64Array(HISTORY),
-        written: 0,
-        shown: -1,
-        lostPeak: new Float32Array(this.inner.channels),
-      };
+      const stride = T_SCALARS + SCALARS.length + CHANNEL_VALUES * this.inner.channels;
+      h = this.histories[track] = { data: new Float64Array(HISTORY * stride), stride, written: 0, shown: -1, lostPeak: new Float32Array(this.inner.channels) };
     }
     const t = this.clock?.nowMs ?? now();
-    const slot = h.written % HISTORY;
-    const entry = h.entries[slot];
+    const channels = this.scratch.channels;
+    const base = (h.written % HISTORY) * h.stride;
     // An entry about to be overwritten that was never handed out keeps its peak.
     if (h.written >= HISTORY && h.written - HISTORY > h.shown) {
-      for (let c = 0; c < entry.channels; c++) if (entry.peak[c] > h.lostPeak[c]) h.lostPeak[c] = entry.peak[c];
+      const peaks = base + T_SCALARS + SCALARS.length;
+      for (let c = 0; c < channels; c++) {
+        const p = h.data[peaks + c * CHANNEL_VALUES];
+        if (p > h.lostPeak[c]) h.lostPeak[c] = p;
+      }
     }
-    if (!this.inner.readInto(track, entry)) return this.handOut(h, t, out);
-    h.times[slot] = t;
-    h.written++;
+    if (this.inner.readInto(track, this.scratch)) {
+      pack(this.scratch, h.data, base, t);
+      h.written++;
+    }
     return this.handOut(h, t, out);
   }
 
-  /** Copies the newest entry at least `delay` old into `out`, with the peaks since the last hand-out. */
+  /** Copies the entry nearest to `delay` ago into `out`, with the peaks since the last hand-out. */
   private handOut(h: TrackHistory, t: number, out: TrackLevels): boolean {
+    const { data, stride } = h;
     const oldest = Math.max(0, h.written - HISTORY);
     const target = t - this.delay;
     let pick = -1;
     for (let k = h.written - 1; k >= oldest; k--) {
-      if (h.times[k % HISTORY] <= target) {
+      if (data[(k % HISTORY) * stride + T_TIME] <= target) {
         pick = k;
         break;
       }
     }
     // The entry nearest the time being heard: with reads every frame at most half a frame off;
     // with sparse reads (a track only aria listens to, at 2 Hz) the newer entry when it is nearer.
-    if (pick >= 0 && pick + 1 < h.written && h.times[(pick + 1) % HISTORY] - target < target - h.times[pick % HISTORY]) pick++;
+    if (pick >= 0 && pick + 1 < h.written && data[((pick + 1) % HISTORY) * stride + T_TIME] - target < target - data[(pick % HISTORY) * stride + T_TIME])
+      pick++;
     // Nothing is `delay` old: at start (show nothing yet), after the delay grew (hold), or when
     // the delay spans more frames than the history holds (show the oldest kept: the delay is then
-    // HISTORY frames, 8.5 s at 60 Hz, 2.1 s at 240 Hz).
+    // HISTORY frames).
     if (pick < 0) {
       // Entries older than the shown one were overwritten: the oldest kept is as late as it gets.
       if (h.written > HISTORY && oldest > h.shown) pick = oldest;
       else if (h.shown < 0) return false;
       else pick = h.shown;
     }
-    const from = Math.max(h.shown + 1, oldest);
-    const channels = out.channels < h.entries[0].channels ? out.channels : h.entries[0].channels;
+    const channels = out.channels < this.scratch.channels ? out.channels : this.scratch.channels;
     if (pick <= h.shown) {
       // The delay grew: hold the last entry shown, with no new peak.
-      copyLevels(h.entries[h.shown % HISTORY], out, channels);
+      unpack(data, (h.shown % HISTORY) * stride, out, channels);
       for (let c = 0; c < channels; c++) out.peak[c] = 0;
       return true;
     }
-    copyLevels(h.entries[pick % HISTORY], out, channels);
+    unpack(data, (pick % HISTORY) * stride, out, channels);
+    const from = Math.max(h.shown + 1, oldest);
+    const peaks = T_SCALARS + SCALARS.length;
     for (let c = 0; c < channels; c++) {
       let p = h.lostPeak[c];
       for (let k = from; k <= pick; k++) {
-        const v = h.entries[k % HISTORY].peak[c];
+        const v = data[(k % HISTORY) * stride + peaks + c * CHANNEL_VALUES];
         if (v > p) p = v;
       }
       out.peak[c] = p;
@@ -206,6 +222,55 @@ export class DelayedSource implements MeterSource {
     const link = linkOf(this.inner);
     if (link === null) return null;
     return { ...link, link: { ...link.link, delayMs: this.delay }, delayMs: () => this.delay, onDelayChange: (l: () => void) => this.onDelayChange(l) };
+  }
+}
+
+/** Packs a snapshot and its read time into `data` from `base`. */
+function pack(l: TrackLevels, data: Float64Array, base: number, time: number): void {
+  data[base + T_TIME] = time;
+  let o = base + T_SCALARS;
+  data[o++] = l.publish;
+  data[o++] = l.stale ? 1 : 0;
+  data[o++] = l.momentary;
+  data[o++] = l.shortTerm;
+  data[o++] = l.integrated;
+  data[o++] = l.loudnessRange;
+  data[o++] = l.truePeak;
+  data[o++] = l.correlation;
+  data[o++] = l.balance;
+  data[o++] = l.loudnessSeconds;
+  for (let c = 0; c < l.channels; c++) {
+    data[o++] = l.peak[c];
+    data[o++] = l.decayingPeak[c];
+    data[o++] = l.hold[c];
+    data[o++] = l.rms[c];
+    data[o++] = l.overs[c];
+    data[o++] = l.nonFinite[c];
+    data[o++] = l.ballistic[c];
+  }
+}
+
+/** Unpacks the snapshot at `base` into `l` (its first `channels` channels). */
+function unpack(data: Float64Array, base: number, l: TrackLevels, channels: number): void {
+  let o = base + T_SCALARS;
+  l.publish = data[o++];
+  l.stale = data[o++] !== 0;
+  l.momentary = data[o++];
+  l.shortTerm = data[o++];
+  l.integrated = data[o++];
+  l.loudnessRange = data[o++];
+  l.truePeak = data[o++];
+  l.correlation = data[o++];
+  l.balance = data[o++];
+  l.loudnessSeconds = data[o++];
+  for (let c = 0; c < channels; c++) {
+    l.peak[c] = data[o++];
+    l.decayingPeak[c] = data[o++];
+    l.hold[c] = data[o++];
+    l.rms[c] = data[o++];
+    l.overs[c] = data[o++];
+    l.nonFinite[c] = data[o++];
+    l.ballistic[c] = data[o++];
   }
 }
 
