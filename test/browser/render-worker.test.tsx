@@ -22,6 +22,7 @@ import { renderWorkerUrl } from './render-worker-url';
 import { workletUrl } from './worklet-url';
 import { rgb } from './canvas-pixels';
 import { frames, sleep } from './helpers';
+import { DelayedSource } from '../../src/core/delayed-source';
 
 interface FrameTrace {
   spanUs: number;
@@ -216,6 +217,31 @@ describe('lifecycle in the worker', () => {
       rerender(el(null));
       // 600 dB/s: from -3 dBFS to below the -60 dBFS floor in 0.1 s.
       await waitFor(async () => litPixels(await screenshotPixels(canvas)) === 0, 'silence', 3000);
+    });
+  }
+
+  for (const mode of ['worker', 'main'] as const) {
+    it(`render="${mode}": output alignment — a level shows 600 ms after it is measured, and a shorter delay reaches the ${mode === 'worker' ? 'worker' : 'reads'}`, async () => {
+      const bank = createManualBank({ tracks: 1, channels: 2 });
+      const delayed = new DelayedSource(bank.source, 600);
+      const { container } = render(<LedMeter source={delayed} render={mode} pixelRatio={1} clipSize={0} showHold={false} />);
+      const canvas = container.querySelector('canvas')!;
+      if (mode === 'worker') await waitFor(() => transferred(canvas), 'the transfer');
+      await settleRenderWorker();
+      await sleep(100);
+      bank.set(0, { levelDb: -3 });
+      const t0 = performance.now();
+      await waitFor(async () => litPixels(await screenshotPixels(canvas)) > 200, 'the delayed level', 4000);
+      const shownAfter = performance.now() - t0;
+      expect(shownAfter).toBeGreaterThan(450);
+      bank.set(0, { levelDb: -120, holdDb: -120 });
+      await waitFor(async () => litPixels(await screenshotPixels(canvas)) === 0, 'silence, delayed', 4000);
+      delayed.setDelayMs(0); // the change travels to the worker
+      await sleep(50);
+      bank.set(0, { levelDb: -3, holdDb: -3 });
+      const t1 = performance.now();
+      await waitFor(async () => litPixels(await screenshotPixels(canvas)) > 200, 'the level without delay', 4000);
+      expect(performance.now() - t1).toBeLessThan(350);
     });
   }
 
