@@ -104,7 +104,8 @@ export class SpectrumBankWriter {
       this.f[0] = holds[b];
       Atomics.store(w, base + HOLDS + b, this.bits[0]);
     }
-    Atomics.store(w, base + PUBLISHES, Atomics.load(w, base + PUBLISHES) + 1);
+    // 1 … 2^31 − 1, wrapping past 0 (248 days of publishes at 100 Hz): > 0 means "published".
+    Atomics.store(w, base + PUBLISHES, (Atomics.load(w, base + PUBLISHES) + 1) & 0x7fffffff || 1);
     Atomics.store(w, base + SEQ, seq + 2); // even: done
   }
 }
@@ -120,8 +121,8 @@ export class SpectrumBankReader {
 
   /**
    * Copies slot `slot`'s 31 levels and holds (dB re a full-scale sine) into `levels` and `holds`
-   * (from index 0) as one consistent publish. Returns the publish count read (0: nothing
-   * published yet), or −1 when the writer kept publishing through every attempt (the arrays may
+   * (from index 0) as one consistent publish. Returns the publish count read (1 … 2^31 − 1,
+   * wrapping to 1; 0: nothing published yet), or −1 when the writer kept publishing through every attempt (the arrays may
    * then hold a mix; keep the previous frame's values).
    */
   readInto(slot: number, levels: Float32Array, holds: Float32Array): number {
