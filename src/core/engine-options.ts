@@ -153,7 +153,7 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
   const master = options.master ?? false;
   if (typeof master !== 'boolean') throw new TypeError(`master must be true or false, got ${describeValue(master)}`);
   const bankTracks = checkInteger('tracks + groups + master (bank tracks)', tracks + groups.length + (master ? 1 : 0), 1, MAX_TRACKS);
-  const scope = scopeSelection(options.scope, bankTracks);
+  const scope = listSelection('scope', options.scope, bankTracks);
   const asked = trackSelection('correlation', options.correlation, bankTracks);
   // Scoped stereo tracks get correlation too (the goniometer's strip).
   const correlation = [...new Set([...asked, ...(channels >= 2 ? scope : [])])];
@@ -216,12 +216,6 @@ function listSelection(name: string, value: readonly number[] | undefined, bankT
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new TypeError(`${name} must be an array of bank track indices (e.g. [engine.masterTrack]), got ${describeValue(value)}`);
   return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
-}
-
-function scopeSelection(value: readonly number[] | undefined, bankTracks: number): number[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new TypeError(`scope must be an array of bank track indices (e.g. [engine.masterTrack]), got ${describeValue(value)}`);
-  return [...new Set(value.map((t, i) => checkInteger(`scope[${i}]`, t, 0, bankTracks - 1)))];
 }
 
 function checkScopeCapacity(value: number | undefined): number {

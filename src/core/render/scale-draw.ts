@@ -99,11 +99,12 @@ export function drawScale(ctx: Context2D, width: number, height: number, dpr: nu
 }
 
 /** The px size in a CSS font string ("10px sans-serif" → 10; 10 when none). */
-function fontSizePx(font: string): number {
+export function fontSizePx(font: string): number {
   const m = /(\d+(?:\.\d+)?)px/.exec(font);
   return m === null ? 10 : Number(m[1]);
 }
 
-function clamp(v: number, lo: number, hi: number): number {
+/** `v` limited to lo … hi. */
+export function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }

@@ -22,6 +22,7 @@ import type { FrameClock } from '../frame-loop';
 import { type MeterStyle, DEFAULT_STYLE } from '../render/style';
 import type { Context2D } from '../render/context';
 import { scaleFont } from '../render/bar';
+import { clamp, fontSizePx } from '../render/scale-draw';
 import { devicePx } from '../render/geometry';
 import { SpectrumBankReader } from '../spectrum/spectrum-bank';
 import { setDeviceSize, type CanvasView } from './canvas-view';
@@ -93,7 +94,7 @@ export class SpectrumView implements CanvasView<MeterStyle> {
     const sized = setDeviceSize(this, widthCss, heightCss, pixelRatio);
     this.pixelRatio = pixelRatio;
     this.font = scaleFont(this.style.font, pixelRatio);
-    const fontPx = fontSize(this.style.font) * pixelRatio;
+    const fontPx = fontSizePx(this.style.font) * pixelRatio;
     this.plotX = devicePx(30, pixelRatio);
     this.plotH = Math.max(0, this.deviceHeight - Math.round(fontPx + 4 * pixelRatio));
     const plotW = Math.max(0, this.deviceWidth - this.plotX);
@@ -171,7 +172,7 @@ export class SpectrumView implements CanvasView<MeterStyle> {
     ctx.font = this.font;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
-    const fontPx = fontSize(style.font) * this.pixelRatio;
+    const fontPx = fontSizePx(style.font) * this.pixelRatio;
     let lastY = -Infinity;
     for (let k = 0; k < this.scaleDb.length; k++) {
       const db = this.scaleDb[k];
@@ -210,13 +211,4 @@ export class SpectrumView implements CanvasView<MeterStyle> {
     }
     return true;
   }
-}
-
-function fontSize(font: string): number {
-  const m = /(\d+(?:\.\d+)?)px/.exec(font);
-  return m === null ? 10 : Number(m[1]);
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return v < lo ? lo : v > hi ? hi : v;
 }
