@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { SpectrumMeter, createSpectrumWords, SpectrumBankWriter, type SpectrumMeterProps } from '../src/index';
+import { SpectrumMeter, canShareMemory, createSpectrumWords, SpectrumBankWriter, type SpectrumMeterProps } from '../src/index';
 import { SpectrumAnalyzer } from '../src/dsp/spectrum';
 import { FrozenStage, frozenMeta, useFrozenBank } from './support/frozen';
 import { Cell, Row, Title } from './support/frozen-layout';
@@ -36,7 +36,7 @@ function frozenWords(programme: Programme): Int32Array {
   const words = createSpectrumWords({
     tracks: [0],
     sampleRate: SR,
-    shared: typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true,
+    shared: canShareMemory(),
   });
   new SpectrumBankWriter(words).publish(0, levels, holds);
   return words;

@@ -274,29 +274,6 @@ function unpack(data: Float64Array, base: number, l: TrackLevels, channels: numb
   }
 }
 
-/** Copies every field of a snapshot (the first `channels` channels). */
-export function copyLevels(from: TrackLevels, to: TrackLevels, channels: number): void {
-  for (let c = 0; c < channels; c++) {
-    to.peak[c] = from.peak[c];
-    to.decayingPeak[c] = from.decayingPeak[c];
-    to.hold[c] = from.hold[c];
-    to.rms[c] = from.rms[c];
-    to.overs[c] = from.overs[c];
-    to.nonFinite[c] = from.nonFinite[c];
-    to.ballistic[c] = from.ballistic[c];
-  }
-  to.momentary = from.momentary;
-  to.shortTerm = from.shortTerm;
-  to.integrated = from.integrated;
-  to.loudnessRange = from.loudnessRange;
-  to.truePeak = from.truePeak;
-  to.correlation = from.correlation;
-  to.balance = from.balance;
-  to.loudnessSeconds = from.loudnessSeconds;
-  to.publish = from.publish;
-  to.stale = from.stale;
-}
-
 /**
  * What `context` reports of the time from a sample's rendering to the ears, ms:
  * `outputLatency + baseLatency` (either missing counts 0; an OfflineAudioContext has neither).

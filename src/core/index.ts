@@ -137,7 +137,7 @@ export { segmentThresholds, litSegments, drawLedRange } from './render/led';
 export { barLength, drawBarRange, drawHoldMarker, holdStart, holdEnd, drawClipLed, drawReadout, formatReadout, readoutTenths } from './render/bar';
 export { drawScale, type ScaleLayout } from './render/scale-draw';
 export { preferredTheme, watchPreferredTheme, resolveThemeSetting } from './color-scheme';
-export { DelayedSource, outputLatencyMs, copyLevels, HISTORY as DELAY_HISTORY, MAX_DELAY_MS } from './delayed-source';
+export { DelayedSource, outputLatencyMs, HISTORY as DELAY_HISTORY, MAX_DELAY_MS } from './delayed-source';
 export {
   createSpectrumWords,
   checkSpectrumWords,

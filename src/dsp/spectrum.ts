@@ -213,6 +213,8 @@ export class SpectrumAnalyzer {
       const lanes: number[] = [];
       for (let b = BAND_COUNT - 1; b >= 0; b--) if (placement[b].stage === st) lanes.push(b);
       if (st < this.stages - 1) lanes.push(DECIMATOR_LANE);
+      // The decimation lane comes last, so it is in the stage's last group: its output buffer is
+      // not reused by another group of the stage before the next stage reads it.
       for (let k = 0; k < lanes.length; k += LANES) {
         const g = lanes.slice(k, k + LANES);
         while (g.length < LANES) g.push(EMPTY_LANE);
@@ -305,8 +307,6 @@ export class SpectrumAnalyzer {
           for (let i = 0; i < n; i++) pw += a * (y[i] * y[i] - pw);
           power[p] = pw;
         }
-        // The decimator's lane must be read before another group reuses its buffer.
-        if (decimated !== null && g < stageGroups[st + 1] - 1) throw new Error('SpectrumAnalyzer: the decimation lane must be in the last group of its stage');
       }
       if (decimated === null) break;
       const next = block === this.stageIn ? this.stageOut : this.stageIn;

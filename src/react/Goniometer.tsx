@@ -28,7 +28,7 @@ import {
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
-import { checkTrackProp, checkPixelRatioProp } from './props';
+import { checkTrackProp, checkPixelRatioProp, renderModeForBuffer } from './props';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'> {
@@ -117,9 +117,7 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
   );
   const requested = useRenderMode('Goniometer', props.render);
   const theme = useMeterTheme('Goniometer', props.theme);
-  // A plain (message-transport) scope buffer cannot be shared with the render worker.
-  const shared = typeof SharedArrayBuffer !== 'undefined' && words !== null && words.buffer instanceof SharedArrayBuffer;
-  const render: RenderMode = words !== null && !shared ? 'main' : requested;
+  const render = renderModeForBuffer(requested, words);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'goniometer', options },
     specKey: [options],

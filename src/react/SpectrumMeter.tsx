@@ -29,7 +29,7 @@ import {
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
-import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp } from './props';
+import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp, renderModeForBuffer } from './props';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface SpectrumMeterOwnProps extends Omit<SpectrumOptionsInput, 'track'> {
@@ -128,9 +128,7 @@ export const SpectrumMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Spectrum
   );
   const requested = useRenderMode('SpectrumMeter', props.render);
   const theme = useMeterTheme('SpectrumMeter', props.theme);
-  // A plain (message-transport) spectrum bank cannot be shared with the render worker.
-  const shared = typeof SharedArrayBuffer !== 'undefined' && words !== null && words.buffer instanceof SharedArrayBuffer;
-  const render: RenderMode = words !== null && !shared ? 'main' : requested;
+  const render = renderModeForBuffer(requested, words);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'spectrum', options },
     specKey: [options],

@@ -2,7 +2,7 @@
  * Prop checks shared by the components: clear errors naming the component, the prop and the
  * value — never a silent blank meter.
  */
-import { describeValue, type MeterSource } from '../core/internal';
+import { describeValue, type MeterSource, type RenderMode } from '../core/internal';
 
 /** How a meter whose audio context is suspended looks: dimmed (it also sets data-suspended="true"). */
 export const SUSPENDED_STYLE = Object.freeze({ opacity: 0.45 });
@@ -107,4 +107,14 @@ export function checkPixelRatioProp(component: string, value: unknown): void {
   if (typeof value !== 'number' || !(value >= 0.25 && value <= 8)) {
     throw new RangeError(`${component}: pixelRatio must be a number from 0.25 to 8, got ${describeValue(value)}`);
   }
+}
+
+/**
+ * Where a view that reads its own buffer (the goniometer's scope rings, the spectrum bank)
+ * paints: `requested`, unless the buffer is a plain one (message transport), which cannot be
+ * shared with the render worker — then on this thread.
+ */
+export function renderModeForBuffer(requested: RenderMode, words: Int32Array | null): RenderMode {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && words !== null && words.buffer instanceof SharedArrayBuffer;
+  return words !== null && !shared ? 'main' : requested;
 }

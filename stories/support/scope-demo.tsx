@@ -6,7 +6,7 @@
  * (The live broadcast demo scopes the real master bus.)
  */
 import { useLayoutEffect, useMemo } from 'react';
-import { createManualBank, createScopeWords, getFrameLoop, SampleRingWriter, type FrameClock, type ManualBank } from '../../src/index';
+import { canShareMemory, createManualBank, createScopeWords, getFrameLoop, SampleRingWriter, type FrameClock, type ManualBank } from '../../src/index';
 import { correlationOf, synthesizeScope, type ScopeSignalName } from './scope-signals';
 
 const SR = 48000;
@@ -19,8 +19,7 @@ export interface DemoScope {
 
 /** A page-shared scope buffer when possible (SharedArrayBuffer needs cross-origin isolation). */
 export function demoScopeWords(): Int32Array {
-  const shared = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true;
-  return createScopeWords({ tracks: [0], capacity: 16384, sampleRate: SR, shared });
+  return createScopeWords({ tracks: [0], capacity: 16384, sampleRate: SR, shared: canShareMemory() });
 }
 
 /** A scope buffer and bank animated with `signal` while mounted. */

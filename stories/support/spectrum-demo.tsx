@@ -6,7 +6,7 @@
  * the stale state. No audio. (The live broadcast demo analyses the real master bus.)
  */
 import { useLayoutEffect, useMemo } from 'react';
-import { createManualBank, createSpectrumWords, getFrameLoop, SpectrumBankWriter, type FrameClock, type ManualBank } from '../../src/index';
+import { canShareMemory, createManualBank, createSpectrumWords, getFrameLoop, SpectrumBankWriter, type FrameClock, type ManualBank } from '../../src/index';
 import { SpectrumAnalyzer } from '../../src/dsp/spectrum';
 import { pinkNoise, sineSweep, whiteNoise, bass, hihat, type Material } from './signals';
 
@@ -43,8 +43,7 @@ export interface DemoSpectrum {
 /** A spectrum bank and bank animated with `signal` while mounted. */
 export function useDemoSpectrum(signal: SpectrumSignalName): DemoSpectrum {
   const demo = useMemo(() => {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true;
-    return { words: createSpectrumWords({ tracks: [0], sampleRate: SR, shared }), bank: createManualBank({ tracks: 1, channels: 2 }) };
+    return { words: createSpectrumWords({ tracks: [0], sampleRate: SR, shared: canShareMemory() }), bank: createManualBank({ tracks: 1, channels: 2 }) };
   }, []);
   useLayoutEffect(() => {
     const source = material(signal)[0];
