@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeEach, afterEach, beforeAll, afterAll } from 'vitest';
 import { render, cleanup, act } from '@testing-library/react';
 import { commands } from 'vitest/browser';
-import axe from 'axe-core';
+import { axeViolations, describeViolations } from '../helpers/axe';
 import type { ReactNode } from 'react';
 import {
   LedMeter,
@@ -145,19 +145,6 @@ function Page({ background, theme, source }: { background: string; theme?: Meter
   );
 }
 
-async function violations(root: Element, rules?: string[]): Promise<axe.Result[]> {
-  const result = await axe.run(root, {
-    runOnly: rules !== undefined ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    // WCAG 2.2's 24 px target size (2.5.8) is not met by the clip LEDs of dense bridges (a
-    // track 6–14 px wide), by design as on hardware bridges: docs/api.md "Accessibility".
-    rules: { 'target-size': { enabled: false } },
-    resultTypes: ['violations'],
-  });
-  return result.violations;
-}
-
-const summary = (v: axe.Result[]) => v.map((r) => `${r.id}: ${r.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`);
-
 describe('axe-core: WCAG 2.x A and AA', () => {
   for (const [theme, background] of [
     ['dark', '#121417'],
@@ -172,7 +159,7 @@ describe('axe-core: WCAG 2.x A and AA', () => {
       loop.advance(120);
       await layout();
       expect(container.querySelectorAll('[data-meterkit]').length).toBeGreaterThanOrEqual(8);
-      expect(summary(await violations(container))).toEqual([]);
+      expect(describeViolations(await axeViolations(container))).toEqual([]);
     });
   }
 
@@ -180,7 +167,7 @@ describe('axe-core: WCAG 2.x A and AA', () => {
     const bank = loudBank();
     const { container } = render(<Page background="#ffffff" source={bank.source} />);
     await layout();
-    const found = await violations(container, ['color-contrast']);
+    const found = await axeViolations(container, ['color-contrast']);
     expect(found.map((v) => v.id)).toEqual(['color-contrast']);
     // The page's own heading passes: what fails is meterkit's text.
     const targets = found[0].nodes.map((n) => container.querySelector(String(n.target[0])));

@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { composeStories } from '@storybook/react-vite';
-import axe from 'axe-core';
+import { axeViolations, describeViolations } from '../helpers/axe';
 
 type Composed = { id: string; storyName: string; run: (context?: { canvasElement?: HTMLElement }) => Promise<void> };
 
@@ -21,18 +21,6 @@ afterEach(() => {
 });
 
 let previous: HTMLElement | null = null;
-
-/** WCAG 2.x A/AA violations axe-core finds in `root`, one line each. */
-async function violations(root: Element): Promise<string[]> {
-  const result = await axe.run(root, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    // WCAG 2.2's 24 px target size (2.5.8) is not met by the clip LEDs of dense bridges (a
-    // track 6–14 px wide), by design as on hardware bridges: docs/api.md "Accessibility".
-    rules: { 'target-size': { enabled: false } },
-    resultTypes: ['violations'],
-  });
-  return result.violations.map((r) => `${r.id}: ${r.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`);
-}
 
 for (const module of Object.values(modules)) {
   const title = (module.default as { title: string }).title;
@@ -53,7 +41,7 @@ for (const module of Object.values(modules)) {
           expect(canvasElement.querySelector('[data-meterkit]'), `${story.id} shows no meterkit component`).not.toBeNull();
           expect(errors).toEqual([]);
           expect(canvasElement.querySelector(`[data-theme-page="${theme}"]`), `${story.id} is not in the ${theme} theme`).not.toBeNull();
-          expect(await violations(canvasElement), `${story.id} (${theme})`).toEqual([]);
+          expect(describeViolations(await axeViolations(canvasElement)), `${story.id} (${theme})`).toEqual([]);
         });
       }
     });
