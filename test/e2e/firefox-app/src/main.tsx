@@ -41,6 +41,15 @@ function play(ctx: BaseAudioContext, buffer: AudioBuffer, into: AudioNode): void
   src.start();
 }
 
+/**
+ * The engine's kernel once the processor has reported it (`engine.kernel` is null until its
+ * port message arrives — with the shared transport nothing else waits for that message).
+ */
+async function kernelOf(engine: MeterEngine): Promise<string | null> {
+  for (let i = 0; i < 400 && engine.kernel === null; i++) await new Promise((r) => setTimeout(r, 5));
+  return engine.kernel;
+}
+
 /** 1 s of a 1 kHz sine of amplitude 0.5 on track 0, one single-sample spike of 0.9 in silence on track 1. */
 async function offline(transport: 'shared' | 'message', kernel: 'auto' | 'js'): Promise<OfflineReading> {
   const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: SR, sampleRate: SR });
@@ -54,7 +63,7 @@ async function offline(transport: 'shared' | 'message', kernel: 'auto' | 'js'): 
     engine.bank.readInto(0, out);
     const reading = { peak: Array.from(out.peak), rms: Array.from(out.rms), hold: Array.from(out.hold) };
     engine.bank.readInto(1, out);
-    return { transport: engine.transport, kernel: engine.kernel, isolated: crossOriginIsolated, ...reading, spikeHold: out.hold[0] };
+    return { transport: engine.transport, kernel: await kernelOf(engine), isolated: crossOriginIsolated, ...reading, spikeHold: out.hold[0] };
   } finally {
     engine.dispose();
   }
