@@ -16,8 +16,8 @@ const lib = {
 };
 
 export default [
-  { ...lib, name: 'meterkit: { MeterBridge }', path: 'dist/index.js', import: '{ MeterBridge }', limit: '32 kB' },
-  { ...lib, name: 'meterkit: quick start (MeterBridge + useMeterEngine)', path: 'dist/index.js', import: '{ MeterBridge, useMeterEngine }', limit: '42 kB' },
+  { ...lib, name: 'meterkit: { MeterBridge }', path: 'dist/index.js', import: '{ MeterBridge }', limit: '26.4 kB' },
+  { ...lib, name: 'meterkit: quick start (MeterBridge + useMeterEngine)', path: 'dist/index.js', import: '{ MeterBridge, useMeterEngine }', limit: '39 kB' },
   { ...lib, name: 'meterkit/dsp (everything)', path: 'dist/dsp.js', limit: '17.7 kB' },
   { name: 'meterkit/worklet (dist/worklet/processor.js)', path: 'dist/worklet/processor.js', gzip: true, limit: '26 kB' },
   { name: 'meterkit/render-worker (dist/render-worker.js)', path: 'dist/render-worker.js', gzip: true, limit: '23.2 kB' },

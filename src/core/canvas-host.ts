@@ -17,7 +17,7 @@ import { describeValue } from '../dsp/validate';
 import type { MeterSource } from './meter-source';
 import type { MeterStyle } from './render/style';
 import type { Context2D } from './render/context';
-import type { CanvasViewSpec, AnyCanvasView } from './views/create-canvas-view';
+import type { CanvasViewSpec, AnyCanvasView, CanvasViewFactory } from './views/create-canvas-view';
 import { ViewBinding } from './views/view-binding';
 
 export interface CanvasHost {
@@ -42,8 +42,10 @@ export interface CanvasHost {
  * Main-thread host: the view runs and paints here, on the canvas's own 2D context (a
  * {@link ViewBinding}). `ctx` null (jsdom, no canvas): nothing paints. The canvas says where
  * it is painted in `data-meterkit-render` (`main` here, `worker` for the render worker).
+ * `views` builds the view of `spec` and of later specs (e.g. `LEVEL_VIEWS`, or
+ * `ALL_CANVAS_VIEWS`); a spec of a type it lacks is a TypeError.
  */
-export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec): CanvasHost & { readonly view: AnyCanvasView } {
+export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec, views: CanvasViewFactory): CanvasHost & { readonly view: AnyCanvasView } {
   if (typeof canvas !== 'object' || canvas === null || typeof (canvas as HTMLCanvasElement).getContext !== 'function')
     throw new TypeError(`createCanvasHost: canvas must be an HTMLCanvasElement, got ${describeValue(canvas)}`);
   let ctx: Context2D | null;
@@ -53,5 +55,5 @@ export function createCanvasHost(canvas: HTMLCanvasElement, spec: CanvasViewSpec
     ctx = null; // jsdom without a canvas backend throws "not implemented"
   }
   canvas.dataset.meterkitRender = 'main';
-  return new ViewBinding(canvas, ctx, spec);
+  return new ViewBinding(canvas, ctx, spec, views);
 }

@@ -66,7 +66,21 @@ export { createManualBank, type ManualBank, type ManualChannelLevels, type Manua
 export { MeterView, type MeterViewStats } from './views/meter-view';
 export { resolveMeterViewOptions, type MeterViewOptions, type ResolvedMeterViewOptions, type MeterKind, type MeterReading } from './views/meter-options';
 export { type CanvasView, type Context2D } from './views/canvas-view';
-export { createCanvasView, type CanvasViewSpec, type AnyCanvasView } from './views/create-canvas-view';
+export {
+  createCanvasView,
+  buildCanvasView,
+  ALL_CANVAS_VIEWS,
+  LEVEL_VIEWS,
+  SCALE_VIEWS,
+  LOUDNESS_VIEWS,
+  CORRELATION_VIEWS,
+  GONIOMETER_VIEWS,
+  SPECTRUM_VIEWS,
+  type CanvasViewSpec,
+  type CanvasViewFactory,
+  type CanvasViewOptionsOf,
+  type AnyCanvasView,
+} from './views/create-canvas-view';
 export { LoudnessBarView } from './views/loudness-bar-view';
 export { LoudnessHistoryView, type LoudnessHistoryOptions } from './views/loudness-history-view';
 export { CorrelationView, type CorrelationViewOptions } from './views/correlation-view';

@@ -6,6 +6,7 @@
  */
 import { useRef, type CSSProperties, forwardRef } from 'react';
 import {
+  CORRELATION_VIEWS,
   checkNumber,
   checkMeterStyleInput,
   formatReadout,
@@ -115,6 +116,7 @@ export const CorrelationMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Corre
   const suspended = useMeterSuspended(source);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'correlation', options: { showBalance } },
+    views: CORRELATION_VIEWS,
     specKey: [showBalance],
     source,
     tracks: [track],

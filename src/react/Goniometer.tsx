@@ -12,6 +12,7 @@
  */
 import { useMemo, useRef, type CSSProperties, forwardRef } from 'react';
 import {
+  GONIOMETER_VIEWS,
   checkNumber,
   formatReadout,
   resolveGoniometerOptions,
@@ -120,6 +121,7 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
   const render = renderModeForBuffer(requested, words);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'goniometer', options },
+    views: GONIOMETER_VIEWS,
     specKey: [options],
     source,
     tracks: [track],

@@ -11,6 +11,7 @@
  */
 import { useCallback, useRef, type CSSProperties, forwardRef } from 'react';
 import {
+  LOUDNESS_VIEWS,
   loudnessScale,
   loudnessRange,
   resolveLoudnessTarget,
@@ -200,6 +201,7 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
   const suspended = useMeterSuspended(source);
   const { canvasRef: barRef, canvasKey: barKey } = useCanvasView({
     spec: { type: 'loudness-bar', options: { target, range } },
+    views: LOUDNESS_VIEWS,
     specKey: [target.integratedLufs, target.toleranceLu, range],
     source,
     tracks: [track],
@@ -377,6 +379,7 @@ function LoudnessHistory(props: {
   const { target, range, historySeconds } = props;
   const { canvasRef, hostRef, canvasKey } = useCanvasView({
     spec: { type: 'loudness-history', options: { target, range, historySeconds } },
+    views: LOUDNESS_VIEWS,
     specKey: [target.integratedLufs, target.toleranceLu, range, historySeconds],
     source: props.source,
     tracks: [props.track],

@@ -8,6 +8,7 @@
  */
 import { useRef, type CSSProperties, forwardRef } from 'react';
 import {
+  LEVEL_VIEWS,
   DIGITAL_SCALE,
   MAX_TRACKS,
   THEME_COLORS,
@@ -205,6 +206,7 @@ export const MeterBridge = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterBridg
   const suspended = useMeterSuspended(source);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'level', options: view },
+    views: LEVEL_VIEWS,
     specKey: viewOptionsKey(view),
     source,
     tracks: shown,

@@ -6,6 +6,7 @@ import { forwardRef } from 'react';
  */
 import type { CSSProperties } from 'react';
 import {
+  SCALE_VIEWS,
   DIGITAL_SCALE,
   checkOneOf,
   checkNumber,
@@ -120,6 +121,7 @@ export const MeterScale = /* @__PURE__ */ forwardRef<HTMLDivElement, MeterScaleP
   const theme = useMeterTheme('MeterScale', props.theme);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'scale', options: { scale, orientation, side, nearInset, farInset } },
+    views: SCALE_VIEWS,
     specKey: [scale, orientation, side, nearInset, farInset],
     source: null,
     tracks: [],

@@ -12,6 +12,7 @@
  */
 import { useMemo, useRef, forwardRef, type CSSProperties } from 'react';
 import {
+  SPECTRUM_VIEWS,
   checkNumber,
   checkMeterStyleInput,
   resolveSpectrumOptions,
@@ -131,6 +132,7 @@ export const SpectrumMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Spectrum
   const render = renderModeForBuffer(requested, words);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'spectrum', options },
+    views: SPECTRUM_VIEWS,
     specKey: [options],
     source,
     tracks: [track],

@@ -4,7 +4,7 @@
  * `role="meter"` element.
  */
 import { useRef, type Ref } from 'react';
-import { DIGITAL_SCALE, type MeterSource, type HasMeterSource, type MeterKind, type Orientation } from '../core/internal';
+import { LEVEL_VIEWS, DIGITAL_SCALE, type MeterSource, type HasMeterSource, type MeterKind, type Orientation } from '../core/internal';
 import { viewOptionsFromProps, viewOptionsKey, styleFromProps, type MeterAppearanceProps } from './meter-props';
 import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useCanvasView } from './use-canvas-view';
@@ -120,6 +120,7 @@ export function TrackMeter(props: TrackMeterProps & TrackMeterInternal) {
   const theme = useMeterTheme(component, props.theme);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'level', options: view },
+    views: LEVEL_VIEWS,
     specKey: viewOptionsKey(view),
     source,
     tracks: [track],

@@ -24,6 +24,7 @@ import {
   currentPixelRatio,
   type CanvasHost,
   type CanvasViewSpec,
+  type CanvasViewFactory,
   type MeterSource,
   type MeterStyleInput,
   type Placement,
@@ -34,6 +35,11 @@ import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 export interface CanvasViewBinding {
   /** The view, with options the component resolved once. */
   spec: CanvasViewSpec;
+  /**
+   * Builds the spec's view on the main thread: the component's own view types (e.g.
+   * `LEVEL_VIEWS`), so an app bundles only the views its components use. A module constant.
+   */
+  views: CanvasViewFactory;
   /** The values the spec is made of: when one changes, the view is rebuilt (the spec object's identity is ignored). */
   specKey: readonly unknown[];
   /** Source of the shown tracks; null shows nothing. */
@@ -74,7 +80,7 @@ export function useCanvasView(binding: CanvasViewBinding): {
   // Mount: the host and its observers (again, on a fresh canvas, when the placement changes).
   useIsomorphicLayoutEffect(() => {
     const canvas = canvasRef.current!;
-    const host = createHostFor(placement, canvas, latest.current.spec);
+    const host = createHostFor(placement, canvas, latest.current.spec, latest.current.views);
     hostRef.current = host;
     restyle(host);
     const offSize = observeSize(canvas, (w, h) => {

@@ -134,17 +134,30 @@ describe.skipIf(excluded)('meterkit in Firefox', () => {
         isolated: crossOriginIsolated,
         renderedIn: document.querySelector<HTMLCanvasElement>('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]')?.dataset.meterkitRender,
       }));
+    // What happened when, for the failure message: a check that times out says at which step.
+    const t0 = Date.now();
+    const steps: string[] = [];
+    const step = (what: string) => steps.push(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
     try {
       let r: Awaited<ReturnType<typeof read>> | null = null;
       // Twice at most: a page the dev server reloaded (new pre-bundled dependencies) starts over.
       for (let attempt = 0; attempt < 2 && r?.tone !== '-12.0 dBFS'; attempt++) {
-        await app.goto(quickStartUrl);
-        const start = await app.waitForSelector('button', { timeout: 60_000 });
+        step(`attempt ${attempt + 1}: goto`);
+        await app.goto(quickStartUrl, { timeout: 30_000 });
+        step('loaded');
+        // Within the test's 180 s: two attempts of at most 30 + 30 + 20 s.
+        const start = await app.waitForSelector('button', { timeout: 30_000 });
+        step('Start shown');
         await start!.click();
+        step('clicked');
         r = await poll(read, (v) => v.tone === '-12.0 dBFS', 20_000).catch(() => null);
+        step(`read ${JSON.stringify(r)}`);
       }
-      expect(r).toEqual({ tone: '-12.0 dBFS', mic: 'silent', isolated: true, renderedIn: 'worker' });
+      expect(r, steps.join('\n')).toEqual({ tone: '-12.0 dBFS', mic: 'silent', isolated: true, renderedIn: 'worker' });
       expect(appErrors).toEqual([]);
+    } catch (error) {
+      step(`failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      throw new Error(`quick-start check failed; steps:\n${steps.join('\n')}`, { cause: error });
     } finally {
       await app.close();
     }

@@ -10,6 +10,10 @@ import {
   releaseConsumerSlot,
   chooseTransport,
   createCanvasView,
+  buildCanvasView,
+  ALL_CANVAS_VIEWS,
+  LEVEL_VIEWS,
+  LOUDNESS_VIEWS,
   configureRenderWorker,
   addRenderWorkerFont,
   watchTrackDom,
@@ -117,7 +121,7 @@ const cases: Case[] = [
   ],
   [
     'createCanvasHost(null, spec)',
-    () => createCanvasHost(null as never, { type: 'scale', options: {} } as never),
+    () => createCanvasHost(null as never, { type: 'scale', options: {} } as never, ALL_CANVAS_VIEWS),
     /createCanvasHost: canvas must be an HTMLCanvasElement, got null/,
   ],
   ['observeSize("abc", fn)', () => observeSize('abc' as never, () => {}), /observeSize: element must be a DOM element, got "abc"/],
@@ -134,8 +138,28 @@ const cases: Case[] = [
   ).map(([name, View]): Case => [`new ${name}(null)`, () => new View(null as never), new RegExp(`${name}: options must be an object`)]),
   [
     'new ViewBinding(null, …)',
-    () => new ViewBinding(null as never, null, { type: 'scale', options: {} } as never, loop),
+    () => new ViewBinding(null as never, null, { type: 'scale', options: {} } as never, ALL_CANVAS_VIEWS, loop),
     /ViewBinding: canvas must be a canvas/,
+  ],
+  [
+    'new ViewBinding(canvas, …, views: null)',
+    () => new ViewBinding({ width: 0, height: 0 }, null, { type: 'scale', options: {} } as never, null as never, loop),
+    /ViewBinding: views must be a view factory \(e\.g\. ALL_CANVAS_VIEWS\), got null/,
+  ],
+  [
+    'new ViewBinding(canvas, …, a spectrum spec, LEVEL_VIEWS)',
+    () => new ViewBinding({ width: 0, height: 0 }, null, { type: 'spectrum', options: {} } as never, LEVEL_VIEWS, loop),
+    /ViewBinding: spec.type must be 'level', got "spectrum"/,
+  ],
+  [
+    'buildCanvasView(a goniometer spec, LOUDNESS_VIEWS)',
+    () => buildCanvasView({ type: 'goniometer', options: {} } as never, LOUDNESS_VIEWS, 'test'),
+    /test: spec.type must be 'loudness-bar' or 'loudness-history', got "goniometer"/,
+  ],
+  [
+    'buildCanvasView(a spec of an inherited key, ALL_CANVAS_VIEWS)',
+    () => buildCanvasView({ type: 'toString', options: {} } as never, ALL_CANVAS_VIEWS, 'test'),
+    /test: spec.type must be 'level', 'scale', 'loudness-bar', 'loudness-history', 'correlation', 'goniometer' or 'spectrum', got "toString"/,
   ],
 ];
 
@@ -187,7 +211,8 @@ describe('meterkit/core: the remaining public functions under arbitrary argument
     ['loudnessScale', (a, b, c) => loudnessScale(a as never, b as never, c as never)],
     ['resolveMeterViewOptions', (a) => resolveMeterViewOptions(a as never)],
     ['segmentThresholds', (a, b, c) => segmentThresholds(a as never, b as never, c as never)],
-    ['createCanvasHost', (a, b) => createCanvasHost(a as never, b as never)],
+    ['createCanvasHost', (a, b, c) => createCanvasHost(a as never, b as never, c as never)],
+    ['buildCanvasView', (a, b, c) => buildCanvasView(a as never, b as never, c as never)],
     ['observeSize', (a, b) => observeSize(a as never, b as never)],
     ['MeterView', (a) => new MeterView(a as never)],
     ['ScaleView', (a) => new ScaleView(a as never)],

@@ -13,7 +13,7 @@
  */
 import { createCanvasHost, type CanvasHost } from '../canvas-host';
 import type { MeterSource } from '../meter-source';
-import type { CanvasViewSpec } from '../views/create-canvas-view';
+import type { CanvasViewFactory, CanvasViewSpec } from '../views/create-canvas-view';
 import { canRenderInWorker, getRenderWorker, type RenderMode } from './client';
 import { createWorkerCanvasHost } from './worker-canvas-host';
 
@@ -60,7 +60,11 @@ export function placementFor(render: RenderMode, source: MeterSource | null): Pl
   return 'worker';
 }
 
-/** A host for `canvas` at `placement`: the view painted here, or in the render worker. */
-export function createHostFor(placement: Placement, canvas: HTMLCanvasElement, spec: CanvasViewSpec): CanvasHost {
-  return placement === 'worker' ? createWorkerCanvasHost(canvas, spec, getRenderWorker()) : createCanvasHost(canvas, spec);
+/**
+ * A host for `canvas` at `placement`: the view painted here, or in the render worker. `views`
+ * builds the view when it paints on this thread (at `main`, or when the worker cannot take the
+ * canvas); the worker builds every type itself.
+ */
+export function createHostFor(placement: Placement, canvas: HTMLCanvasElement, spec: CanvasViewSpec, views: CanvasViewFactory): CanvasHost {
+  return placement === 'worker' ? createWorkerCanvasHost(canvas, spec, getRenderWorker(), views) : createCanvasHost(canvas, spec, views);
 }

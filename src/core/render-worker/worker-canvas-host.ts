@@ -13,7 +13,7 @@
 import { createCanvasHost, type CanvasHost } from '../canvas-host';
 import type { MeterSource } from '../meter-source';
 import type { MeterStyle } from '../render/style';
-import type { CanvasViewSpec } from '../views/create-canvas-view';
+import type { CanvasViewFactory, CanvasViewSpec } from '../views/create-canvas-view';
 import type { RenderWorkerClient, WorkerViewHandle } from './client';
 import type { ViewGeometry } from './protocol';
 
@@ -24,6 +24,7 @@ export function createWorkerCanvasHost(
   canvas: HTMLCanvasElement,
   spec: CanvasViewSpec,
   client: RenderWorkerClient,
+  views: CanvasViewFactory,
 ): CanvasHost & { readonly placement: HostPlacement } {
   let placement: HostPlacement = 'pending';
   let disposed = false;
@@ -41,7 +42,7 @@ export function createWorkerCanvasHost(
   const toMain = () => {
     placement = 'main';
     canvas.dataset.meterkitRender = 'main';
-    main = createCanvasHost(canvas, currentSpec);
+    main = createCanvasHost(canvas, currentSpec, views);
     if (style !== null) main.setStyle(style);
     if (geometry !== null) main.resize(geometry.width, geometry.height, geometry.pixelRatio);
     main.setVisible(visible);

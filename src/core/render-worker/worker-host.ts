@@ -14,6 +14,7 @@ import { MessageMirror } from '../transport';
 import { DelayedSource } from '../delayed-source';
 import type { Context2D } from '../render/context';
 import { ViewBinding } from '../views/view-binding';
+import { ALL_CANVAS_VIEWS } from '../views/create-canvas-view';
 import type { FromRenderWorker, RenderWorkerStats, SourceLink, ToRenderWorker } from './protocol';
 
 /** What the host needs from its platform. */
@@ -146,7 +147,7 @@ export class WorkerRenderHost {
         this.removeView(msg.id);
         const canvas = msg.canvas as unknown as WorkerCanvas;
         const ctx = canvas.getContext('2d') as Context2D | null;
-        const binding = new ViewBinding(canvas, ctx, msg.spec, this.loop);
+        const binding = new ViewBinding(canvas, ctx, msg.spec, ALL_CANVAS_VIEWS, this.loop);
         this.views.set(msg.id, { binding });
         binding.setStyle(msg.style);
         binding.resize(msg.geometry.width, msg.geometry.height, msg.geometry.pixelRatio);

@@ -2,7 +2,8 @@
  * Binds one canvas view to its canvas, a meter source and a frame loop — the whole of hosting
  * a view, the same on the main thread ({@link createCanvasHost}) and in the render worker:
  *
- * - the view is built from its spec; the canvas is sized to the view's device size only when
+ * - the view is built from its spec by the binding's view factory (the types its caller
+ *   bundles; the render worker's builds every type); the canvas is sized to the view's device size only when
  *   that changed (resizing a canvas clears it);
  * - one hub subscription per shown track feeds `view.update(slot, levels, clock)`;
  * - without a source (none yet, or one that went away) the view is fed a stale snapshot each
@@ -22,7 +23,7 @@ import type { MeterSource } from '../meter-source';
 import type { Context2D } from '../render/context';
 import type { MeterStyle } from '../render/style';
 import type { CanvasHost } from '../canvas-host';
-import { createCanvasView, type AnyCanvasView, type CanvasViewSpec } from './create-canvas-view';
+import { buildCanvasView, type AnyCanvasView, type CanvasViewFactory, type CanvasViewSpec } from './create-canvas-view';
 
 /** What a binding touches of its canvas. */
 export interface SizedCanvas {
@@ -52,6 +53,7 @@ export class ViewBinding implements CanvasHost {
   readonly loop: FrameLoop;
   private readonly canvas: SizedCanvas;
   private readonly ctx: Context2D | null;
+  private readonly views: CanvasViewFactory;
   private current: AnyCanvasView;
   private style: MeterStyle | null = null;
   private size: [number, number, number] | null = null;
@@ -66,7 +68,11 @@ export class ViewBinding implements CanvasHost {
   /** Draws that painted something (diagnostics, leak and worker tests). */
   paints = 0;
 
-  constructor(canvas: SizedCanvas, ctx: Context2D | null, spec: CanvasViewSpec, loop: FrameLoop = getFrameLoop()) {
+  /**
+   * `views` builds the spec's view (and every later spec's, {@link setSpec}): a TypeError for a
+   * type it lacks.
+   */
+  constructor(canvas: SizedCanvas, ctx: Context2D | null, spec: CanvasViewSpec, views: CanvasViewFactory, loop: FrameLoop = getFrameLoop()) {
     if (typeof canvas !== 'object' || canvas === null)
       throw new TypeError(`ViewBinding: canvas must be a canvas (HTMLCanvasElement or OffscreenCanvas), got ${describeValue(canvas)}`);
     if (typeof loop !== 'object' || loop === null || typeof loop.subscribe !== 'function')
@@ -74,7 +80,8 @@ export class ViewBinding implements CanvasHost {
     this.canvas = canvas;
     this.ctx = ctx;
     this.loop = loop;
-    this.current = createCanvasView(spec);
+    this.views = views;
+    this.current = buildCanvasView(spec, views, 'ViewBinding');
     this.syncDraw();
     this.subscribe();
   }
@@ -94,7 +101,7 @@ export class ViewBinding implements CanvasHost {
   }
 
   setSpec(spec: CanvasViewSpec): void {
-    this.current = createCanvasView(spec);
+    this.current = buildCanvasView(spec, this.views, 'ViewBinding.setSpec');
     if (this.style !== null) this.current.setStyle(this.style);
     if (this.size !== null) this.layout(this.size[0], this.size[1], this.size[2]);
     if (this.ctx !== null) this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
