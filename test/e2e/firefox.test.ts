@@ -33,6 +33,15 @@ async function serve(app: string): Promise<string> {
   return server.resolvedUrls!.local[0];
 }
 
+/** `promise`, or a rejection naming `what` after `ms`. */
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not settle in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number): Promise<T> {
   const t0 = Date.now();
   let value = await read();
@@ -121,23 +130,39 @@ describe.skipIf(excluded)('meterkit in Firefox', () => {
   });
 
   it('the README quick-start app works: Start, and the Tone meter reads -12 dBFS', async () => {
+    // What happened when: printed as it happens (a hang that outlives the test still shows where
+    // it stopped) and in the failure message.
+    const t0 = Date.now();
+    const steps: string[] = [];
+    const step = (what: string) => {
+      steps.push(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
+      process.stderr.write(`firefox quick-start: ${steps[steps.length - 1]}\n`);
+    };
     // The dev server transforms and pre-bundles on the first request: ask for the page and its
     // entry first, so a loaded machine does not meet Vite's first-load work (or its reload
     // after pre-bundling) in the middle of the check.
-    for (const p of ['', 'src/main.tsx', 'src/App.tsx']) await fetch(new URL(p, quickStartUrl)).then((r) => r.text());
-    const app = await browser.newPage();
+    for (const p of ['', 'src/main.tsx', 'src/App.tsx']) {
+      step(`warm ${p || '/'}`);
+      await within(
+        30_000,
+        `GET /${p}`,
+        fetch(new URL(p, quickStartUrl)).then((r) => r.text()),
+      );
+    }
+    step('new page');
+    const app = await within(30_000, 'browser.newPage()', browser.newPage());
     const appErrors = collectFirefoxErrors(app);
     const read = () =>
-      app.evaluate(() => ({
-        tone: document.querySelector('[role="meter"][aria-label="Tone level"]')?.getAttribute('aria-valuetext') ?? null,
-        mic: document.querySelector('[role="meter"][aria-label="Mic level"]')?.getAttribute('aria-valuetext') ?? null,
-        isolated: crossOriginIsolated,
-        renderedIn: document.querySelector<HTMLCanvasElement>('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]')?.dataset.meterkitRender,
-      }));
-    // What happened when, for the failure message: a check that times out says at which step.
-    const t0 = Date.now();
-    const steps: string[] = [];
-    const step = (what: string) => steps.push(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
+      within(
+        5000,
+        'reading the page',
+        app.evaluate(() => ({
+          tone: document.querySelector('[role="meter"][aria-label="Tone level"]')?.getAttribute('aria-valuetext') ?? null,
+          mic: document.querySelector('[role="meter"][aria-label="Mic level"]')?.getAttribute('aria-valuetext') ?? null,
+          isolated: crossOriginIsolated,
+          renderedIn: document.querySelector<HTMLCanvasElement>('[data-meterkit="MeterBridge"] canvas[aria-hidden="true"]')?.dataset.meterkitRender,
+        })),
+      );
     try {
       let r: Awaited<ReturnType<typeof read>> | null = null;
       // Twice at most: a page the dev server reloaded (new pre-bundled dependencies) starts over.
@@ -148,7 +173,7 @@ describe.skipIf(excluded)('meterkit in Firefox', () => {
         // Within the test's 180 s: two attempts of at most 30 + 30 + 20 s.
         const start = await app.waitForSelector('button', { timeout: 30_000 });
         step('Start shown');
-        await start!.click();
+        await within(10_000, 'click', start!.click());
         step('clicked');
         r = await poll(read, (v) => v.tone === '-12.0 dBFS', 20_000).catch(() => null);
         step(`read ${JSON.stringify(r)}`);
@@ -156,10 +181,11 @@ describe.skipIf(excluded)('meterkit in Firefox', () => {
       expect(r, steps.join('\n')).toEqual({ tone: '-12.0 dBFS', mic: 'silent', isolated: true, renderedIn: 'worker' });
       expect(appErrors).toEqual([]);
     } catch (error) {
-      step(`failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-      throw new Error(`quick-start check failed; steps:\n${steps.join('\n')}`, { cause: error });
+      step('failed');
+      throw new Error(`quick-start check failed: ${error instanceof Error ? error.message : String(error)}\nsteps:\n${steps.join('\n')}`, { cause: error });
     } finally {
-      await app.close();
+      step('close');
+      await within(10_000, 'page.close()', app.close()).catch((e) => step(String(e)));
     }
   }, 180_000);
 });
