@@ -40,6 +40,12 @@ export interface MeterSource {
    * disposed, context closed), `'error'`, `'suspended'`, or null. See meter-status.ts.
    */
   readonly platformStatus?: (() => 'no-source' | 'error' | 'suspended' | null) | undefined;
+  /**
+   * Optional: how long after measurement this source shows a reading, ms — a
+   * {@link DelayedSource}'s delay (an engine's `meterSource` when output-aligned). Views that
+   * read buffers of their own (the spectrum) delay them by as much. Absent: 0.
+   */
+  readonly delayMs?: number;
 }
 
 /** A MeterEngine-like object: anything with a `bank` that is a MeterSource (and optionally the `meterSource` to show). */

@@ -54,6 +54,13 @@ export interface CanvasView<Style> {
    * must reach a view that may live in the render worker.
    */
   clear?(): void;
+  /**
+   * Optional, for views that read their own buffers besides the track snapshots (the
+   * spectrum): how long after measurement the shown source presents its readings, ms (its
+   * {@link MeterSource.delayMs}; 0 without one). The host calls it before each frame's first
+   * `update`; the view delays its own readings by as much.
+   */
+  setSourceDelay?(delayMs: number): void;
 }
 
 /** Where a view keeps its backing-store size. */

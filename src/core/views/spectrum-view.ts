@@ -6,7 +6,11 @@
  * builds its own reader from the spec's words, so it reads the same SharedArrayBuffer on the
  * main thread or in the render worker. `update` reads one consistent publish per frame; while
  * the track's bank readings are stale (audio suspended, engine gone) the bars fall to silence
- * at `staleFallDbPerSecond`. `tiltDbPerOctave` adds a tilt about 1 kHz to what is shown (0:
+ * at `staleFallDbPerSecond`. Output alignment: a source that shows readings late (an engine's
+ * `meterSource`, a {@link DelayedSource}: its `delayMs`, handed in by the host through
+ * `setSourceDelay`) delays the spectrum by as much — the view keeps a short history of its
+ * readings ({@link SpectrumHistory}, 128 frames) and shows the one nearest to the delay ago.
+ * `tiltDbPerOctave` adds a tilt about 1 kHz to what is shown (0:
  * pink noise reads flat, the one-third-octave convention; −3: white noise reads flat).
  *
  * Labels: every band's label when they fit, else the octave bands' (31.5, 63, 125 … 16k), else
@@ -25,6 +29,7 @@ import { scaleFont } from '../render/bar';
 import { clamp, fontSizePx } from '../render/scale-draw';
 import { devicePx } from '../render/geometry';
 import { SpectrumBankReader } from '../spectrum/spectrum-bank';
+import { SpectrumHistory } from '../spectrum/spectrum-history';
 import { setDeviceSize, type CanvasView } from './canvas-view';
 
 /** Resolved options of {@link SpectrumView} (structured-cloneable: the words are shared, not copied). */
@@ -76,6 +81,9 @@ export class SpectrumView implements CanvasView<MeterStyle> {
   private scaleDb: number[] = [];
   private scaleText: string[] = [];
   private dirty = true;
+  /** Output alignment: the readings of the last 128 frames, and the delay to show them with, ms. */
+  private readonly history = new SpectrumHistory(128);
+  private delayMs = 0;
 
   constructor(options: SpectrumViewOptions) {
     checkOptions('SpectrumView', options, 'the options its type lists');
@@ -130,11 +138,21 @@ export class SpectrumView implements CanvasView<MeterStyle> {
     return Math.round(t * this.plotH);
   }
 
+  /** How long after measurement the source shows its readings, ms (0: at once). */
+  setSourceDelay(delayMs: number): void {
+    this.delayMs = delayMs > 0 ? delayMs : 0;
+  }
+
   update(_slot: number, levels: TrackLevels, clock: FrameClock): void {
     const dtS = Math.max(0, clock.time[1]) / 1000;
     const stale = levels.stale || this.reader === null;
-    const read = !stale && this.reader!.readInto(this.options.spectrum!.slot, this.levels, this.holds) > 0;
-    if (read) this.stats.reads++;
+    let read = !stale && this.reader!.readInto(this.options.spectrum!.slot, this.levels, this.holds) > 0;
+    if (read) {
+      this.stats.reads++;
+      this.history.push(clock.nowMs, this.levels, this.holds);
+      // Delayed: the reading nearest to the delay ago (none yet: the bars hold).
+      if (this.delayMs > 0) read = this.history.pick(clock.nowMs - this.delayMs, this.levels, this.holds);
+    }
     const fall = this.options.staleFallDbPerSecond * dtS;
     for (let b = 0; b < BAND_COUNT; b++) {
       if (read) {

@@ -5,7 +5,8 @@
  * - the view is built from its spec by the binding's view factory (the types its caller
  *   bundles; the render worker's builds every type); the canvas is sized to the view's device size only when
  *   that changed (resizing a canvas clears it);
- * - one hub subscription per shown track feeds `view.update(slot, levels, clock)`;
+ * - one hub subscription per shown track feeds `view.update(slot, levels, clock)`; a view with
+ *   `setSourceDelay` (the spectrum) is told the source's `delayMs` first, each frame;
  * - without a source (none yet, or one that went away) the view is fed a stale snapshot each
  *   frame for {@link SILENT_FEED_MS}, so it falls to silence at its stale fall rate instead of
  *   freezing at its last level;
@@ -190,9 +191,20 @@ export class ViewBinding implements CanvasHost {
       }
       return;
     }
-    const hub = getMeterHub(this.source, this.loop);
+    const source = this.source;
+    const hub = getMeterHub(source, this.loop);
     const n = Math.min(this.tracks.length, v.tracks);
-    for (let slot = 0; slot < n; slot++) this.offTracks.push(hub.subscribe(this.tracks[slot], (levels, clock) => v.update(slot, levels, clock)));
+    for (let slot = 0; slot < n; slot++) {
+      // A view that delays its own buffers hears the source's delay before its first update of a frame.
+      const update =
+        slot === 0 && typeof v.setSourceDelay === 'function'
+          ? (levels: TrackLevels, clock: FrameClock) => {
+              v.setSourceDelay!(source.delayMs ?? 0);
+              v.update(0, levels, clock);
+            }
+          : (levels: TrackLevels, clock: FrameClock) => v.update(slot, levels, clock);
+      this.offTracks.push(hub.subscribe(this.tracks[slot], update));
+    }
   }
 
   private unsubscribe(): void {
