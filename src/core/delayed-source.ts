@@ -286,3 +286,13 @@ export function outputLatencyMs(context: BaseAudioContext): number {
   const ms = (out + base) * 1000;
   return ms > MAX_DELAY_MS ? MAX_DELAY_MS : ms > 0 ? ms : 0;
 }
+
+/**
+ * `baseLatency` of `context` in ms (0 when missing), clamped to 0 … MAX_DELAY_MS: what the engine
+ * uses until `outputLatency` may be read (see LatencyGate in latency-gate.ts).
+ */
+export function baseLatencyMs(context: BaseAudioContext): number {
+  const base = (context as BaseAudioContext & { baseLatency?: number }).baseLatency;
+  const ms = typeof base === 'number' && Number.isFinite(base) ? base * 1000 : 0;
+  return ms > MAX_DELAY_MS ? MAX_DELAY_MS : ms > 0 ? ms : 0;
+}

@@ -24,7 +24,8 @@ export type { TrackBallisticsInfo } from './engine-ballistics';
 import type { SampleRingReader } from './scope/ring-reader';
 import { EngineScope } from './scope/engine-scope';
 import { createSpectrumWords, SpectrumBankReader, spectrumSlotOf } from './spectrum/spectrum-bank';
-import { DelayedSource, outputLatencyMs } from './delayed-source';
+import { DelayedSource, outputLatencyMs, baseLatencyMs } from './delayed-source';
+import { LatencyGate, reportsLatency } from './latency-gate';
 import type { MeterSource } from './meter-source';
 import type { MeterEngine } from './engine-api';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor, type LevelKernelKind } from './protocol';
@@ -147,18 +148,25 @@ class Engine implements MeterEngine {
       platformStatus: this.platformStatus,
     });
     // A closed context's processor may never answer again: settle pending flushes then (bug 4).
+    // Output alignment: an AudioContext (not offline) that reports a latency, or a fixed one.
+    // Followed at 1 Hz, and `outputLatency` only read once the gate allows it (a read while the
+    // stream starts can hang Firefox; until then baseLatency alone).
+    const align = o.alignToOutput;
+    const offline = typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
+    const gate = align.mode === 'auto' && reportsLatency(context) && !offline ? new LatencyGate(context) : null;
     this.onStateChange = () => {
+      gate?.onStateChange();
       if (context.state === 'closed') this.settleFlushesSoon();
     };
     context.addEventListener('statechange', this.onStateChange);
     registerWorkerLink(this.bank, () => this.linkForWorker());
-    // Output alignment: an AudioContext (not offline) that reports a latency, or a fixed one.
-    const align = o.alignToOutput;
-    const realtime = typeof (context as AudioContext).outputLatency === 'number' || typeof (context as AudioContext).baseLatency === 'number';
-    const offline = typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
-    if (align.mode === 'fixed' || (align.mode === 'auto' && realtime && !offline)) {
-      this.aligned = new DelayedSource(this.bank, align.mode === 'fixed' ? align.latencyMs : outputLatencyMs(context));
-      if (align.mode === 'auto') this.latencyTimer = setInterval(() => this.aligned!.setDelayMs(outputLatencyMs(context)), 1000);
+    if (align.mode === 'fixed') this.aligned = new DelayedSource(this.bank, align.latencyMs);
+    else if (gate !== null) {
+      const aligned = new DelayedSource(this.bank, baseLatencyMs(context));
+      this.aligned = aligned;
+      this.latencyTimer = setInterval(() => {
+        if (gate.ready()) aligned.setDelayMs(outputLatencyMs(context));
+      }, 1000);
     } else this.aligned = null;
     this.meterSource = this.aligned ?? this.bank;
   }

@@ -7,7 +7,7 @@
 import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
 import { render, cleanup } from '@testing-library/react';
 import { createMeterEngine, type MeterEngine } from '../../src/core/engine';
-import { DelayedSource, outputLatencyMs } from '../../src/core/delayed-source';
+import { DelayedSource, outputLatencyMs, baseLatencyMs } from '../../src/core/delayed-source';
 import { toMeterSource } from '../../src/core/meter-source';
 import { createManualBank } from '../../src/core/manual-bank';
 import { getFrameLoop } from '../../src/core/frame-loop';
@@ -35,11 +35,30 @@ async function engineOn(context: BaseAudioContext, alignToOutput?: boolean | { l
 }
 
 describe('alignToOutput', () => {
-  it('on an AudioContext: the reported output latency, followed; components read the aligned view', async () => {
+  it('on an AudioContext: the reported output latency, followed once 1 s has been rendered (baseLatency until then); components read the aligned view', async () => {
     const context = new AudioContext();
+    // Count the engine's reads of outputLatency (an own getter over the prototype's): none may
+    // happen while the stream starts (a read then can hang Firefox), see latency-gate.ts.
+    let reads = 0;
+    const reported = 0.123;
+    Object.defineProperty(context, 'outputLatency', {
+      configurable: true,
+      get: () => {
+        reads++;
+        return reported;
+      },
+    });
     const engine = await engineOn(context);
     expect(engine.meterSource).toBeInstanceOf(DelayedSource);
+    expect(reads).toBe(0);
+    expect(engine.outputLatencyMs).toBeCloseTo(baseLatencyMs(context), 6);
+    await context.resume();
+    const t0 = performance.now();
+    while (engine.outputLatencyMs < 100 && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 50));
+    expect(context.currentTime).toBeGreaterThanOrEqual(1);
+    expect(reads).toBeGreaterThan(0);
     expect(engine.outputLatencyMs).toBeCloseTo(outputLatencyMs(context), 6);
+    expect(engine.outputLatencyMs).toBeCloseTo(123 + baseLatencyMs(context), 6);
     expect((engine.meterSource as DelayedSource).inner).toBe(engine.bank);
     expect(toMeterSource(engine)).toBe(engine.meterSource);
   });
