@@ -1,7 +1,7 @@
 /**
  * When `AudioContext.outputLatency` may be read.
  *
- * Firefox (ESR 140 on Linux, PulseAudio, found under CPU load) can deadlock a page's main thread
+ * Firefox (ESR 153 on Linux, PulseAudio, found under CPU load) can deadlock a page's main thread
  * when `outputLatency` is read while the context's audio stream is starting up with an
  * AudioWorklet on it: the getter asks the audio server for the stream's latency while holding
  * the graph's lock, the audio callback waits for that lock, and the server waits for the

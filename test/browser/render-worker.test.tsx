@@ -221,9 +221,9 @@ describe('lifecycle in the worker', () => {
   }
 
   for (const mode of ['worker', 'main'] as const) {
-    it(`render="${mode}": output alignment — a level shows 1200 ms after it is measured, and a shorter delay reaches the ${mode === 'worker' ? 'worker' : 'reads'}`, async () => {
+    it(`render="${mode}": output alignment — a level shows 2000 ms after it is measured, and a shorter delay reaches the ${mode === 'worker' ? 'worker' : 'reads'}`, async () => {
       const bank = createManualBank({ tracks: 1, channels: 2 });
-      const delayed = new DelayedSource(bank.source, 1200);
+      const delayed = new DelayedSource(bank.source, 2000);
       const { container } = render(<LedMeter source={delayed} render={mode} pixelRatio={1} clipSize={0} showHold={false} />);
       const canvas = container.querySelector('canvas')!;
       if (mode === 'worker') await waitFor(() => transferred(canvas), 'the transfer');
@@ -233,7 +233,7 @@ describe('lifecycle in the worker', () => {
       const t0 = performance.now();
       await waitFor(async () => litPixels(await screenshotPixels(canvas)) > 200, 'the delayed level', 4000);
       const shownAfter = performance.now() - t0;
-      expect(shownAfter).toBeGreaterThan(1000);
+      expect(shownAfter).toBeGreaterThan(1700);
       bank.set(0, { levelDb: -120, holdDb: -120 });
       await waitFor(async () => litPixels(await screenshotPixels(canvas)) === 0, 'silence, delayed', 4000);
       delayed.setDelayMs(0); // the change travels to the worker
@@ -241,8 +241,9 @@ describe('lifecycle in the worker', () => {
       bank.set(0, { levelDb: -3, holdDb: -3 });
       const t1 = performance.now();
       await waitFor(async () => litPixels(await screenshotPixels(canvas)) > 200, 'the level without delay', 4000);
-      // Half the old delay: screenshot polling on a loaded machine takes a few hundred ms.
-      expect(performance.now() - t1).toBeLessThan(600);
+      // Half the old delay: screenshot polling on a loaded machine takes up to ~900 ms (seen in
+      // CI), so the margin is the other half.
+      expect(performance.now() - t1).toBeLessThan(1000);
     });
   }
 
