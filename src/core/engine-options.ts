@@ -85,7 +85,7 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
    * Show every reading when its audio is heard: components given the engine read
    * `engine.meterSource`, which delays each snapshot by the output latency the context reports
    * (`outputLatency + baseLatency`, followed at 1 Hz; `outputLatency` is read only after the
-   * context rendered 1 s since the engine was made or last started running, `baseLatency` alone
+   * context rendered 3 s since the engine was made or last started running, `baseLatency` alone
    * until then: see latency-gate.ts). `true` (default): aligned wherever the
    * context reports a latency (an OfflineAudioContext has none: nothing is delayed); `false`:
    * never; `{ latencyMs }`: a latency you measured (0 to 2000 ms), e.g. of a Bluetooth headset

@@ -18,8 +18,12 @@
  * The gate itself reads only `state` and `currentTime`, never `outputLatency`.
  */
 
-/** Seconds of rendered audio after which `outputLatency` is read. */
-export const SETTLE_S = 1;
+/**
+ * Seconds of rendered audio after which `outputLatency` is read. Reads 1 s after `resume()`
+ * settled were safe in every run measured; 3 s leaves room for a stream that starts slowly
+ * under load (Firefox's `resume()` alone takes about 2 s with PulseAudio here).
+ */
+export const SETTLE_S = 3;
 
 export class LatencyGate {
   private readonly context: BaseAudioContext;

@@ -25,13 +25,13 @@ const asContext = (c: ReturnType<typeof fakeContext>) => c as unknown as BaseAud
 
 describe('LatencyGate', () => {
   it('opens after SETTLE_S seconds of rendering since it was made, not before', () => {
-    expect(SETTLE_S).toBe(1);
+    expect(SETTLE_S).toBe(3);
     const c = fakeContext('running', 0.2);
     const gate = new LatencyGate(asContext(c));
     expect(gate.ready()).toBe(false);
-    c.currentTime = 1.19;
+    c.currentTime = 3.19;
     expect(gate.ready()).toBe(false);
-    c.currentTime = 1.2;
+    c.currentTime = 3.2;
     expect(gate.ready()).toBe(true);
     expect(c.latencyReads).toBe(0);
   });
@@ -60,9 +60,9 @@ describe('LatencyGate', () => {
     c.state = 'running';
     gate.onStateChange(); // currentTime stood still at 3 while suspended
     expect(gate.ready()).toBe(false);
-    c.currentTime = 3.5;
+    c.currentTime = 5.5;
     expect(gate.ready()).toBe(false);
-    c.currentTime = 4;
+    c.currentTime = 6;
     expect(gate.ready()).toBe(true);
     expect(c.latencyReads).toBe(0);
   });
