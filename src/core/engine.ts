@@ -147,13 +147,13 @@ class Engine implements MeterEngine {
       onControl: this.bankOnControl,
       platformStatus: this.platformStatus,
     });
-    // A closed context's processor may never answer again: settle pending flushes then (bug 4).
     // Output alignment: an AudioContext (not offline) that reports a latency, or a fixed one.
     // Followed at 1 Hz, and `outputLatency` only read once the gate allows it (a read while the
     // stream starts can hang Firefox; until then baseLatency alone).
     const align = o.alignToOutput;
     const offline = typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
     const gate = align.mode === 'auto' && reportsLatency(context) && !offline ? new LatencyGate(context) : null;
+    // A closed context's processor may never answer again: settle pending flushes then (bug 4).
     this.onStateChange = () => {
       gate?.onStateChange();
       if (context.state === 'closed') this.settleFlushesSoon();

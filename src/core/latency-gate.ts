@@ -14,7 +14,7 @@
  *   gate was made (the engine's worklet was just added) and since it last started running
  *   (a `resume()` restarts the stream).
  *
- * Until then the engine uses `baseLatency` alone (a constant in every browser, no round trip).
+ * Until then the engine uses `baseLatency` alone (a constant in Chromium and Firefox, no round trip to the audio server).
  * The gate itself reads only `state` and `currentTime`, never `outputLatency`.
  */
 
