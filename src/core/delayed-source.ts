@@ -274,17 +274,27 @@ function unpack(data: Float64Array, base: number, l: TrackLevels, channels: numb
   }
 }
 
+/** A latency property's value in seconds: 0 when missing or not finite. */
+function latencyS(value: number | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** `seconds` as a delay in ms, clamped to 0 … MAX_DELAY_MS. */
+function delayMsOf(seconds: number): number {
+  const ms = seconds * 1000;
+  return ms > MAX_DELAY_MS ? MAX_DELAY_MS : ms > 0 ? ms : 0;
+}
+
+type LatencyContext = BaseAudioContext & { outputLatency?: number; baseLatency?: number };
+
 /**
  * What `context` reports of the time from a sample's rendering to the ears, ms:
  * `outputLatency + baseLatency` (either missing counts 0; an OfflineAudioContext has neither).
  * Clamped to 0 … MAX_DELAY_MS.
  */
 export function outputLatencyMs(context: BaseAudioContext): number {
-  const c = context as BaseAudioContext & { outputLatency?: number; baseLatency?: number };
-  const out = typeof c.outputLatency === 'number' && Number.isFinite(c.outputLatency) ? c.outputLatency : 0;
-  const base = typeof c.baseLatency === 'number' && Number.isFinite(c.baseLatency) ? c.baseLatency : 0;
-  const ms = (out + base) * 1000;
-  return ms > MAX_DELAY_MS ? MAX_DELAY_MS : ms > 0 ? ms : 0;
+  const c = context as LatencyContext;
+  return delayMsOf(latencyS(c.outputLatency) + latencyS(c.baseLatency));
 }
 
 /**
@@ -292,7 +302,5 @@ export function outputLatencyMs(context: BaseAudioContext): number {
  * uses until `outputLatency` may be read (see LatencyGate in latency-gate.ts).
  */
 export function baseLatencyMs(context: BaseAudioContext): number {
-  const base = (context as BaseAudioContext & { baseLatency?: number }).baseLatency;
-  const ms = typeof base === 'number' && Number.isFinite(base) ? base * 1000 : 0;
-  return ms > MAX_DELAY_MS ? MAX_DELAY_MS : ms > 0 ? ms : 0;
+  return delayMsOf(latencyS((context as LatencyContext).baseLatency));
 }
