@@ -327,7 +327,10 @@ export class MeterHub {
     for (let i = 0; i < active.length; i++) {
       const t = active[i];
       if (time[0] < due[t]) continue;
-      source.readInto(t, this.levels[t]!);
+      const levels = this.levels[t]!;
+      // A read that gave up (the writer kept the track busy) leaves the last snapshot: show it
+      // again without its sample peak, which the listeners were given when it was read.
+      if (!source.readInto(t, levels)) levels.peak.fill(0);
     }
     source.setFrameClock?.(null);
   };

@@ -133,6 +133,34 @@ describe('MeterHub read rates', () => {
   });
 });
 
+describe('MeterHub when a read gives up', () => {
+  it('shows the last snapshot again without its sample peak: a spike is handed out once', () => {
+    const loop = createFrameLoop({ mode: 'demand', document: null });
+    const bank = createManualBank({ tracks: 1, channels: 1 });
+    const source = bank.source;
+    const readInto = source.readInto.bind(source);
+    let fail = false;
+    // A real read, then (when asked) a read that gives up like a contended seqlock: out untouched.
+    source.readInto = (track, out) => (fail ? false : readInto(track, out));
+    const hub = new MeterHub(source, loop);
+    const seen: [number, number][] = [];
+    hub.subscribe(0, (levels) => seen.push([levels.peak[0], levels.rms[0]]));
+    bank.set(0, { peakDb: -6, rmsDb: -20 });
+    loop.advance(16);
+    fail = true;
+    loop.advance(16);
+    fail = false;
+    bank.set(0, { peakDb: -60, rmsDb: -20 });
+    loop.advance(16);
+    const r = (v: number) => Math.round(v * 1e4) / 1e4;
+    expect(seen.map(([p, rms]) => [r(p), r(rms)])).toEqual([
+      [0.5012, 0.1],
+      [0, 0.1], // held, peak not repeated
+      [0.001, 0.1],
+    ]);
+  });
+});
+
 describe('MeterHub on the page grid timer', () => {
   it('a timer that fires a little early (services due together share a task) serves as of the due time and stays asleep', () => {
     vi.useFakeTimers();
