@@ -7,7 +7,7 @@ import { createTrackLevels, MeterBankReader } from '../../src/core/bank/reader';
 import { H_WRITER_STATE, WRITER_STOPPED } from '../../src/core/bank/layout';
 import { getFrameLoop } from '../../src/core/frame-loop';
 import { workletUrl } from './worklet-url';
-import { makeBuffer, play, frames, sleep } from './helpers';
+import { makeBuffer, play, frames, sleep, MarkedSpikes } from './helpers';
 
 const SR = 48000;
 /** Periods that divide both the 300 ms RMS window and land a sample on the crest. */
@@ -154,37 +154,39 @@ describe('engine on a running AudioContext', () => {
       const ctx = new AudioContext({ sampleRate: SR });
       try {
         expect(ctx.state).toBe('running');
-        const engine = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl, transport });
+        const engine = await createMeterEngine(ctx, { tracks: 1, channels: 3, workletUrl, transport });
         expect(engine.transport).toBe(transport);
         live.push(engine);
-        const length = SR; // 1 s of silence with three isolated spikes
-        const spikes = new Map([
-          [9_001, 0.31],
-          [24_567, 0.62],
-          [40_003, 0.45],
+        const length = SR; // 1 s of silence with three isolated spikes (order markers on channels 1, 2)
+        const spikes = new MarkedSpikes([0.31, 0.62, 0.45]);
+        const at = new Map([
+          [9_001, 1],
+          [24_567, 2],
+          [40_003, 3],
         ]);
         const source = play(
           ctx,
-          makeBuffer(ctx, 1, length, (_, i) => spikes.get(i) ?? 0),
+          makeBuffer(ctx, 3, length, (c, i) => (at.has(i) ? spikes.sample(at.get(i)!, c) : 0)),
           engine.input(0),
         );
         const ended = new Promise((resolve) => source.addEventListener('ended', resolve));
         let done = false;
         void ended.then(() => (done = true));
-        const out = createTrackLevels(1);
-        const seen: number[] = [];
+        const out = createTrackLevels(3);
         // Read once per animation frame until the buffer has played out (however slow the machine).
         const t0 = performance.now();
         while (!done && performance.now() - t0 < 20_000) {
           await frames(1);
           engine.bank.readInto(0, out);
-          if (out.peak[0] > 0) seen.push(Math.round(out.peak[0] * 100) / 100);
+          spikes.record(out.peak);
         }
         await frames(2);
         await engine.flush();
         engine.bank.readInto(0, out);
-        if (out.peak[0] > 0) seen.push(Math.round(out.peak[0] * 100) / 100);
-        expect(seen).toEqual([0.31, 0.62, 0.45]);
+        spikes.record(out.peak);
+        // Each spike once; a reading that covers two (a stalled frame) shows their max.
+        expect(spikes.covered(), JSON.stringify(spikes.readings)).toEqual([1, 2, 3]);
+        expect(spikes.readings.map((r) => r[2])).toEqual(spikes.expectedPeaks());
       } finally {
         await ctx.close();
       }
@@ -194,28 +196,29 @@ describe('engine on a running AudioContext', () => {
     it(`${transport}: the engine bank and a createConsumer() reader at another rate each see every spike once`, async () => {
       const ctx = new AudioContext({ sampleRate: SR });
       try {
-        const engine = await createMeterEngine(ctx, { tracks: 1, channels: 1, workletUrl, transport });
+        const engine = await createMeterEngine(ctx, { tracks: 1, channels: 3, workletUrl, transport });
         live.push(engine);
         const consumer = engine.createConsumer();
         expect(consumer.consumerSlot).toBe(1);
-        const spikes = new Map([
-          [9_001, 0.31],
-          [24_567, 0.62],
-          [40_003, 0.45],
+        // Three spikes, order markers on channels 1 and 2 (MarkedSpikes), one record per reader.
+        const spikes = [new MarkedSpikes([0.31, 0.62, 0.45]), new MarkedSpikes([0.31, 0.62, 0.45])];
+        const at = new Map([
+          [9_001, 1],
+          [24_567, 2],
+          [40_003, 3],
         ]);
         const source = play(
           ctx,
-          makeBuffer(ctx, 1, SR, (_, i) => spikes.get(i) ?? 0),
+          makeBuffer(ctx, 3, SR, (c, i) => (at.has(i) ? spikes[0].sample(at.get(i)!, c) : 0)),
           engine.input(0),
         );
         let done = false;
         source.addEventListener('ended', () => (done = true));
-        const out = createTrackLevels(1);
-        const seen: number[][] = [[], []];
+        const out = createTrackLevels(3);
         const take = (k: number) => {
           const reader = k === 0 ? engine.bank : consumer;
           reader.readInto(0, out);
-          if (out.peak[0] > 0) seen[k].push(Math.round(out.peak[0] * 100) / 100);
+          spikes[k].record(out.peak);
         };
         const t0 = performance.now();
         for (let frame = 0; !done && performance.now() - t0 < 20_000; frame++) {
@@ -227,10 +230,11 @@ describe('engine on a running AudioContext', () => {
         await engine.flush();
         take(0);
         take(1);
-        expect(seen).toEqual([
-          [0.31, 0.62, 0.45],
-          [0.31, 0.62, 0.45],
-        ]);
+        // Each reader sees each spike once; a reading that covers two (a stalled frame) shows their max.
+        for (const s of spikes) {
+          expect(s.covered(), JSON.stringify(s.readings)).toEqual([1, 2, 3]);
+          expect(s.readings.map((r) => r[2])).toEqual(s.expectedPeaks());
+        }
         consumer.release();
         expect(engine.claimConsumerSlot()).toBe(1);
         expect(engine.claimConsumerSlot()).toBe(2);

@@ -21,7 +21,7 @@ import { configureRenderWorker, getRenderWorker, resetRenderWorker, settleRender
 import { renderWorkerUrl } from './render-worker-url';
 import { workletUrl } from './worklet-url';
 import { rgb } from './canvas-pixels';
-import { frames, sleep } from './helpers';
+import { frames, sleep, MarkedSpikes } from './helpers';
 import { DelayedSource } from '../../src/core/delayed-source';
 
 interface FrameTrace {
@@ -306,32 +306,20 @@ describe('the bank in the worker', () => {
 
   it('a spike between two frames is seen once by a main-thread consumer while the worker paints the same track', async () => {
     const context = new AudioContext();
-    const engine = await createMeterEngine(context, { tracks: 1, channels: 2, workletUrl });
-    // Per reading, the spikes it covers: [first, last]. Spike k (1 … 10) is (k / 10) on the left
-    // and (11 − k) / 10 on the right, in the same sample, so a reading's left peak names the last
-    // spike since the previous reading and its right peak the first. On a loaded machine two
-    // spikes may fall between two reads (a long frame, or the audio thread catching up in a
-    // burst) and are shown together, as the max of each channel; what must never happen is a
-    // spike left out or shown twice.
-    const covered: [number, number][] = [];
+    const engine = await createMeterEngine(context, { tracks: 1, channels: 3, workletUrl });
+    // 10 single-sample spikes of 0.1 … 1.0, with order markers on channels 1 and 2 (MarkedSpikes:
+    // two spikes between two reads on a loaded machine are shown together, as their max).
+    const spikes = new MarkedSpikes([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
     function Spikes() {
-      useTrackMeters(0, {
-        source: engine,
-        onFrame: (levels) => {
-          if (levels.peak[0] > 0.05 || levels.peak[1] > 0.05) covered.push([11 - Math.round(levels.peak[1] * 10), Math.round(levels.peak[0] * 10)]);
-        },
-      });
+      useTrackMeters(0, { source: engine, onFrame: (levels) => spikes.record(levels.peak) });
       return null;
     }
     try {
-      // 10 single-sample spikes, 100 ms apart, in silence.
-      const buffer = new AudioBuffer({ numberOfChannels: 2, length: context.sampleRate * 1.2, sampleRate: context.sampleRate });
-      const left = buffer.getChannelData(0);
-      const right = buffer.getChannelData(1);
+      // 100 ms apart, in silence.
+      const buffer = new AudioBuffer({ numberOfChannels: 3, length: context.sampleRate * 1.2, sampleRate: context.sampleRate });
       for (let k = 1; k <= 10; k++) {
         const i = Math.round((k * context.sampleRate) / 10);
-        left[i] = k / 10;
-        right[i] = (11 - k) / 10;
+        for (let c = 0; c < 3; c++) buffer.getChannelData(c)[i] = spikes.sample(k, c);
       }
       render(
         <MeterProvider source={engine} render="worker">
@@ -348,11 +336,12 @@ describe('the bank in the worker', () => {
         // 'ended' fires on the main thread when the source stops, not when the worklet's last
         // publish has been read: wait for the last spike (on a loaded machine, frames lag), then
         // a few frames more, in which a spike shown twice would appear.
-        await waitFor(() => covered.at(-1)?.[1] === 10, 'the last spike', 3000).catch(() => {});
+        await waitFor(() => spikes.readings.at(-1)?.[1] === 10, 'the last spike', 3000).catch(() => {});
         await frames(10);
       });
-      const spikes = covered.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i));
-      expect(spikes, `readings (first, last spike): ${JSON.stringify(covered)}`).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      // Each spike once, never lost or repeated; a reading that covers two shows their max.
+      expect(spikes.covered(), JSON.stringify(spikes.readings)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(spikes.readings.map((r) => r[2])).toEqual(spikes.expectedPeaks());
     } finally {
       cleanup();
       engine.dispose();
