@@ -9,9 +9,10 @@ import { resolveLevelOptions, LEVEL_DEFAULTS, type LevelMeterOptions, type Resol
 import { resolveEngineBallistics, type EngineBallistics, type ResolvedTrackBallistics } from './engine-ballistics';
 import { checkInteger, checkNumber, checkOneOf, describeValue } from '../dsp/validate';
 import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, MAX_TRACKS, MAX_CHANNELS } from './bank/layout';
-import { DEFAULT_SCOPE_CAPACITY, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY } from './scope/ring-layout';
+import { DEFAULT_SCOPE_CAPACITY, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY, SCOPE_MAX_BLOCK } from './scope/ring-layout';
 import { TIME_WEIGHTINGS, type TimeWeighting } from '../dsp/spectrum';
 import { chooseTransport, type TransportKind, type TransportRequest } from './transport';
+import { reportsLatency } from './latency-gate';
 import type { LevelKernelRequest } from './protocol';
 
 export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, ResolvedTrackBallistics } from './engine-ballistics';
@@ -70,7 +71,13 @@ export interface MeterEngineOptions extends Omit<LevelMeterOptions, 'sampleRate'
    * docs/goniometer.md.
    */
   scope?: readonly number[];
-  /** Frames per scope ring, a power of two from 1024 to 1,048,576. Default 16384 (341 ms at 48 kHz). */
+  /**
+   * Frames per scope ring, a power of two from 1024 to 1,048,576. Default: 16384 (341 ms at
+   * 48 kHz) where nothing is delayed (`alignToOutput: false`, an OfflineAudioContext); otherwise
+   * the smallest power of two from 16384 up whose lag span (the goniometer's delay, see
+   * SampleRingReader.maxLagFrames) covers 500 ms — or the fixed `latencyMs` — at the context's
+   * rate: 32768 at 44.1/48 kHz, 65536 at 88.2/96 kHz.
+   */
   scopeCapacity?: number;
   /**
    * Bank tracks analysed in 31 one-third-octave bands (for `<SpectrumMeter>`): a list of bank
@@ -156,6 +163,7 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
   if (typeof master !== 'boolean') throw new TypeError(`master must be true or false, got ${describeValue(master)}`);
   const bankTracks = checkInteger('tracks + groups + master (bank tracks)', tracks + groups.length + (master ? 1 : 0), 1, MAX_TRACKS);
   const scope = listSelection('scope', options.scope, bankTracks);
+  const alignToOutput = resolveAlign(options.alignToOutput);
   const asked = trackSelection('correlation', options.correlation, bankTracks);
   // Scoped stereo tracks get correlation too (the goniometer's strip).
   const correlation = [...new Set([...asked, ...(channels >= 2 ? scope : [])])];
@@ -176,10 +184,10 @@ export function resolveEngineOptions(context: BaseAudioContext, options: MeterEn
     staleAfterMs: checkNumber('staleAfterMs', options.staleAfterMs ?? 250, 1, 60_000, 'ms'),
     kernel: checkOneOf('kernel', options.kernel ?? 'auto', ['auto', 'js'] as const),
     scope,
-    scopeCapacity: checkScopeCapacity(options.scopeCapacity),
+    scopeCapacity: options.scopeCapacity === undefined ? defaultScopeCapacity(alignToOutput, context) : checkScopeCapacity(options.scopeCapacity),
     spectrum: listSelection('spectrum', options.spectrum, bankTracks),
     spectrumTimeWeighting: checkOneOf('spectrumTimeWeighting', options.spectrumTimeWeighting ?? 'fast', TIME_WEIGHTINGS),
-    alignToOutput: resolveAlign(options.alignToOutput),
+    alignToOutput,
   };
 }
 
@@ -218,6 +226,25 @@ function listSelection(name: string, value: readonly number[] | undefined, bankT
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new TypeError(`${name} must be an array of bank track indices (e.g. [engine.masterTrack]), got ${describeValue(value)}`);
   return [...new Set(value.map((t, i) => checkInteger(`${name}[${i}]`, t, 0, bankTracks - 1)))];
+}
+
+/** The delay a default-sized scope ring lets the goniometer follow when the latency is the context's, ms. */
+export const SCOPE_ALIGN_MS = 500;
+
+/**
+ * The default scope ring size: the smallest power of two from 16384 whose lag span (CAPACITY −
+ * MAX_BLOCK − CAPACITY / 4, ring-reader.ts) holds the delay the goniometer may have to follow at
+ * the context's rate (at most MAX_SCOPE_CAPACITY): a fixed latency; SCOPE_ALIGN_MS on a realtime
+ * context that reports its latency; none otherwise (16384).
+ */
+export function defaultScopeCapacity(align: ResolvedEngineOptions['alignToOutput'], context: BaseAudioContext): number {
+  const offline = typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
+  // As the engine decides (engine.ts): only a realtime context that reports a latency is followed.
+  const ms = align.mode === 'fixed' ? align.latencyMs : align.mode === 'auto' && !offline && reportsLatency(context) ? SCOPE_ALIGN_MS : 0;
+  const need = (((ms / 1000) * context.sampleRate + SCOPE_MAX_BLOCK) * 4) / 3;
+  let capacity = DEFAULT_SCOPE_CAPACITY;
+  while (capacity < need && capacity < MAX_SCOPE_CAPACITY) capacity *= 2;
+  return capacity;
 }
 
 function checkScopeCapacity(value: number | undefined): number {

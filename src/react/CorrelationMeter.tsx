@@ -15,7 +15,6 @@ import {
   type HasMeterSource,
   type MeterColors,
   type RenderMode,
-  THEME_COLORS,
   type MeterThemeSetting,
 } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
@@ -25,6 +24,7 @@ import { useMeterSuspended } from './use-meter-status';
 import { SUSPENDED_STYLE } from './props';
 import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp } from './props';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
+import { CorrelationLabels } from './correlation-labels';
 
 export interface CorrelationMeterOwnProps {
   /**
@@ -144,12 +144,6 @@ export const CorrelationMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Corre
   }, [source, track]);
 
   const label = props.label ?? 'Phase correlation';
-  const small: CSSProperties = {
-    display: 'flex',
-    justifyContent: 'space-between',
-    font: props.font ?? 'var(--meterkit-font, 10px sans-serif)',
-    color: props.colors?.text ?? `var(--meterkit-text, ${THEME_COLORS[theme].text})`,
-  };
   return (
     <div
       {...domProps(props, OWN)}
@@ -176,11 +170,7 @@ export const CorrelationMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Corre
           style={{ display: 'block', width: '100%', height: '100%', ...(suspended ? SUSPENDED_STYLE : null) }}
         />
       </div>
-      <div aria-hidden="true" style={small}>
-        <span>−1</span>
-        <span>{showBalance ? 'L · 0 · R' : '0'}</span>
-        <span>+1</span>
-      </div>
+      <CorrelationLabels middle={showBalance ? 'L · 0 · R' : '0'} font={props.font} color={props.colors?.text} theme={theme} />
     </div>
   );
 });

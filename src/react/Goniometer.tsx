@@ -13,6 +13,7 @@
 import { useMemo, useRef, type CSSProperties, forwardRef } from 'react';
 import {
   GONIOMETER_VIEWS,
+  checkMeterStyleInput,
   checkNumber,
   formatReadout,
   resolveGoniometerOptions,
@@ -23,14 +24,15 @@ import {
   type MeterColors,
   type MeterSource,
   type RenderMode,
-  THEME_COLORS,
   type MeterThemeSetting,
 } from '../core/internal';
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
-import { checkTrackProp, checkPixelRatioProp, renderModeForBuffer } from './props';
+import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp, renderModeForBuffer, SUSPENDED_STYLE } from './props';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
+import { useMeterSuspended } from './use-meter-status';
+import { CorrelationLabels } from './correlation-labels';
 
 export interface GoniometerOwnProps extends Omit<GoniometerOptionsInput, 'track'> {
   /**
@@ -105,8 +107,12 @@ const OWN = /* @__PURE__ */ ownSet(OWN_KEYS);
 
 export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerProps>(function Goniometer(props, ref) {
   const { track = 0, pixelRatio } = props;
-  const source = useMeterSource(props.source);
+  const source = useMeterSource(props.source, 'Goniometer');
   checkTrackProp('Goniometer', track, source);
+  checkMeterStyleInput('Goniometer', { colors: props.colors, font: props.font });
+  checkStringProp('Goniometer', 'label', props.label);
+  checkStringProp('Goniometer', 'className', props.className);
+  checkStyleObjectProp('Goniometer', props.style);
   checkPixelRatioProp('Goniometer', pixelRatio);
   const size = checkNumber('Goniometer: size', props.size ?? 200, 40, 4000, 'px');
   const words = scopeWordsOf(props.scope);
@@ -119,6 +125,7 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
   const requested = useRenderMode('Goniometer', props.render);
   const theme = useMeterTheme('Goniometer', props.theme);
   const render = renderModeForBuffer(requested, words);
+  const suspended = useMeterSuspended(source);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'goniometer', options },
     views: GONIOMETER_VIEWS,
@@ -148,30 +155,24 @@ export const Goniometer = /* @__PURE__ */ forwardRef<HTMLDivElement, GoniometerP
   }, [source, track, label]);
 
   const stripPx = options.showCorrelation ? options.stripHeight + 4 : 0;
-  const small: CSSProperties = {
-    display: 'flex',
-    justifyContent: 'space-between',
-    font: props.font ?? 'var(--meterkit-font, 10px sans-serif)',
-    color: props.colors?.text ?? `var(--meterkit-text, ${THEME_COLORS[theme].text})`,
-  };
   return (
     <div
       {...domProps(props, OWN)}
       ref={ref}
       className={props.className}
       data-meterkit="Goniometer"
+      data-suspended={suspended ? 'true' : undefined}
       style={{ display: 'inline-block', width: size, ...props.style }}
     >
       <div ref={imgRef} role="img" aria-label={`${label}, no signal`} style={{ width: size, height: size + stripPx }}>
-        <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+        <canvas
+          key={canvasKey}
+          ref={canvasRef}
+          aria-hidden="true"
+          style={{ display: 'block', width: '100%', height: '100%', ...(suspended ? SUSPENDED_STYLE : null) }}
+        />
       </div>
-      {options.showCorrelation ? (
-        <div aria-hidden="true" style={small}>
-          <span>−1</span>
-          <span>0</span>
-          <span>+1</span>
-        </div>
-      ) : null}
+      {options.showCorrelation ? <CorrelationLabels middle="0" font={props.font} color={props.colors?.text} theme={theme} /> : null}
     </div>
   );
 });

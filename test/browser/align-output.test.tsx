@@ -2,7 +2,8 @@
  * Meters in time with the sound, in real Chromium: an engine on an AudioContext shows its bank
  * through a DelayedSource with the latency the context reports (or one given), an offline or
  * unaligned engine shows the bank itself, components given the engine read the aligned view,
- * and a meter lights only when its audio is heard (pixels, demand-mode frames).
+ * and a meter lights only when its audio is heard (pixels, demand-mode frames); the goniometer
+ * draws the samples being heard (its ring read the latency behind the newest frame).
  */
 import { describe, it, expect, afterEach, beforeAll, afterAll } from 'vitest';
 import { render, cleanup } from '@testing-library/react';
@@ -12,7 +13,7 @@ import { toMeterSource } from '../../src/core/meter-source';
 import { createManualBank } from '../../src/core/manual-bank';
 import { getFrameLoop } from '../../src/core/frame-loop';
 import { DEFAULT_COLORS } from '../../src/core/render/style';
-import { LedMeter } from '../../src/react/index';
+import { LedMeter, Goniometer } from '../../src/react/index';
 import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
 import { pixel, isColor, canvasOf } from './canvas-pixels';
 import { workletUrl } from './worklet-url';
@@ -22,7 +23,7 @@ afterEach(async () => {
   cleanup();
   for (const { engine, context } of live.splice(0)) {
     engine.dispose();
-    if (context instanceof AudioContext) await context.close();
+    if (context instanceof AudioContext && context.state !== 'closed') await context.close();
   }
 });
 beforeAll(() => setDefaultRenderMode('main'));
@@ -78,6 +79,60 @@ describe('alignToOutput', () => {
     await expect(createMeterEngine(ctx, { tracks: 1, workletUrl, alignToOutput: 'yes' as never })).rejects.toThrow(
       /alignToOutput must be true, false or \{ latencyMs \}/,
     );
+  });
+
+  it('the goniometer draws the samples being heard: a tone shows 600 ms after it starts with latencyMs 600, at once without; dimmed while suspended', async () => {
+    const context = new AudioContext();
+    const options = { tracks: 1, channels: 2, scope: [0], workletUrl };
+    const aligned = await createMeterEngine(context, { ...options, alignToOutput: { latencyMs: 600 } });
+    const control = await createMeterEngine(context, { ...options, alignToOutput: false });
+    live.push({ engine: aligned, context }, { engine: control, context }); // (the context is closed once)
+    const { container } = render(
+      <div>
+        <Goniometer source={aligned} scope={aligned} size={101} pixelRatio={1} showCorrelation={false} data-testid="aligned" />
+        <Goniometer source={control} scope={control} size={101} pixelRatio={1} showCorrelation={false} data-testid="control" />
+      </div>,
+    );
+    // The figure's height in device px: a mono sine at 0.5 is a vertical line ±25 px; silence a dot.
+    const height = (id: string) => {
+      const canvas = container.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
+      const d = canvas.getContext('2d')!.getImageData(0, 0, 101, 101).data;
+      let top = 101;
+      let bottom = -1;
+      for (let y = 0; y < 101; y++)
+        for (let x = 45; x < 56; x++) {
+          const k = 4 * (y * 101 + x);
+          if (d[k + 1] > 150 && d[k] < 120) {
+            if (y < top) top = y;
+            if (y > bottom) bottom = y;
+          }
+        }
+      return bottom - top;
+    };
+    await new Promise((r) => setTimeout(r, 300));
+    expect(height('aligned')).toBeLessThan(10);
+    const tone = new OscillatorNode(context, { frequency: 250 });
+    const gain = new GainNode(context, { gain: 0.5 });
+    tone.connect(gain);
+    aligned.connect(gain, 0);
+    control.connect(gain, 0);
+    const startedAt = context.currentTime; // the tone reaches the rings from this audio time on
+    tone.start();
+    const shownAt = { aligned: NaN, control: NaN };
+    while (Number.isNaN(shownAt.aligned) && context.currentTime - startedAt < 5) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = context.currentTime - startedAt;
+      for (const id of ['aligned', 'control'] as const) if (Number.isNaN(shownAt[id]) && height(id) > 40) shownAt[id] = now;
+    }
+    tone.stop();
+    // In audio time (what the rings count), so a slow frame cannot make the delay look shorter.
+    expect(shownAt.control).toBeLessThan(0.3);
+    // (currentTime on this thread trails the audio thread by up to a render callback: 50 ms slack)
+    expect(shownAt.aligned).toBeGreaterThanOrEqual(0.6 - 0.05);
+    expect(shownAt.aligned).toBeLessThan(0.6 + 1);
+    expect(container.querySelector('[data-testid="aligned"]')!.getAttribute('data-suspended')).toBeNull();
+    await context.suspend();
+    await expect.poll(() => container.querySelector('[data-testid="aligned"]')!.getAttribute('data-suspended'), { timeout: 3000 }).toBe('true');
   });
 
   it('a meter lights when its audio is heard: 200 ms after it was measured', async () => {

@@ -170,6 +170,53 @@ describe('GoniometerView: the Lissajous figure, M up and S across', () => {
   });
 });
 
+describe('GoniometerView in time with the sound', () => {
+  it("with the source's delay it draws the samples being heard: a switch from mono to antiphase shows that much later", () => {
+    // 1000 mono frames, then antiphase from frame 1000 on, at 48 kHz; the source delays 10 ms (480 frames).
+    const ring = createScopeWords({ tracks: [0], capacity: 4096, sampleRate: 48000, shared: true });
+    const writer = new SampleRingWriter(ring, 0);
+    const put = (from: number, n: number, antiphase: boolean) => {
+      const l = Float32Array.from({ length: n }, (_, i) => sine(from + i));
+      writer.write(l, antiphase ? l.map((v) => -v) : l, 0, n);
+    };
+    const view = new GoniometerView(resolveGoniometerOptions('test', { track: 0, scope: ring, persistenceMs: 0, showCorrelation: false }));
+    view.setStyle(STYLE);
+    view.resize(SIZE, SIZE, 1);
+    const canvas = document.createElement('canvas');
+    canvas.width = view.deviceWidth;
+    canvas.height = view.deviceHeight;
+    const ctx = canvas.getContext('2d')!;
+    const levels = createTrackLevels(2);
+    let t = 0;
+    const frame = () => {
+      t += 16;
+      view.setSourceDelay(10);
+      view.update(0, levels, clock(t, 16));
+      view.draw(ctx);
+      const p = tracePoints(ctx);
+      return { dx: extent(p.map((q) => q.dx)), dy: extent(p.map((q) => q.dy)) };
+    };
+    put(0, 1000, false);
+    let f = frame(); // frames 0 … 519 are old enough: mono, a vertical line
+    expect(view.stats.points).toBe(520);
+    expect(f.dy).toBeGreaterThan(80);
+    expect(f.dx).toBeLessThan(4);
+    put(1000, 400, true); // antiphase measured, not yet heard: still the mono frames 520 … 919
+    f = frame();
+    expect(view.stats.points).toBe(920);
+    expect(f.dy).toBeGreaterThan(80);
+    expect(f.dx).toBeLessThan(4);
+    put(1400, 600, true); // 2000 measured: frames 920 … 1519 heard, mostly antiphase
+    frame();
+    put(2000, 600, true);
+    f = frame(); // 1520 … 2119: all antiphase, a horizontal line
+    expect(view.stats.points).toBe(2120);
+    expect(f.dx).toBeGreaterThan(80);
+    expect(f.dy).toBeLessThan(4);
+    expect(view.lostFrames).toBe(0);
+  });
+});
+
 describe('<Goniometer>', () => {
   it('role="img" with an aria label stating the correlation, updated at 2 Hz; the canvas paints the figure', async () => {
     loop.mode = 'demand';

@@ -36,6 +36,26 @@ describe('resolveEngineOptions', () => {
   });
 });
 
+describe('the default scope ring size', () => {
+  const at = (sampleRate: number, latency = true) =>
+    ({ createGain: () => ({}), state: 'running', sampleRate, ...(latency ? { baseLatency: 0.01, outputLatency: 0.02 } : {}) }) as unknown as BaseAudioContext;
+  const capacity = (ctx: BaseAudioContext, o: object = {}) => resolveEngineOptions(ctx, { tracks: 2, scope: [0], ...o }).scopeCapacity;
+  /** The goniometer's longest delay with that ring, ms (SampleRingReader.maxLagFrames). */
+  const lagMs = (cap: number, sampleRate: number) => ((cap - 128 - cap / 4) / sampleRate) * 1000;
+
+  it('holds 500 ms of delay where the context reports its latency; 16384 where nothing is delayed; a given size as given', () => {
+    expect([44100, 48000, 88200, 96000, 192000].map((sr) => capacity(at(sr)))).toEqual([32768, 32768, 65536, 65536, 131072]);
+    for (const sr of [8000, 22050, 44100, 48000, 96000, 192000]) expect(lagMs(capacity(at(sr)), sr)).toBeGreaterThanOrEqual(500);
+    expect(capacity(at(48000), { alignToOutput: false })).toBe(16384);
+    expect(capacity(at(48000, false))).toBe(16384); // no latency reported (an offline context)
+    expect(capacity(at(48000), { alignToOutput: { latencyMs: 2000 } })).toBe(131072);
+    expect(lagMs(131072, 48000)).toBeGreaterThanOrEqual(2000);
+    expect(capacity(at(192000), { alignToOutput: { latencyMs: 2000 } })).toBe(1 << 19);
+    expect(capacity(at(48000), { scopeCapacity: 4096 })).toBe(4096);
+    expect(() => capacity(at(48000), { scopeCapacity: 5000 })).toThrow(/scopeCapacity must be a power of two from 1024 to 1048576, got 5000/);
+  });
+});
+
 describe('LevelMeter.fromResolved', () => {
   it('uses the resolved options as given (no second validation) and measures like the constructor', () => {
     const resolved = resolveLevelOptions({ sampleRate: 48000, holdMs: 20 });

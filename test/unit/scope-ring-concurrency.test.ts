@@ -13,6 +13,7 @@ import { bundleWorker } from '../helpers/bundle-worker';
 interface ReaderResult {
   torn: number;
   outOfOrder: number;
+  lagViolations: number;
   frames: number;
   stepFrames: number;
   lost: number;
@@ -38,7 +39,16 @@ function result<T>(worker: Worker): Promise<T> {
   });
 }
 
-async function race(o: { capacity: number; paceUs: number; reads: number; outFrames: number; mode: 'ring' | 'bypass'; pauseUs: number; minWritten?: number }) {
+async function race(o: {
+  capacity: number;
+  paceUs: number;
+  reads: number;
+  outFrames: number;
+  mode: 'ring' | 'bypass';
+  pauseUs: number;
+  minWritten?: number;
+  lagFrames?: number;
+}) {
   const words = createScopeWords({ tracks: [0], capacity: o.capacity, sampleRate: 48000, shared: true });
   const stop = new Int32Array(new SharedArrayBuffer(8));
   const writer = new Worker(writerFile, { workerData: { words, stop, paceUs: o.paceUs } });
@@ -46,7 +56,17 @@ async function race(o: { capacity: number; paceUs: number; reads: number; outFra
   const exited = new Promise((resolve) => writer.once('exit', resolve));
   while (Atomics.load(words, ringBase(o.capacity, 0) + R_WRITE) >>> 0 < 4 * 128) await new Promise((r) => setTimeout(r, 1));
   const r = await result<ReaderResult>(
-    new Worker(readerFile, { workerData: { words, reads: o.reads, outFrames: o.outFrames, mode: o.mode, pauseUs: o.pauseUs, minWritten: o.minWritten ?? 0 } }),
+    new Worker(readerFile, {
+      workerData: {
+        words,
+        reads: o.reads,
+        outFrames: o.outFrames,
+        mode: o.mode,
+        pauseUs: o.pauseUs,
+        minWritten: o.minWritten ?? 0,
+        lagFrames: o.lagFrames ?? 0,
+      },
+    }),
   );
   Atomics.store(stop, 0, 1);
   const total = await written;
@@ -99,6 +119,17 @@ describe('scope sample ring under real concurrency', () => {
     expect(r.frames).toBeGreaterThan(50_000);
     // Each read starts right after the previous one's last frame: every frame exactly once.
     expect(r.discontinuities).toBe(0);
+  });
+
+  it('a reader with a lag (output alignment) gets every frame exactly once, in order, each read ending the lag short of the newest', async () => {
+    // The paced writer above; the reader stays 24,000 frames (500 ms at 48 kHz) behind WRITE.
+    const r = await race({ capacity: 1 << 18, paceUs: 1000, reads: 300, outFrames: 1 << 18, mode: 'ring', pauseUs: 3000, lagFrames: 24_000 });
+    expect(r.torn).toBe(0);
+    expect(r.outOfOrder).toBe(0);
+    expect(r.lost).toBe(0);
+    expect(r.discontinuities).toBe(0);
+    expect(r.lagViolations).toBe(0);
+    expect(r.frames).toBeGreaterThan(30_000);
   });
 
   it('a small output decimates (every d-th frame, in order) instead of losing the interval', async () => {

@@ -141,6 +141,81 @@ describe('SampleRingReader.readInto', () => {
   });
 });
 
+describe('SampleRingReader.readInto with a lag (output alignment)', () => {
+  const setup = () => {
+    const words = createScopeWords({ tracks: [0], capacity: CAP, sampleRate: 48000, shared: false });
+    return { w: new SampleRingWriter(words, 0), r: new SampleRingReader(words, 0), outL: new Float32Array(CAP), outR: new Float32Array(CAP) };
+  };
+  let next = 1;
+  const write = (w: SampleRingWriter, n: number) => {
+    const [l, rr] = ramp(next, n);
+    w.write(l, rr, 0, n);
+    next += n;
+  };
+
+  it('stops lagFrames short of the newest; every frame once as the writer moves on', () => {
+    const { w, r, outL, outR } = setup();
+    next = 1;
+    write(w, 100);
+    expect(r.readInto(outL, outR, 300)).toBe(0); // nothing is 300 frames old yet
+    write(w, 250);
+    expect(r.readInto(outL, outR, 300)).toBe(50); // frames 1 … 50 (350 written)
+    expect([outL[0], outL[49]]).toEqual([1, 50]);
+    write(w, 128);
+    expect(r.readInto(outL, outR, 300)).toBe(128);
+    expect([outL[0], outL[127]]).toEqual([51, 178]); // 478 written, 300 held back
+    expect(r.lostFrames).toBe(0);
+  });
+
+  it('a lag that grows holds (no frame twice); one that shrinks returns the frames in between', () => {
+    const { w, r, outL, outR } = setup();
+    next = 1;
+    write(w, 400);
+    expect(r.readInto(outL, outR, 100)).toBe(300); // frames 1 … 300
+    write(w, 100); // 500 written
+    expect(r.readInto(outL, outR, 400)).toBe(0); // the lag grew by 300: hold
+    write(w, 250); // 750 written: 350 are 400 frames old, 300 already returned
+    expect(r.readInto(outL, outR, 400)).toBe(50);
+    expect([outL[0], outL[49]]).toEqual([301, 350]);
+    expect(r.readInto(outL, outR, 50)).toBe(350); // the lag shrank: 351 … 700 at once
+    expect([outL[0], outL[349]]).toEqual([351, 700]);
+    expect(r.lostFrames).toBe(0);
+  });
+
+  it('caps the lag at maxLagFrames (three quarters of the safe span); NaN and negative lags read as 0', () => {
+    const { w, r, outL, outR } = setup();
+    next = 1;
+    expect(r.maxLagFrames).toBe(CAP - SCOPE_MAX_BLOCK - CAP / 4);
+    write(w, 800);
+    expect(r.readInto(outL, outR, 1e9)).toBe(800 - r.maxLagFrames);
+    expect(outL[800 - r.maxLagFrames - 1]).toBe(800 - r.maxLagFrames);
+    write(w, 10);
+    expect(r.readInto(outL, outR, NaN)).toBe(10 + r.maxLagFrames);
+    write(w, 10);
+    expect(r.readInto(outL, outR, -5)).toBe(10);
+  });
+
+  it('rewind with a lag: the frames before the newest lagFrames; nothing old enough yet: from the first frame', () => {
+    const { w, r, outL, outR } = setup();
+    next = 1;
+    write(w, 300);
+    r.rewind(100, 250); // frames 1 … 50 are old enough: all of them
+    expect(r.readInto(outL, outR, 250)).toBe(50);
+    expect([outL[0], outL[49]]).toEqual([1, 50]);
+    r.rewind(20, 100);
+    expect(r.readInto(outL, outR, 100)).toBe(20);
+    expect([outL[0], outL[19]]).toEqual([181, 200]);
+    const fresh = setup();
+    next = 1;
+    write(fresh.w, 100);
+    fresh.r.rewind(500, 300); // 100 written, none 300 old: start at frame 1, shown once it is
+    expect(fresh.r.readInto(fresh.outL, fresh.outR, 300)).toBe(0);
+    write(fresh.w, 250);
+    expect(fresh.r.readInto(fresh.outL, fresh.outR, 300)).toBe(50);
+    expect(fresh.outL[0]).toBe(1);
+  });
+});
+
 describe('SampleRingReader.rewind', () => {
   it('returns the newest frames again, at most what was written and the safe span', () => {
     const words = createScopeWords({ tracks: [0], capacity: CAP, sampleRate: 48000, shared: false });

@@ -9,6 +9,13 @@
  * - Overrun: when the reader fell more than the ring's safe span (CAPACITY − MAX_BLOCK frames)
  *   behind, it skips to the newest frames; skipped frames, and frames the writer overwrote
  *   while they were copied, are added to `lostFrames` and never returned.
+ * - Lag (output alignment): with `lagFrames` > 0 a read stops that many frames short of the
+ *   newest, so the frames returned are the ones being heard now (the delay between the
+ *   measurement and the ears, in frames). The lag is capped at {@link maxLagFrames} (three
+ *   quarters of the safe span, leaving a quarter for the frames arriving between two reads). A
+ *   lag that grew holds (nothing is returned until the writer is that far ahead again, never a
+ *   frame twice); one that shrank returns the frames in between with the next read (decimated
+ *   above the bound like any other read).
  *
  * Thread: any (the frame loop on the page or in the render worker). `readInto` allocates
  * nothing, never blocks; "this can be late": it returns what was published when it loaded WRITE.
@@ -29,6 +36,8 @@ export class SampleRingReader {
   /** Largest span behind WRITE that cannot be being overwritten: CAPACITY − MAX_BLOCK. */
   private readonly safe: number;
   private pos: number;
+  /** The largest lag a read honours, frames (CAPACITY − MAX_BLOCK − CAPACITY / 4). */
+  readonly maxLagFrames: number;
   private lost = 0;
   private step = 1;
 
@@ -44,6 +53,7 @@ export class SampleRingReader {
     this.data = new Float32Array(words.buffer, words.byteOffset + (this.base + RING_HEADER_WORDS) * 4, 2 * capacity);
     this.mask = capacity - 1;
     this.safe = capacity - words[S_MAX_BLOCK];
+    this.maxLagFrames = this.safe - (capacity >> 2);
     this.pos = Atomics.load(words, this.base + R_WRITE) >>> 0;
   }
 
@@ -61,35 +71,53 @@ export class SampleRingReader {
     return this.step;
   }
 
+  /** `lagFrames` as a whole number of frames from 0 to {@link maxLagFrames} (NaN: 0). */
+  private lagOf(lagFrames: number): number {
+    const lag = Math.floor(lagFrames);
+    return lag > this.maxLagFrames ? this.maxLagFrames : lag > 0 ? lag : 0;
+  }
+
   /**
-   * Moves the read position back to the newest `frames` frames already written (at most the
-   * ring's safe span, and never before the first frame), so the next read returns them again —
-   * e.g. for a view built after the samples arrived (a frozen state, a remount).
+   * Moves the read position back to the newest `frames` frames already written, or with
+   * `lagFrames` to the `frames` frames before the newest `lagFrames` (at most the ring's safe
+   * span, and never before the first frame), so the next read returns them again — e.g. for a
+   * view built after the samples arrived (a frozen state, a remount).
    */
-  rewind(frames: number): void {
+  rewind(frames: number, lagFrames = 0): void {
     const w = Atomics.load(this.words, this.base + R_WRITE) >>> 0;
+    const lag = this.lagOf(lagFrames);
     const written = w >= this.safe ? this.safe : w; // (after a 2^32 wrap: a shorter rewind, never a wrong one)
-    const back = Math.max(0, Math.min(Math.floor(frames), written));
-    this.pos = (w - back) >>> 0;
+    if (written <= lag) {
+      // Nothing written is old enough to be heard yet: start at the first frame (or, after a
+      // wrap, the oldest kept), which the next reads reach once the writer is `lag` ahead.
+      this.pos = (w - written) >>> 0;
+      return;
+    }
+    const back = Math.max(0, Math.min(Math.floor(frames), written - lag));
+    this.pos = (w - lag - back) >>> 0;
   }
 
   /**
    * Copies the frames published since the last read into `left[0…]` and `right[0…]` (at most
    * `min(left.length, right.length)` of them, decimated above that) and returns how many.
+   * `lagFrames` (default 0): stop that many frames short of the newest (see the module comment).
    */
-  readInto(left: Float32Array, right: Float32Array): number {
+  readInto(left: Float32Array, right: Float32Array, lagFrames = 0): number {
     const max = Math.min(left.length, right.length);
     const words = this.words;
+    if (max === 0) return 0;
     const w = Atomics.load(words, this.base + R_WRITE) >>> 0;
-    let avail = (w - this.pos) >>> 0;
-    if (avail === 0 || max === 0) return 0;
     let from = this.pos;
-    if (avail > this.safe) {
-      // overrun: skip to the newest frames the writer cannot be overwriting now.
-      this.lost += avail - this.safe;
+    let ahead = (w - from) >>> 0; // frames from the read position to the newest
+    if (ahead > this.safe) {
+      // overrun: skip to the oldest frame the writer cannot be overwriting now.
+      this.lost += ahead - this.safe;
       from = (w - this.safe) >>> 0;
-      avail = this.safe;
+      ahead = this.safe;
     }
+    // Not positive when the lag grew past the read position: hold until the writer is ahead.
+    const avail = ahead - this.lagOf(lagFrames);
+    if (avail <= 0) return 0;
     const step = avail <= max ? 1 : Math.ceil(avail / max);
     const n = Math.ceil(avail / step);
     const data = this.data;
@@ -109,7 +137,7 @@ export class SampleRingReader {
       right.copyWithin(0, drop, n);
       this.lost += drop * step;
     }
-    this.pos = w;
+    this.pos = (from + avail) >>> 0;
     this.step = step;
     return n - drop;
   }

@@ -12,6 +12,13 @@
  * frames (at higher frame rates the trail is that many frames long). The correlation strip
  * shows the bank's correlation reading of the track (the engine measures it on scoped tracks).
  *
+ * In time with the sound: given a delayed source (the engine's `meterSource`, a
+ * DelayedSource), the host hands the view the source's `delayMs` before each frame's
+ * update (`setSourceDelay`), and the view reads its ring that many frames short of the newest
+ * (`SampleRingReader.readInto`'s lag, at most the reader's `maxLagFrames`: with the engine's
+ * default ring size at least 500 ms at any sample rate) — the samples being heard, not the ones just
+ * measured; the correlation strip is delayed with the source's readings.
+ *
  * Thread: any (main thread or a worker). Allocates at construction only.
  */
 import { checkOptions } from '../../dsp/validate';
@@ -85,6 +92,10 @@ export class GoniometerView implements CanvasView<MeterStyle> {
   private gainTextDb = NaN;
   private pixelRatio = 1;
   private font = DEFAULT_STYLE.font;
+  /** The source's delay in ring frames (see setSourceDelay). */
+  private lagFrames = 0;
+  /** The first update rewinds the reader, with the lag then known, to show what the ring holds. */
+  private rewound = false;
 
   constructor(options: GoniometerViewOptions) {
     checkOptions('GoniometerView', options, 'the options its type lists');
@@ -95,8 +106,12 @@ export class GoniometerView implements CanvasView<MeterStyle> {
       this.segL.push(new Float32Array(options.maxPointsPerFrame));
       this.segR.push(new Float32Array(options.maxPointsPerFrame));
     }
-    // Show what is already in the ring (a view built after its samples: a frozen state, a remount).
-    this.reader?.rewind(options.maxPointsPerFrame);
+  }
+
+  /** The shown source's delay, ms: the ring is read that much behind its newest frame. */
+  setSourceDelay(delayMs: number): void {
+    const r = this.reader;
+    this.lagFrames = r !== null && delayMs > 0 ? Math.round((delayMs * r.sampleRate) / 1000) : 0;
   }
 
   /** Frames the ring reported lost (the reader fell behind), since construction. */
@@ -144,9 +159,15 @@ export class GoniometerView implements CanvasView<MeterStyle> {
         this.dirty = true;
       }
     }
-    if (this.reader === null) return;
+    const reader = this.reader;
+    if (reader === null) return;
+    if (!this.rewound) {
+      // Show what is already in the ring (a view built after its samples: a frozen state, a remount).
+      this.rewound = true;
+      reader.rewind(this.options.maxPointsPerFrame, this.lagFrames);
+    }
     const next = (this.newest + 1) % TRAIL_SEGMENTS;
-    const n = this.reader.readInto(this.segL[next], this.segR[next]);
+    const n = reader.readInto(this.segL[next], this.segR[next], this.lagFrames);
     if (n === 0) return;
     this.newest = next;
     this.segN[next] = n;

@@ -4,7 +4,9 @@
  * `step` apart, every read starting after the previous one. mode "ring" uses the real
  * SampleRingReader; mode "bypass" copies the same data without the reader's second load of
  * WRITE (no overwrite check), to show the harness sees overwritten frames.
- * `pauseUs` between reads models a frame loop.
+ * `pauseUs` between reads models a frame loop. `lagFrames` reads that many frames short of the
+ * newest (output alignment): a read's last frame must then lie `lagFrames` before the WRITE it
+ * saw (between the WRITE loaded before the read and the one loaded after, less the lag).
  */
 import { workerData, parentPort } from 'node:worker_threads';
 import { SampleRingReader } from '../../../src/core/scope/ring-reader';
@@ -17,6 +19,7 @@ const {
   mode,
   pauseUs,
   minWritten = 0,
+  lagFrames = 0,
 } = workerData as {
   words: Int32Array;
   reads: number;
@@ -25,6 +28,7 @@ const {
   pauseUs: number;
   /** Keep reading (up to 10× `reads`) until the writer has written this many frames: a loaded machine may deschedule it. */
   minWritten?: number;
+  lagFrames?: number;
 };
 const WRAP = 1 << 24;
 const left = new Float32Array(outFrames);
@@ -55,6 +59,8 @@ function bypassRead(): number {
 
 let torn = 0;
 let outOfOrder = 0;
+/** Reads (undecimated, with frames) whose last frame was not `lagFrames` short of the newest. */
+let lagViolations = 0;
 /** Reads that did not start right after the previous read's last frame (frames skipped or decimated between). */
 let discontinuities = 0;
 let frames = 0;
@@ -68,8 +74,14 @@ let stepSum = 0;
 const behind = (): boolean => Atomics.load(words, base + R_WRITE) >>> 0 < minWritten;
 for (let r = 0; r < reads || ((behind() || (mode === 'ring' && frames === 0)) && r < reads * 10); r++) {
   wBeforeLastRead = Atomics.load(words, base + R_WRITE) >>> 0; // ≤ the reader's position after this read
-  const n = mode === 'ring' ? reader.readInto(left, right) : bypassRead();
+  const n = mode === 'ring' ? reader.readInto(left, right, lagFrames) : bypassRead();
   const step = mode === 'ring' ? reader.lastStep : 1;
+  if (lagFrames > 0 && n > 0 && step === 1) {
+    // Frame L = its index + 1: the last frame returned is WRITE − lag for the WRITE the read saw.
+    const wAfter = Atomics.load(words, base + R_WRITE) >>> 0;
+    const lastFrame = left[n - 1];
+    if (lastFrame < wBeforeLastRead - lagFrames || lastFrame > wAfter - lagFrames) lagViolations++;
+  }
   if (step > 1) decimatedReads++;
   for (let k = 0; k < n; k++) {
     const l = left[k];
@@ -97,4 +109,16 @@ const wEnd = Atomics.load(words, base + R_WRITE) >>> 0; // ≥ the reader's end 
 // The frames the reader consumed lie between [w0b, wBeforeLastRead] (surely) and [w0, wEnd] (at most).
 const spanAtLeast = (wBeforeLastRead - w0b) >>> 0;
 const spanAtMost = (wEnd - w0) >>> 0;
-parentPort!.postMessage({ torn, outOfOrder, discontinuities, frames, stepFrames, lost: reader.lostFrames, decimatedReads, spanAtLeast, spanAtMost, stepSum });
+parentPort!.postMessage({
+  torn,
+  outOfOrder,
+  lagViolations,
+  discontinuities,
+  frames,
+  stepFrames,
+  lost: reader.lostFrames,
+  decimatedReads,
+  spanAtLeast,
+  spanAtMost,
+  stepSum,
+});
