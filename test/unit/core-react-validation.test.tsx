@@ -19,6 +19,7 @@ import {
   meterStatusText,
   watchMeterStatus,
   layoutFromWords,
+  createScopeWords,
 } from '../../src/core/index';
 import {
   LedMeter,
@@ -36,6 +37,8 @@ import {
 } from '../../src/react/index';
 
 const renders = (el: ReactNode) => () => renderToString(el);
+
+const scopeWords = createScopeWords({ tracks: [0], capacity: 1024, sampleRate: 48000, shared: false });
 
 describe('core: the listed inputs', () => {
   it('createBankWords, createManualBank, createFrameLoop, createDbScale without options', () => {
@@ -180,9 +183,9 @@ describe('React: the listed props throw during render, naming component and prop
     [<LoudnessMeter source={s} font={42 as never} />, /^LoudnessMeter: font must be a CSS font string/],
     [<CorrelationMeter source={s} colors={[] as never} />, /^CorrelationMeter: colors must be an object .*got an array of length 0$/],
     [<LedMeter source={s} label={5 as never} />, /^LedMeter: label must be a string, got 5$/],
-    [<Goniometer source={s} colors={{ low: 3 as never }} />, /^Goniometer: colors.low must be a CSS colour string, got 3$/],
-    [<Goniometer source={s} label={5 as never} />, /^Goniometer: label must be a string, got 5$/],
-    [<Goniometer source={s} style={'color: red' as never} />, /^Goniometer: style must be an object of CSS properties, got "color: red"$/],
+    [<Goniometer source={s} scope={scopeWords} colors={{ low: 3 as never }} />, /^Goniometer: colors.low must be a CSS colour string, got 3$/],
+    [<Goniometer source={s} scope={scopeWords} label={5 as never} />, /^Goniometer: label must be a string, got 5$/],
+    [<Goniometer source={s} scope={scopeWords} style={'color: red' as never} />, /^Goniometer: style must be an object of CSS properties, got "color: red"$/],
     [<LedMeter source={s} style={'color: red' as never} />, /^LedMeter: style must be an object of CSS properties, got "color: red"$/],
     [<MeterStatus source={s} onStatus={1 as never} />, /^MeterStatus: onStatus must be a function, got 1$/],
     [<MeterBridge source={s} showScale={'no' as never} />, /^MeterBridge: showScale must be true or false, got "no"$/],
