@@ -11,7 +11,9 @@ import { describe, it, expect, afterEach, vi } from 'vitest';
 import { StrictMode, useEffect } from 'react';
 import { render, cleanup, act } from '@testing-library/react';
 import { page, commands } from 'vitest/browser';
-import { LedMeter, MeterBridge, MeterProvider, useMeterEngine, useTrackMeters } from '../../src/react/index';
+import { LedMeter, MeterBridge, MeterProvider, Goniometer, useMeterEngine, useTrackMeters } from '../../src/react/index';
+import { createScopeWords } from '../../src/core/scope/ring-layout';
+import { SampleRingWriter } from '../../src/core/scope/ring-writer';
 import { createManualBank } from '../../src/core/manual-bank';
 import { createMeterEngine } from '../../src/core/engine';
 import { getFrameLoop } from '../../src/core/frame-loop';
@@ -246,6 +248,45 @@ describe('lifecycle in the worker', () => {
       expect(performance.now() - t1).toBeLessThan(1000);
     });
   }
+
+  for (const mode of ['worker', 'main'] as const)
+    it(`render="${mode}": the goniometer reads its ring the source's delay behind the newest frame`, async () => {
+      // A 100 ms delay at 48 kHz: 4800 frames. The ring is written here, so the frames decide.
+      const bank = createManualBank({ tracks: 1, channels: 2 });
+      const delayed = new DelayedSource(bank.source, 100);
+      const scope = createScopeWords({ tracks: [0], capacity: 16384, sampleRate: 48000, shared: true });
+      const writer = new SampleRingWriter(scope, 0);
+      const write = (n: number, amplitude: number) => {
+        const x = Float32Array.from({ length: n }, (_, i) => amplitude * Math.sin((2 * Math.PI * 250 * i) / 48000));
+        writer.write(x, x, 0, n);
+      };
+      const { container } = render(
+        <Goniometer source={delayed} scope={scope} render={mode} size={101} pixelRatio={1} persistenceMs={2000} showCorrelation={false} />,
+      );
+      const canvas = container.querySelector('canvas')!;
+      if (mode === 'worker') await waitFor(() => transferred(canvas), 'the transfer');
+      await settleRenderWorker();
+      // The figure's height: a mono sine at 0.8 is a vertical line of ±40 px, silence a dot.
+      const height = async () => {
+        const img = await screenshotPixels(canvas);
+        let top = Infinity;
+        let bottom = -Infinity;
+        for (let y = 0; y < img.height; y++)
+          for (let x = 0; x < img.width; x++) {
+            const k = 4 * (y * img.width + x);
+            if (img.data[k + 1] > 150 && img.data[k] < 120) {
+              top = Math.min(top, y);
+              bottom = Math.max(bottom, y);
+            }
+          }
+        return bottom - top;
+      };
+      write(2400, 0.8); // measured, not yet heard
+      await sleep(300);
+      expect(await height()).toBeLessThan(10);
+      write(4800, 0); // 7200 measured: the sine's 2400 frames are heard now
+      await waitFor(async () => (await height()) > 60, 'the delayed figure', 4000);
+    });
 
   it('a worker that fails to load: meters paint on the main thread, with one console warning', async () => {
     resetRenderWorker();
