@@ -9,7 +9,7 @@
 import { describeValue } from '../dsp/validate';
 import { createTrackLevels, type TrackLevels } from './bank/reader';
 import { getFrameLoop, type FrameLoop, type FrameClock } from './frame-loop';
-import type { MeterSource } from './meter-source';
+import { hasReadInto, type MeterSource } from './meter-source';
 import { createGridTimer, gridNow, nextDueMs, GRID_SLACK_MS } from './grid-timer';
 
 export { nextDueMs };
@@ -356,12 +356,7 @@ export class MeterHub {
 
 /** TypeError naming `owner` unless `source` is a meter source and `loop` a frame loop. */
 export function checkHubArgs(owner: string, source: unknown, loop: unknown): void {
-  if (
-    typeof source !== 'object' ||
-    source === null ||
-    typeof (source as MeterSource).readInto !== 'function' ||
-    !Number.isInteger((source as MeterSource).tracks)
-  ) {
+  if (!hasReadInto(source) || !Number.isInteger(source.tracks)) {
     throw new TypeError(`${owner}: source must be a meter source (engine.bank, a manual bank's source), got ${describeValue(source)}`);
   }
   if (typeof loop !== 'object' || loop === null || typeof (loop as FrameLoop).subscribe !== 'function') {

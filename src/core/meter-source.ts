@@ -55,6 +55,11 @@ export interface HasMeterSource {
   readonly meterSource?: MeterSource;
 }
 
+/** True for an object with a `readInto` function: the shape every MeterSource has. */
+export function hasReadInto(value: unknown): value is MeterSource {
+  return value !== null && typeof value === 'object' && typeof (value as MeterSource).readInto === 'function';
+}
+
 /**
  * Accepts an engine (its `meterSource` — the bank aligned with the output — else its `bank`)
  * or a source; null / undefined give null. Throws a TypeError for anything else (a string, an
@@ -64,10 +69,10 @@ export function toMeterSource(value: MeterSource | HasMeterSource | null | undef
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') {
     const shown = (value as { meterSource?: unknown }).meterSource;
-    if (shown !== null && typeof shown === 'object' && typeof (shown as MeterSource).readInto === 'function') return shown as MeterSource;
+    if (hasReadInto(shown)) return shown;
     const bank = (value as { bank?: unknown }).bank;
-    if (bank !== null && typeof bank === 'object' && typeof (bank as MeterSource).readInto === 'function') return bank as MeterSource;
-    if (typeof (value as MeterSource).readInto === 'function') return value as MeterSource;
+    if (hasReadInto(bank)) return bank;
+    if (hasReadInto(value)) return value;
   }
   throw new TypeError(`toMeterSource: source must be a meter engine, a meter source (with readInto) or null, got ${describeValue(value)}`);
 }

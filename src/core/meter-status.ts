@@ -19,7 +19,7 @@
  */
 import { checkNumber, checkOptions, describeValue } from '../dsp/validate';
 import { CHANNEL_STRIDE, C_DECAY, C_RMS, T_CHANNELS, trackBase, type BankLayout } from './bank/layout';
-import { toMeterSource, type MeterSource, type HasMeterSource } from './meter-source';
+import { toMeterSource, hasReadInto, type MeterSource, type HasMeterSource } from './meter-source';
 
 /** The status values, most fundamental first. */
 export const METER_STATUS_VALUES = ['live', 'no-signal', 'suspended', 'stale', 'no-source', 'error'] as const;
@@ -75,11 +75,7 @@ function signalLevel(words: Int32Array, layout: BankLayout): number {
 }
 
 function isSource(value: unknown): value is MeterSource | HasMeterSource {
-  if (value === null || typeof value !== 'object') return false;
-  const v = value as { bank?: unknown; readInto?: unknown };
-  return (
-    typeof v.readInto === 'function' || (typeof v.bank === 'object' && v.bank !== null && typeof (v.bank as { readInto?: unknown }).readInto === 'function')
-  );
+  return hasReadInto(value) || (value !== null && typeof value === 'object' && hasReadInto((value as { bank?: unknown }).bank));
 }
 
 /**
