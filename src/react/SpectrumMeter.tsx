@@ -30,7 +30,8 @@ import {
 import { useCanvasView } from './use-canvas-view';
 import { useMeterSource, useRenderMode, useMeterTheme } from './context';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
-import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp, renderModeForBuffer } from './props';
+import { checkTrackProp, checkPixelRatioProp, checkStringProp, checkStyleObjectProp, renderModeForBuffer, SUSPENDED_STYLE } from './props';
+import { useMeterSuspended } from './use-meter-status';
 import { domProps, ownSet, type DomProps, type ListsEveryKey } from './dom-props';
 
 export interface SpectrumMeterOwnProps extends Omit<SpectrumOptionsInput, 'track'> {
@@ -130,6 +131,7 @@ export const SpectrumMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Spectrum
   const requested = useRenderMode('SpectrumMeter', props.render);
   const theme = useMeterTheme('SpectrumMeter', props.theme);
   const render = renderModeForBuffer(requested, words);
+  const suspended = useMeterSuspended(source);
   const { canvasRef, canvasKey } = useCanvasView({
     spec: { type: 'spectrum', options },
     views: SPECTRUM_VIEWS,
@@ -174,10 +176,16 @@ export const SpectrumMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Spectrum
       ref={ref}
       className={props.className}
       data-meterkit="SpectrumMeter"
+      data-suspended={suspended ? 'true' : undefined}
       style={{ display: 'inline-block', width, ...props.style }}
     >
       <div ref={imgRef} role="img" aria-label={`${label}, no signal`} style={{ width, height }}>
-        <canvas key={canvasKey} ref={canvasRef} aria-hidden="true" style={{ display: 'block', width: '100%', height: '100%' }} />
+        <canvas
+          key={canvasKey}
+          ref={canvasRef}
+          aria-hidden="true"
+          style={{ display: 'block', width: '100%', height: '100%', ...(suspended ? SUSPENDED_STYLE : null) }}
+        />
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ import { toMeterSource } from '../../src/core/meter-source';
 import { createManualBank } from '../../src/core/manual-bank';
 import { getFrameLoop } from '../../src/core/frame-loop';
 import { DEFAULT_COLORS } from '../../src/core/render/style';
-import { LedMeter, Goniometer } from '../../src/react/index';
+import { LedMeter, Goniometer, SpectrumMeter } from '../../src/react/index';
 import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
 import { pixel, isColor, canvasOf } from './canvas-pixels';
 import { workletUrl } from './worklet-url';
@@ -81,16 +81,17 @@ describe('alignToOutput', () => {
     );
   });
 
-  it('the goniometer draws the samples being heard: a tone shows 600 ms after it starts with latencyMs 600, at once without; dimmed while suspended', async () => {
+  it('the goniometer draws the samples being heard: a tone shows 600 ms after it starts with latencyMs 600, at once without; it and the spectrum dim while suspended', async () => {
     const context = new AudioContext();
     const options = { tracks: 1, channels: 2, scope: [0], workletUrl };
-    const aligned = await createMeterEngine(context, { ...options, alignToOutput: { latencyMs: 600 } });
+    const aligned = await createMeterEngine(context, { ...options, spectrum: [0], alignToOutput: { latencyMs: 600 } });
     const control = await createMeterEngine(context, { ...options, alignToOutput: false });
     live.push({ engine: aligned, context }, { engine: control, context }); // (the context is closed once)
     const { container } = render(
       <div>
         <Goniometer source={aligned} scope={aligned} size={101} pixelRatio={1} showCorrelation={false} data-testid="aligned" />
         <Goniometer source={control} scope={control} size={101} pixelRatio={1} showCorrelation={false} data-testid="control" />
+        <SpectrumMeter source={aligned} spectrum={aligned} data-testid="spectrum" />
       </div>,
     );
     // The figure's height in device px: a mono sine at 0.5 is a vertical line ±25 px; silence a dot.
@@ -130,9 +131,13 @@ describe('alignToOutput', () => {
     // (currentTime on this thread trails the audio thread by up to a render callback: 50 ms slack)
     expect(shownAt.aligned).toBeGreaterThanOrEqual(0.6 - 0.05);
     expect(shownAt.aligned).toBeLessThan(0.6 + 1);
-    expect(container.querySelector('[data-testid="aligned"]')!.getAttribute('data-suspended')).toBeNull();
+    // Dimmed while the context is suspended, like every meter.
+    const suspended = (id: string) => container.querySelector(`[data-testid="${id}"]`)!.getAttribute('data-suspended');
+    expect([suspended('aligned'), suspended('spectrum')]).toEqual([null, null]);
     await context.suspend();
-    await expect.poll(() => container.querySelector('[data-testid="aligned"]')!.getAttribute('data-suspended'), { timeout: 3000 }).toBe('true');
+    await expect.poll(() => [suspended('aligned'), suspended('spectrum')], { timeout: 3000 }).toEqual(['true', 'true']);
+    await context.resume();
+    await expect.poll(() => [suspended('aligned'), suspended('spectrum')], { timeout: 3000 }).toEqual([null, null]);
   });
 
   it('a meter lights when its audio is heard: 200 ms after it was measured', async () => {
