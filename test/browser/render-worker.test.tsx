@@ -284,8 +284,16 @@ describe('lifecycle in the worker', () => {
       write(2400, 0.8); // measured, not yet heard
       await sleep(300);
       expect(await height()).toBeLessThan(10);
-      write(4800, 0); // 7200 measured: the sine's 2400 frames are heard now
-      await waitFor(async () => (await height()) > 60, 'the delayed figure', 4000);
+      // More sine with every check: from 4800 frames written on, sine is heard and drawn (kept
+      // fresh, so a slow screenshot never sees only a faded trail).
+      await waitFor(
+        async () => {
+          write(800, 0.8);
+          return (await height()) > 60;
+        },
+        'the delayed figure',
+        4000,
+      );
     });
 
   it('a worker that fails to load: meters paint on the main thread, with one console warning', async () => {
