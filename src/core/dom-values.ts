@@ -121,20 +121,27 @@ function ariaValueNow(tenths: number): string {
   return now;
 }
 
+/** Texts of levels within ±CACHED_TENTHS / 10 dB are kept (the cache stays bounded); others are built when needed. */
+const CACHED_TENTHS = 2000;
+/** Levels are spoken up to this many dB (a float sample's largest level is about +770 dBFS). */
+const MAX_SPOKEN_DB = 999;
+
 function ariaValueText(tenths: number, silent: boolean, clipped: boolean, unit: string, suspended = false): string {
   const key = (suspended ? SUSPENDED_KEY : silent ? SILENT_KEY : tenths) * 2 + (clipped ? 1 : 0);
-  let text = unit === 'dBFS' ? valueText.get(key) : undefined;
+  const cached = unit === 'dBFS' && (suspended || silent || (tenths >= -CACHED_TENTHS && tenths <= CACHED_TENTHS));
+  let text = cached ? valueText.get(key) : undefined;
   if (text === undefined) {
     text = (suspended ? 'audio suspended' : silent ? 'silent' : `${(tenths / 10).toFixed(1)} ${unit}`) + (clipped ? ', clipped' : '');
-    if (unit === 'dBFS') valueText.set(key, text);
+    if (cached) valueText.set(key, text);
   }
   return text;
 }
 
 /**
  * `aria-valuenow` / `aria-valuetext` of a `role="meter"` element showing a track's level: the
- * highest channel level in dBFS to 0.1 dB, clamped to [minDb, maxDb]; text such as
- * "-12.4 dBFS, clipped" or "silent".
+ * highest channel level in dBFS to 0.1 dB — `aria-valuenow` clamped to [minDb, maxDb] (the
+ * element's range), the text the level itself, such as "-12.4 dBFS, clipped", "3.0 dBFS" above
+ * the scale's top, or "silent".
  */
 export function levelAria(el: Element, options: LevelAriaOptions): TrackDomValue {
   if (typeof el !== 'object' || el === null || typeof (el as Element).setAttribute !== 'function') {
@@ -149,6 +156,7 @@ export function levelAria(el: Element, options: LevelAriaOptions): TrackDomValue
     throw new RangeError(`levelAria: reading must be one of "peak", "rms", "ballistic", got ${describeValue(reading)}`);
   if (typeof unit !== 'string') throw new TypeError(`levelAria: unit must be a string, got ${describeValue(unit)}`);
   const minTenths = Math.round(minDb * 10);
+  const maxTenths = Math.round(maxDb * 10);
   const platform = source?.platformStatus;
   let marked = false; // data-meter-status="suspended" is on the element
   return {
@@ -163,7 +171,7 @@ export function levelAria(el: Element, options: LevelAriaOptions): TrackDomValue
       }
       if (levels.stale && platform !== undefined && platform() === 'suspended') return SUSPENDED_KEY * 2 + clipped;
       const db = levels.stale ? -Infinity : 20 * Math.log10(maxLin);
-      return (db > minDb ? Math.round(Math.min(db, maxDb) * 10) : SILENT_KEY) * 2 + clipped;
+      return (db > minDb ? Math.round(Math.min(db, MAX_SPOKEN_DB) * 10) : SILENT_KEY) * 2 + clipped;
     },
     write(key) {
       const clipped = (key & 1) === 1;
@@ -171,7 +179,7 @@ export function levelAria(el: Element, options: LevelAriaOptions): TrackDomValue
       const suspended = k === SUSPENDED_KEY;
       const silent = k === SILENT_KEY;
       const tenths = silent || suspended ? minTenths : k;
-      el.setAttribute('aria-valuenow', ariaValueNow(tenths));
+      el.setAttribute('aria-valuenow', ariaValueNow(tenths < maxTenths ? tenths : maxTenths));
       el.setAttribute('aria-valuetext', ariaValueText(tenths, silent, clipped, unit, suspended));
       if (suspended !== marked) {
         marked = suspended;

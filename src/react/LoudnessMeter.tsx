@@ -252,13 +252,14 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
         levels.stale && source.platformStatus?.() === 'suspended'
           ? SUSPENDED
           : !levels.stale && levels.momentary > minLufs
-            ? Math.round(Math.min(levels.momentary, maxLufs) * 10)
+            ? Math.round(levels.momentary * 10)
             : SILENT,
       write(tenths) {
         const quiet = tenths === SILENT || tenths === SUSPENDED;
-        const text = formatReadout(quiet ? Math.round(minLufs * 10) : tenths);
-        el.setAttribute('aria-valuenow', text);
-        el.setAttribute('aria-valuetext', tenths === SUSPENDED ? 'audio suspended' : tenths === SILENT ? 'silent' : `${text} LUFS momentary`);
+        // aria-valuenow stays in the element's range (the scale); the text says the reading itself.
+        const maxTenths = Math.round(maxLufs * 10);
+        el.setAttribute('aria-valuenow', formatReadout(quiet ? Math.round(minLufs * 10) : tenths < maxTenths ? tenths : maxTenths));
+        el.setAttribute('aria-valuetext', tenths === SUSPENDED ? 'audio suspended' : tenths === SILENT ? 'silent' : `${formatReadout(tenths)} LUFS momentary`);
       },
     });
     return watchTrackDom(source, track, values);

@@ -56,6 +56,16 @@ describe('LoudnessMeter', () => {
     bank.setReadings(0, { momentary: -16 });
     loop.advance(100);
     expect(isColor(pixel(bar, 10, 270 - 240), DEFAULT_COLORS.high)).toBe(true);
+    // Above the scale's top (-14 LUFS): the bar is pinned and aria-valuenow stays in range, but
+    // the text (like the readout) says the reading itself.
+    bank.setReadings(0, { momentary: -12.04 });
+    for (let i = 0; i < 6; i++) loop.advance(100);
+    expect(value('M').textContent).toBe('-12.0');
+    expect([meter.getAttribute('aria-valuemax'), meter.getAttribute('aria-valuenow'), meter.getAttribute('aria-valuetext')]).toEqual([
+      '-14',
+      '-14.0',
+      '-12.0 LUFS momentary',
+    ]);
   });
 
   it('LU units and other targets; reset restarts the integrated value', async () => {

@@ -8,7 +8,7 @@
  * transferred canvas cannot be read on the page).
  */
 import { describe, it, expect, afterEach, vi } from 'vitest';
-import { StrictMode, useEffect } from 'react';
+import { Activity, StrictMode, useEffect, useState } from 'react';
 import { render, cleanup, act } from '@testing-library/react';
 import { page, commands } from 'vitest/browser';
 import { LedMeter, MeterBridge, MeterProvider, Goniometer, useMeterEngine, useTrackMeters } from '../../src/react/index';
@@ -20,6 +20,7 @@ import { getFrameLoop } from '../../src/core/frame-loop';
 import { observerCounts } from '../../src/core/observers';
 import { DEFAULT_COLORS } from '../../src/core/render/style';
 import { configureRenderWorker, getRenderWorker, resetRenderWorker, settleRenderWorker } from '../../src/core/render-worker/client';
+import { PARKED_CHECK_MS } from '../../src/core/render-worker/worker-canvas-host';
 import { renderWorkerUrl } from './render-worker-url';
 import { workletUrl } from './worklet-url';
 import { rgb } from './canvas-pixels';
@@ -176,6 +177,82 @@ describe('lifecycle in the worker', () => {
     expect(litPixels(await screenshotPixels(canvas))).toBeGreaterThan(100);
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
+  });
+
+  it('StrictMode, mounted by a later state update (the worker already running): the canvas transferred once, no fallback, no warning', async () => {
+    // As in an app (not inside act): React mounts, unmounts and mounts again on the same
+    // <canvas>, and the first host has handed it to the worker by then; a canvas can be
+    // transferred only once, so the second host adopts the first one's view.
+    const bank = createManualBank({ tracks: 1, channels: 2 });
+    bank.set(0, { levelDb: -6 });
+    await getRenderWorker().ready();
+    const warn = vi.spyOn(console, 'warn');
+    const errors = vi.spyOn(console, 'error');
+    const actEnvironment = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+    function Later() {
+      const [shown, setShown] = useState(false);
+      useEffect(() => {
+        const timer = setTimeout(() => setShown(true), 20);
+        return () => clearTimeout(timer);
+      }, []);
+      return shown ? <LedMeter source={bank.source} render="worker" pixelRatio={1} /> : null;
+    }
+    try {
+      const { container } = render(
+        <StrictMode>
+          <Later />
+        </StrictMode>,
+      );
+      await waitFor(() => container.querySelector('canvas') !== null, 'the meter');
+      const canvas = container.querySelector('canvas')!;
+      await waitFor(() => canvas.dataset.meterkitRender !== undefined, 'a placement');
+      await settleRenderWorker();
+      await sleep(20); // past the parked view's first check
+      expect(canvas.dataset.meterkitRender).toBe('worker');
+      expect((await getRenderWorker().stats())!.views).toBe(1);
+      await waitFor(async () => litPixels(await screenshotPixels(canvas)) > 100, 'the level painted by the worker');
+      expect(warn).not.toHaveBeenCalled();
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+      warn.mockRestore();
+      errors.mockRestore();
+    }
+  });
+
+  it('<Activity> hidden for longer than a parked view is checked, then shown: the same canvas paints in the worker again; an unmount frees its view', async () => {
+    const bank = createManualBank({ tracks: 1, channels: 2 });
+    bank.set(0, { levelDb: -6 });
+    await getRenderWorker().ready();
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const meter = (mode: 'visible' | 'hidden') => (
+        <Activity mode={mode}>
+          <LedMeter source={bank.source} render="worker" pixelRatio={1} />
+        </Activity>
+      );
+      const { container, rerender, unmount } = render(meter('visible'));
+      const canvas = container.querySelector('canvas')!;
+      await waitFor(() => transferred(canvas), 'the transfer');
+      rerender(meter('hidden')); // effects torn down, the element kept in the document
+      await sleep(PARKED_CHECK_MS + 300);
+      await settleRenderWorker();
+      expect((await getRenderWorker().stats())!.views).toBe(1); // parked, not removed: the canvas is still in the document
+      bank.set(0, { levelDb: -3 });
+      rerender(meter('visible'));
+      expect(container.querySelector('canvas')).toBe(canvas);
+      await settleRenderWorker();
+      await waitFor(async () => litPixels(await screenshotPixels(canvas)) > 100, 'the level painted again');
+      expect(canvas.dataset.meterkitRender).toBe('worker');
+      expect(warn).not.toHaveBeenCalled();
+      unmount();
+      await sleep(20);
+      await settleRenderWorker();
+      expect((await getRenderWorker().stats())!.views).toBe(0);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('an engine replaced under a mounted bridge: the worker reads the new one and lets the old one go', async () => {

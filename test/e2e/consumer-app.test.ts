@@ -9,11 +9,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createServer, build, preview, type ViteDevServer, type PreviewServer } from 'vite';
+import { createServer, preview, type ViteDevServer, type PreviewServer } from 'vite';
 import type { Browser } from 'playwright';
 import { launchChromium } from '../helpers/chromium';
 import { checkQuickStart } from '../helpers/quick-start-check';
-import { freshAppWithTarball, ROOT as root } from '../helpers/packed';
+import { freshAppWithTarball, productionBuild, ROOT as root } from '../helpers/packed';
 
 const app = path.join(root, '.tmp', 'consumer-app');
 let browser: Browser;
@@ -55,7 +55,7 @@ describe('a fresh app following the README', () => {
   it('works as a production build (vite build + vite preview)', async () => {
     let server: PreviewServer | undefined;
     try {
-      await build({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error' });
+      await productionBuild(app);
       server = await preview({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', preview: { port: 0, host: '127.0.0.1' } });
       await checkQuickStart(browser, server.resolvedUrls!.local[0]);
     } finally {

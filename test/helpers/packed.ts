@@ -21,3 +21,18 @@ export function freshAppWithTarball(app: string, example?: string): void {
   execFileSync('tar', ['-xzf', TARBALL], { cwd: app });
   renameSync(path.join(app, 'package'), path.join(app, 'node_modules', 'meterkit'));
 }
+
+/**
+ * `vite build` of `app` as a production build really is one: vitest runs with NODE_ENV=test,
+ * which Vite would otherwise keep (React's development build, StrictMode's double effects).
+ */
+export async function productionBuild(app: string): Promise<void> {
+  const { build } = await import('vite');
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+}

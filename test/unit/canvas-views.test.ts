@@ -79,7 +79,7 @@ describe('watchTrackDom', () => {
     return { bank, loop, attrs, el };
   }
 
-  it('levelAria: at most every intervalMs, only on change; value clamped, text with the clip state', () => {
+  it('levelAria: at most every intervalMs, only on change; value clamped to the range, text the level with the clip state', () => {
     const { bank, loop, attrs, el } = setup();
     let writes = 0;
     const aria = levelAria(el, { minDb: -60, maxDb: 0, intervalMs: 500 });
@@ -100,7 +100,8 @@ describe('watchTrackDom', () => {
     expect(writes).toBe(before);
     bank.set(1, { levelDb: 6 });
     for (let i = 0; i < 40; i++) loop.advance(16);
-    expect(attrs['aria-valuenow']).toBe('0'); // clamped to maxDb
+    expect(attrs['aria-valuenow']).toBe('0'); // clamped to maxDb (the element's range) …
+    expect(attrs['aria-valuetext']).toBe('6.0 dBFS, clipped'); // … the text says the level itself
     bank.set(1, { levelDb: -Infinity });
     for (let i = 0; i < 40; i++) loop.advance(16);
     expect(attrs['aria-valuenow']).toBe('-60');

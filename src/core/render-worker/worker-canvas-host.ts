@@ -8,6 +8,13 @@
  * read) — a main-thread host is created on the same canvas and replays the state: never a
  * blank meter.
  *
+ * A canvas can be transferred only once, but React may dispose a host and make a new one on the
+ * same `<canvas>` element: StrictMode's second mount in development, an `<Activity>` shown again.
+ * So a disposed host's worker view is parked (hidden) while its canvas is still in the document,
+ * and a new host on that canvas adopts it (sending its own spec, style, geometry and tracks)
+ * instead of transferring again; the view is removed once the canvas has left the document
+ * (checked a task after the dispose, then every second).
+ *
  * Thread: main thread.
  */
 import { createCanvasHost, type CanvasHost } from '../canvas-host';
@@ -19,6 +26,44 @@ import type { ViewGeometry } from './protocol';
 
 /** Where a worker host ended up painting (tests, diagnostics). */
 export type HostPlacement = 'pending' | 'worker' | 'main';
+
+/** How often a parked view checks whether its canvas has left the document, ms. */
+export const PARKED_CHECK_MS = 1000;
+
+interface ParkedView {
+  readonly client: RenderWorkerClient;
+  readonly handle: WorkerViewHandle;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Worker views of disposed hosts, by their (already transferred) canvas. */
+const parked = new WeakMap<HTMLCanvasElement, ParkedView>();
+
+/** Keeps `handle` (hidden) for a later host on `canvas`; removes it once the canvas is out of the document. */
+function park(canvas: HTMLCanvasElement, client: RenderWorkerClient, handle: WorkerViewHandle): void {
+  handle.setVisible(false);
+  const entry: ParkedView = { client, handle, timer: undefined };
+  const check = () => {
+    if (parked.get(canvas) !== entry) return;
+    if (canvas.isConnected) {
+      entry.timer = setTimeout(check, PARKED_CHECK_MS);
+      return;
+    }
+    parked.delete(canvas);
+    handle.remove();
+  };
+  entry.timer = setTimeout(check, 0);
+  parked.set(canvas, entry);
+}
+
+/** The parked view of `canvas` on `client`, taken out of the parking (null: none). */
+function unpark(canvas: HTMLCanvasElement, client: RenderWorkerClient): WorkerViewHandle | null {
+  const entry = parked.get(canvas);
+  if (entry === undefined || entry.client !== client) return null;
+  parked.delete(canvas);
+  clearTimeout(entry.timer);
+  return entry.handle;
+}
 
 export function createWorkerCanvasHost(
   canvas: HTMLCanvasElement,
@@ -76,9 +121,25 @@ export function createWorkerCanvasHost(
     if (pendingClear) handle.command('clear-history');
   };
 
+  /** Takes over the view an earlier host on this canvas left in the worker, with this host's state. */
+  const adopt = (kept: WorkerViewHandle) => {
+    handle = kept;
+    placement = 'worker';
+    canvas.dataset.meterkitRender = 'worker';
+    kept.setSpec(currentSpec);
+    if (style !== null) kept.setStyle(style);
+    if (geometry !== null) kept.setGeometry(geometry);
+    kept.setVisible(visible);
+    if (client.canLink(source)) kept.setSource(source, tracks);
+    else kept.setSource(null, []);
+    if (pendingClear) kept.command('clear-history');
+  };
+
   void client.ready().then((ok) => {
     if (disposed) return;
-    if (ok && style !== null && client.canLink(source)) toWorker();
+    const kept = unpark(canvas, client);
+    if (kept !== null) adopt(kept);
+    else if (ok && style !== null && client.canLink(source)) toWorker();
     else toMain();
   });
 
@@ -126,7 +187,8 @@ export function createWorkerCanvasHost(
     dispose() {
       if (disposed) return;
       disposed = true;
-      handle?.remove();
+      // The canvas stays the worker's: park the view for a host made on it again (see above).
+      if (handle !== null) park(canvas, client, handle);
       main?.dispose();
       handle = null;
       main = null;
