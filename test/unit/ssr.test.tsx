@@ -4,7 +4,20 @@
 import { describe, it, expect } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import * as meterkit from '../../src/index';
-import { MeterProvider, MeterBridge, LedMeter, PeakHoldMeter, ClipIndicator, MeterScale, useMeterEngine } from '../../src/index';
+import {
+  MeterProvider,
+  MeterBridge,
+  LedMeter,
+  PeakHoldMeter,
+  ClipIndicator,
+  MeterScale,
+  LoudnessMeter,
+  CorrelationMeter,
+  Goniometer,
+  SpectrumMeter,
+  MeterStatus,
+  useMeterEngine,
+} from '../../src/index';
 
 describe('SSR', () => {
   it('runs without a DOM', () => {
@@ -33,6 +46,26 @@ describe('SSR', () => {
       expect(html).toContain('Vox clip: no clip. Press to reset.');
       expect((html.match(/role="meter"/g) ?? []).length).toBe(5);
       expect(html).toContain('<canvas');
+    }
+  });
+
+  it('renders the broadcast and pro components too: loudness, correlation, goniometer, spectrum, status', () => {
+    const bank = meterkit.createManualBank({ tracks: 2, channels: 2 });
+    for (const source of [bank.source, null]) {
+      const html = renderToString(
+        <MeterProvider source={source}>
+          <LoudnessMeter track={1} label="Programme" />
+          <CorrelationMeter track={1} />
+          <Goniometer track={1} scope={null} />
+          <SpectrumMeter track={1} spectrum={null} />
+          <MeterStatus />
+        </MeterProvider>,
+      );
+      expect(html).toContain('aria-label="Programme: momentary"');
+      expect(html).toContain('aria-label="Phase correlation"');
+      expect(html).toContain('aria-label="Goniometer, no signal"');
+      expect(html).toContain('aria-label="Spectrum, no signal"');
+      expect((html.match(/<canvas/g) ?? []).length).toBeGreaterThanOrEqual(4);
     }
   });
 
