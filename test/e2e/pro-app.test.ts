@@ -2,7 +2,8 @@
  * The pro views in a fresh app: the packed tarball installed into a copy of examples/vite-react
  * whose App is test/e2e/pro-app/App.tsx (an engine with a master bus measuring loudness, scope
  * and spectrum; LoudnessMeter, CorrelationMeter, Goniometer and SpectrumMeter of the master),
- * run on the Vite dev server (React StrictMode in development) and as a production build, opened
+ * run on the Vite dev server (React StrictMode in development), without cross-origin isolation
+ * (the message transport) and as a production build, opened
  * in headless Chromium: a 1 kHz tone at -12 dBFS in both
  * channels reads -12.0 LUFS momentary, correlation +1.0, its spectrum's loudest band is 1k at
  * -12 dB, the goniometer and spectrum canvases were transferred to the render worker and show
@@ -12,6 +13,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, preview, type ViteDevServer, type PreviewServer } from 'vite';
+import react from '@vitejs/plugin-react';
 import type { Browser } from 'playwright';
 import { launchChromium, collectErrors } from '../helpers/chromium';
 import { countPixels, LOW_ZONE } from '../helpers/quick-start-check';
@@ -30,8 +32,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Start, then every reading and both worker-painted canvases, with no console error. */
-async function checkProViews(url: string): Promise<void> {
+/**
+ * Start, then every reading and both canvases painted, with no console error. Cross-origin
+ * isolated: the shared transport, the canvases painted in the render worker; without isolation
+ * the message transport, where the scope and spectrum buffers are plain memory on the page and
+ * those two canvases paint on the main thread.
+ */
+async function checkProViews(url: string, isolated = true): Promise<void> {
   const page = await browser.newPage();
   const errors = collectErrors(page);
   await page.goto(url);
@@ -48,7 +55,8 @@ async function checkProViews(url: string): Promise<void> {
   const transferred = await page.evaluate(() =>
     ['Goniometer', 'SpectrumMeter'].map((c) => (document.querySelector(`[data-meterkit="${c}"] canvas`) as HTMLCanvasElement).dataset.meterkitRender),
   );
-  expect(transferred).toEqual(['worker', 'worker']);
+  expect(transferred).toEqual(isolated ? ['worker', 'worker'] : ['main', 'main']);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(isolated);
   // What the worker painted: the goniometer's trace and the spectrum's bars in the theme's green.
   for (const c of ['Goniometer', 'SpectrumMeter']) {
     await expect
@@ -66,6 +74,17 @@ describe('the pro views in a fresh app', () => {
       server = await createServer({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
       await server.listen();
       await checkProViews(server.resolvedUrls!.local[0]);
+    } finally {
+      await server?.close();
+    }
+  }, 120_000);
+
+  it('without cross-origin isolation (no COOP/COEP headers: the message transport)', async () => {
+    let server: ViteDevServer | undefined;
+    try {
+      server = await createServer({ root: app, configFile: false, plugins: [react()], logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+      await server.listen();
+      await checkProViews(server.resolvedUrls!.local[0], false);
     } finally {
       await server?.close();
     }

@@ -33,6 +33,8 @@ export const PARKED_CHECK_MS = 1000;
 interface ParkedView {
   readonly client: RenderWorkerClient;
   readonly handle: WorkerViewHandle;
+  /** The spec the view was built from (an adopter with the same one keeps the view and its state). */
+  readonly spec: CanvasViewSpec;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -40,9 +42,9 @@ interface ParkedView {
 const parked = new WeakMap<HTMLCanvasElement, ParkedView>();
 
 /** Keeps `handle` (hidden) for a later host on `canvas`; removes it once the canvas is out of the document. */
-function park(canvas: HTMLCanvasElement, client: RenderWorkerClient, handle: WorkerViewHandle): void {
+function park(canvas: HTMLCanvasElement, client: RenderWorkerClient, handle: WorkerViewHandle, spec: CanvasViewSpec): void {
   handle.setVisible(false);
-  const entry: ParkedView = { client, handle, timer: undefined };
+  const entry: ParkedView = { client, handle, spec, timer: undefined };
   const check = () => {
     if (parked.get(canvas) !== entry) return;
     if (canvas.isConnected) {
@@ -57,12 +59,12 @@ function park(canvas: HTMLCanvasElement, client: RenderWorkerClient, handle: Wor
 }
 
 /** The parked view of `canvas` on `client`, taken out of the parking (null: none). */
-function unpark(canvas: HTMLCanvasElement, client: RenderWorkerClient): WorkerViewHandle | null {
+function unpark(canvas: HTMLCanvasElement, client: RenderWorkerClient): ParkedView | null {
   const entry = parked.get(canvas);
   if (entry === undefined || entry.client !== client) return null;
   parked.delete(canvas);
   clearTimeout(entry.timer);
-  return entry.handle;
+  return entry;
 }
 
 export function createWorkerCanvasHost(
@@ -122,11 +124,13 @@ export function createWorkerCanvasHost(
   };
 
   /** Takes over the view an earlier host on this canvas left in the worker, with this host's state. */
-  const adopt = (kept: WorkerViewHandle) => {
+  const adopt = (entry: ParkedView) => {
+    const kept = entry.handle;
     handle = kept;
     placement = 'worker';
     canvas.dataset.meterkitRender = 'worker';
-    kept.setSpec(currentSpec);
+    // The same view type and options (e.g. an <Activity> shown again): keep the view and its state.
+    if (entry.spec.type !== currentSpec.type || entry.spec.options !== currentSpec.options) kept.setSpec(currentSpec);
     if (style !== null) kept.setStyle(style);
     if (geometry !== null) kept.setGeometry(geometry);
     kept.setVisible(visible);
@@ -188,7 +192,7 @@ export function createWorkerCanvasHost(
       if (disposed) return;
       disposed = true;
       // The canvas stays the worker's: park the view for a host made on it again (see above).
-      if (handle !== null) park(canvas, client, handle);
+      if (handle !== null) park(canvas, client, handle, currentSpec);
       main?.dispose();
       handle = null;
       main = null;
