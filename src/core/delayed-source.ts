@@ -17,9 +17,12 @@
  * entry's peak is kept until it is shown). Everything else in a snapshot (decaying peak, hold,
  * RMS, ballistics, loudness, correlation, stale) is the delayed entry's own.
  *
- * Not delayed: the clip latch (`clipped`, `oversGeneration` — an over is latched until reset,
- * so the clip light may come on up to `delayMs` early) and the requests (`clearOvers`,
- * `clearHolds`, `resetLoudness`), which go straight to the inner source.
+ * The clip latch (`clipped`, `oversGeneration`, the hub's 10 Hz clip lane) is delayed too: a
+ * track's latch reads set once it has been seen set for `delayMs` (so a clip light comes on when
+ * the over is heard, up to one clip check — 100 ms — later, as without a delay); a latch the
+ * inner source cleared reads clear at once (a reset is the user's action, not audio). Not
+ * delayed: the requests (`clearOvers`, `clearHolds`, `resetLoudness`), which go straight to the
+ * inner source.
  *
  * Thread: any (the main thread, or the render worker with the same delay). `readInto`
  * allocates nothing after a track's first read (its history is allocated then: one
@@ -80,8 +83,48 @@ export class DelayedSource implements MeterSource {
     this.platformStatus = inner.platformStatus;
     if (isLinkable(inner)) this.linkForWorker = () => this.delayedLink();
     if (typeof inner.oversGeneration === 'function' && typeof inner.clipped === 'function') {
-      this.oversGeneration = () => inner.oversGeneration!();
-      this.clipped = (track: number) => inner.clipped!(track);
+      const innerGeneration = inner.oversGeneration.bind(inner);
+      const innerClipped = inner.clipped.bind(inner);
+      const since = new Float64Array(inner.tracks).fill(NaN);
+      const pending = new Uint8Array(inner.tracks);
+      let waiting = 0;
+      let matured = 0;
+      // Moves when the inner generation moves or a latch waiting to be heard comes due, so the
+      // clip lane reads `clipped` again then (and only then).
+      this.oversGeneration = () => {
+        if (waiting > 0) {
+          const t = this.clock?.nowMs ?? now();
+          for (let k = 0; k < pending.length; k++) {
+            if (pending[k] === 1 && t - since[k] >= this.delay) {
+              pending[k] = 0;
+              waiting--;
+              matured++;
+            }
+          }
+        }
+        return (innerGeneration() + matured) | 0;
+      };
+      this.clipped = (track: number) => {
+        const latched = innerClipped(track);
+        if (latched === 0) {
+          if (pending[track] === 1) {
+            pending[track] = 0;
+            waiting--;
+          }
+          since[track] = NaN;
+          return 0;
+        }
+        const t = this.clock?.nowMs ?? now();
+        if (since[track] !== since[track]) {
+          since[track] = t; // first seen set: heard `delay` from now
+          if (this.delay > 0) {
+            pending[track] = 1;
+            waiting++;
+            return 0;
+          }
+        }
+        return t - since[track] >= this.delay ? 1 : 0;
+      };
     }
   }
 
@@ -201,7 +244,7 @@ export class DelayedSource implements MeterSource {
     return true;
   }
 
-  /** The inner source's clip lane, not delayed (present when the inner source has it). */
+  /** The inner source's clip lane, delayed (present when the inner source has it; see the module comment). */
   readonly oversGeneration?: () => number;
   readonly clipped?: (track: number) => number;
 

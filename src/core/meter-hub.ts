@@ -210,21 +210,28 @@ export class MeterHub {
   }
 
   /** The clip lane's check (update phase): one word unless an over count changed somewhere. */
-  private serveClips(nowMs: number): void {
+  private serveClips(clock: FrameClock): void {
+    const nowMs = clock.time[0];
     if (this.clipTracks.length === 0 || nowMs < this.clipDue) return;
     this.clipDue = nextDueMs(nowMs, CLIP_CHECK_MS);
     const source = this.source;
-    const gen = source.oversGeneration!();
-    if (gen === this.clipGen) return;
-    this.clipGen = gen;
-    const tracks = this.clipTracks;
-    for (let i = 0; i < tracks.length; i++) {
-      const t = tracks[i];
-      const clipped = source.clipped!(t);
-      if (clipped === this.clipState[t]) continue;
-      this.clipState[t] = clipped;
-      const list = this.clipListeners[t]!;
-      for (let j = 0; j < list.length; j++) list[j](clipped);
+    // On the frame clock, like the reads (a delayed source times its clip latches by it).
+    source.setFrameClock?.(clock);
+    try {
+      const gen = source.oversGeneration!();
+      if (gen === this.clipGen) return;
+      this.clipGen = gen;
+      const tracks = this.clipTracks;
+      for (let i = 0; i < tracks.length; i++) {
+        const t = tracks[i];
+        const clipped = source.clipped!(t);
+        if (clipped === this.clipState[t]) continue;
+        this.clipState[t] = clipped;
+        const list = this.clipListeners[t]!;
+        for (let j = 0; j < list.length; j++) list[j](clipped);
+      }
+    } finally {
+      source.setFrameClock?.(null);
     }
   }
 
@@ -349,7 +356,7 @@ export class MeterHub {
       const levels = this.levels[t]!;
       for (let j = 0; j < list.length; j++) list[j](levels, clock);
     }
-    this.serveClips(time[0]);
+    this.serveClips(clock);
     if (this.sleepable) this.sleepUntilDue(clock);
   };
 }

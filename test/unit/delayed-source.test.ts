@@ -7,6 +7,9 @@ import { describe, it, expect } from 'vitest';
 import { DelayedSource, outputLatencyMs, HISTORY } from '../../src/core/delayed-source';
 import { createManualBank } from '../../src/core/manual-bank';
 import { createTrackLevels } from '../../src/core/bank/reader';
+import { createFrameLoop } from '../../src/core/frame-loop';
+import { watchTrackClip } from '../../src/core/dom-values';
+import { CLIP_CHECK_MS } from '../../src/core/meter-hub';
 
 /** A manual bank behind a DelayedSource, read the way the frame loop reads it (a frame clock each read). */
 function rig(delayMs: number) {
@@ -100,7 +103,7 @@ describe('DelayedSource', () => {
     expect(delayed.tracks).toBe(2);
     expect(delayed.channels).toBe(1);
     bank.set(1, { overs: 3 });
-    expect(delayed.clipped!(1)).toBe(1);
+    expect(delayed.clipped!(1)).toBe(0); // latched, not heard yet (see the clip lane test below)
     delayed.clearOvers(1);
     expect(delayed.clipped!(1)).toBe(0);
     const link = delayed.linkForWorker!();
@@ -114,6 +117,56 @@ describe('DelayedSource', () => {
     delayed.setDelayMs(90);
     expect(changes).toBe(1);
     link!.release();
+  });
+
+  it('delays the clip latch: set once it has been seen set for the delay, cleared at once; the generation moves when it comes due', () => {
+    const { bank, delayed } = rig(50);
+    const clock = { nowMs: 0 };
+    const at = <T>(t: number, f: () => T): T => {
+      clock.nowMs = t;
+      delayed.setFrameClock(clock);
+      try {
+        return f();
+      } finally {
+        delayed.setFrameClock(null);
+      }
+    };
+    const g0 = at(0, () => delayed.oversGeneration!());
+    bank.set(1, { overs: 1 });
+    const g1 = at(0, () => delayed.oversGeneration!());
+    expect(g1).not.toBe(g0); // the inner latch moved it
+    expect(at(0, () => delayed.clipped!(1))).toBe(0); // first seen: heard 50 ms from now
+    expect(at(40, () => delayed.oversGeneration!())).toBe(g1);
+    expect(at(40, () => delayed.clipped!(1))).toBe(0);
+    const g2 = at(50, () => delayed.oversGeneration!());
+    expect(g2).not.toBe(g1); // came due: the clip lane reads clipped again
+    expect(at(50, () => delayed.clipped!(1))).toBe(1);
+    expect(at(60, () => delayed.oversGeneration!())).toBe(g2); // nothing else waits
+    expect(at(60, () => delayed.clipped!(0))).toBe(0);
+    delayed.clearOvers(1); // a reset clears at once
+    expect(at(61, () => delayed.clipped!(1))).toBe(0);
+    // Without a delay the latch reads set at once.
+    const none = rig(0);
+    none.bank.set(0, { overs: 2 });
+    expect(none.delayed.clipped!(0)).toBe(1);
+  });
+
+  it('through the hub, a clip watch lights when the over is heard: after the delay, within one clip check', () => {
+    const bank = createManualBank({ tracks: 1, channels: 1 });
+    const delayed = new DelayedSource(bank.source, 250);
+    const loop = createFrameLoop({ mode: 'demand', document: null });
+    const seen: [number, number][] = [];
+    let t = 0;
+    const off = watchTrackClip(delayed, 0, (c) => seen.push([t, c]), loop);
+    loop.advance(16);
+    bank.set(0, { overs: 1 });
+    const overAt = t + 16;
+    for (; t < 1000; t += 16) loop.advance(16);
+    const lit = seen.find(([, c]) => c === 1);
+    expect(lit).toBeDefined();
+    expect(lit![0] - overAt).toBeGreaterThanOrEqual(250 - 16);
+    expect(lit![0] - overAt).toBeLessThanOrEqual(250 + CLIP_CHECK_MS + 16);
+    off();
   });
 
   it('validates its arguments', () => {
