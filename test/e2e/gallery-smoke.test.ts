@@ -3,10 +3,12 @@
  * scripts/serve-static.mjs (the `npm run preview-gallery` server) with COOP/COEP, the live mixer
  * story opened in headless Chromium, Start clicked. The preview must be cross-origin isolated
  * and run the shared transport, log no console errors, and the meters must move: two
- * screenshots a second apart differ.
+ * screenshots a second apart differ. Then every story of the gallery, opened on its own (live
+ * demos started with their Start button): no console error or warning in any.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,4 +69,31 @@ describe('the built gallery', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('renders every story with no console error or warning (live demos started)', async () => {
+    const index = JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string }> };
+    const ids = Object.values(index.entries)
+      .filter((e) => e.type === 'story')
+      .map((e) => e.id);
+    expect(ids.length).toBeGreaterThan(50);
+    const problems: string[] = [];
+    for (const id of ids) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const messages = collectErrors(page);
+      page.on('console', (m) => {
+        if (m.type() === 'warning') messages.push(`warning: ${m.text()}`);
+      });
+      await page.goto(`${server.url}iframe.html?id=${id}&viewMode=story`);
+      await page.locator('#storybook-root > *').first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(400);
+      const start = page.getByRole('button', { name: 'Start', exact: true });
+      if ((await start.count()) > 0) {
+        await start.first().click();
+        await page.waitForTimeout(1000);
+      }
+      if (messages.length > 0) problems.push(`${id}: ${messages.join(' | ')}`);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
 });
