@@ -94,8 +94,8 @@ export class GoniometerView implements CanvasView<MeterStyle> {
   private font = DEFAULT_STYLE.font;
   /** The source's delay in ring frames (see setSourceDelay). */
   private lagFrames = 0;
-  /** The first update rewinds the reader, with the lag then known, to show what the ring holds. */
-  private rewound = false;
+  /** True once an update has read the ring (a delay set before that rewinds with the lag). */
+  private started = false;
 
   constructor(options: GoniometerViewOptions) {
     checkOptions('GoniometerView', options, 'the options its type lists');
@@ -106,12 +106,17 @@ export class GoniometerView implements CanvasView<MeterStyle> {
       this.segL.push(new Float32Array(options.maxPointsPerFrame));
       this.segR.push(new Float32Array(options.maxPointsPerFrame));
     }
+    // Show what is already in the ring (a view built after its samples: a frozen state, a remount).
+    this.reader?.rewind(options.maxPointsPerFrame);
   }
 
   /** The shown source's delay, ms: the ring is read that much behind its newest frame. */
   setSourceDelay(delayMs: number): void {
     const r = this.reader;
-    this.lagFrames = r !== null && delayMs > 0 ? Math.round((delayMs * r.sampleRate) / 1000) : 0;
+    const lag = r !== null && delayMs > 0 ? Math.round((delayMs * r.sampleRate) / 1000) : 0;
+    // Before the first read, start from what is being heard rather than what was just measured.
+    if (r !== null && !this.started && lag !== this.lagFrames) r.rewind(this.options.maxPointsPerFrame, lag);
+    this.lagFrames = lag;
   }
 
   /** Frames the ring reported lost (the reader fell behind), since construction. */
@@ -161,11 +166,7 @@ export class GoniometerView implements CanvasView<MeterStyle> {
     }
     const reader = this.reader;
     if (reader === null) return;
-    if (!this.rewound) {
-      // Show what is already in the ring (a view built after its samples: a frozen state, a remount).
-      this.rewound = true;
-      reader.rewind(this.options.maxPointsPerFrame, this.lagFrames);
-    }
+    this.started = true;
     const next = (this.newest + 1) % TRAIL_SEGMENTS;
     const n = reader.readInto(this.segL[next], this.segR[next], this.lagFrames);
     if (n === 0) return;
