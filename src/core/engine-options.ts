@@ -12,7 +12,7 @@ import { MIN_SAMPLE_RATE, MAX_SAMPLE_RATE, MAX_TRACKS, MAX_CHANNELS } from './ba
 import { DEFAULT_SCOPE_CAPACITY, MIN_SCOPE_CAPACITY, MAX_SCOPE_CAPACITY, SCOPE_MAX_BLOCK } from './scope/ring-layout';
 import { TIME_WEIGHTINGS, type TimeWeighting } from '../dsp/spectrum';
 import { chooseTransport, type TransportKind, type TransportRequest } from './transport';
-import { reportsLatency } from './latency-gate';
+import { followsContextLatency } from './latency-gate';
 import type { LevelKernelRequest } from './protocol';
 
 export type { EngineBallistics, TrackBallistics, TrackBallisticsMap, ResolvedTrackBallistics } from './engine-ballistics';
@@ -238,9 +238,7 @@ export const SCOPE_ALIGN_MS = 500;
  * context that reports its latency; none otherwise (16384).
  */
 export function defaultScopeCapacity(align: ResolvedEngineOptions['alignToOutput'], context: BaseAudioContext): number {
-  const offline = typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
-  // As the engine decides (engine.ts): only a realtime context that reports a latency is followed.
-  const ms = align.mode === 'fixed' ? align.latencyMs : align.mode === 'auto' && !offline && reportsLatency(context) ? SCOPE_ALIGN_MS : 0;
+  const ms = align.mode === 'fixed' ? align.latencyMs : align.mode === 'auto' && followsContextLatency(context) ? SCOPE_ALIGN_MS : 0;
   const need = (((ms / 1000) * context.sampleRate + SCOPE_MAX_BLOCK) * 4) / 3;
   let capacity = DEFAULT_SCOPE_CAPACITY;
   while (capacity < need && capacity < MAX_SCOPE_CAPACITY) capacity *= 2;

@@ -25,7 +25,7 @@ import type { SampleRingReader } from './scope/ring-reader';
 import { EngineScope } from './scope/engine-scope';
 import { createSpectrumWords, SpectrumBankReader, spectrumSlotOf } from './spectrum/spectrum-bank';
 import { DelayedSource, outputLatencyMs, baseLatencyMs } from './delayed-source';
-import { LatencyGate, reportsLatency } from './latency-gate';
+import { LatencyGate, followsContextLatency } from './latency-gate';
 import type { MeterSource } from './meter-source';
 import type { MeterEngine } from './engine-api';
 import { PROCESSOR_NAME, type ProcessorInit, type FromProcessor, type ToProcessor, type LevelKernelKind } from './protocol';
@@ -151,8 +151,7 @@ class Engine implements MeterEngine {
     // Followed at 1 Hz, and `outputLatency` only read once the gate allows it (a read while the
     // stream starts can hang Firefox; until then baseLatency alone).
     const align = o.alignToOutput;
-    const offline = typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
-    const gate = align.mode === 'auto' && reportsLatency(context) && !offline ? new LatencyGate(context) : null;
+    const gate = align.mode === 'auto' && followsContextLatency(context) ? new LatencyGate(context) : null;
     // A closed context's processor may never answer again: settle pending flushes then (bug 4).
     this.onStateChange = () => {
       gate?.onStateChange();

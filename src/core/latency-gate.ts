@@ -53,3 +53,12 @@ export class LatencyGate {
 export function reportsLatency(context: BaseAudioContext): boolean {
   return 'outputLatency' in context || 'baseLatency' in context;
 }
+
+/**
+ * True when the engine follows `context`'s own latency (`alignToOutput` on, no fixed latency): a
+ * realtime context that reports one — an OfflineAudioContext has none.
+ */
+export function followsContextLatency(context: BaseAudioContext): boolean {
+  const offline = typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
+  return !offline && reportsLatency(context);
+}

@@ -246,6 +246,7 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
         }
       },
     }));
+    const maxTenths = Math.round(maxLufs * 10);
     values.push({
       intervalMs: 500,
       key: (levels) =>
@@ -257,7 +258,6 @@ export const LoudnessMeter = /* @__PURE__ */ forwardRef<HTMLDivElement, Loudness
       write(tenths) {
         const quiet = tenths === SILENT || tenths === SUSPENDED;
         // aria-valuenow stays in the element's range (the scale); the text says the reading itself.
-        const maxTenths = Math.round(maxLufs * 10);
         el.setAttribute('aria-valuenow', formatReadout(quiet ? Math.round(minLufs * 10) : tenths < maxTenths ? tenths : maxTenths));
         el.setAttribute('aria-valuetext', tenths === SUSPENDED ? 'audio suspended' : tenths === SILENT ? 'silent' : `${formatReadout(tenths)} LUFS momentary`);
       },

@@ -15,7 +15,7 @@ import { getFrameLoop } from '../../src/core/frame-loop';
 import { DEFAULT_COLORS } from '../../src/core/render/style';
 import { LedMeter, Goniometer, SpectrumMeter } from '../../src/react/index';
 import { setDefaultRenderMode } from '../../src/core/render-worker/placement';
-import { pixel, isColor, canvasOf } from './canvas-pixels';
+import { pixel, isColor, canvasOf, traceHeight } from './canvas-pixels';
 import { workletUrl } from './worklet-url';
 
 const live: { engine: MeterEngine; context: BaseAudioContext }[] = [];
@@ -97,18 +97,7 @@ describe('alignToOutput', () => {
     // The figure's height in device px: a mono sine at 0.5 is a vertical line ±25 px; silence a dot.
     const height = (id: string) => {
       const canvas = container.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
-      const d = canvas.getContext('2d')!.getImageData(0, 0, 101, 101).data;
-      let top = 101;
-      let bottom = -1;
-      for (let y = 0; y < 101; y++)
-        for (let x = 45; x < 56; x++) {
-          const k = 4 * (y * 101 + x);
-          if (d[k + 1] > 150 && d[k] < 120) {
-            if (y < top) top = y;
-            if (y > bottom) bottom = y;
-          }
-        }
-      return bottom - top;
+      return traceHeight(canvas.getContext('2d')!.getImageData(0, 0, 101, 101), 45, 56);
     };
     await new Promise((r) => setTimeout(r, 300));
     expect(height('aligned')).toBeLessThan(10);

@@ -22,3 +22,22 @@ export function canvasOf(root: ParentNode, component = 'LedMeter'): HTMLCanvasEl
   if (!(el instanceof HTMLCanvasElement)) throw new Error(`no ${component} canvas`);
   return el;
 }
+
+/**
+ * Height in px of the green trace (the dark theme's low-zone colour, any opacity above ~0.7)
+ * within columns [x0, x1) of `img`: bottom row − top row, negative when there is none. A mono
+ * goniometer figure is a vertical line; silence a dot.
+ */
+export function traceHeight(img: ImageData, x0 = 0, x1 = img.width): number {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (let y = 0; y < img.height; y++)
+    for (let x = x0; x < x1; x++) {
+      const k = 4 * (y * img.width + x);
+      if (img.data[k + 1] > 150 && img.data[k] < 120) {
+        if (y < top) top = y;
+        if (y > bottom) bottom = y;
+      }
+    }
+  return bottom - top;
+}

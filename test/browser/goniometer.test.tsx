@@ -46,16 +46,20 @@ function clock(nowMs: number, deltaMs: number) {
   return { nowMs, deltaMs, frame: 1, time: new Float64Array([nowMs, deltaMs]) };
 }
 
-/** Draws one frame of the view and returns the trace pixels relative to the plot's centre, and the view. */
-function drawOnce(scope: Int32Array, options: Partial<Parameters<typeof resolveGoniometerOptions>[1]> = {}) {
+/** A view of `scope` in the test style, SIZE × SIZE at pixel ratio 1, with a canvas of its size and a stereo snapshot. */
+function viewOf(scope: Int32Array, options: Partial<Parameters<typeof resolveGoniometerOptions>[1]> = {}) {
   const view = new GoniometerView(resolveGoniometerOptions('test', { track: 0, scope, persistenceMs: 0, showCorrelation: false, ...options }));
   view.setStyle(STYLE);
   view.resize(SIZE, SIZE, 1);
   const canvas = document.createElement('canvas');
   canvas.width = view.deviceWidth;
   canvas.height = view.deviceHeight;
-  const ctx = canvas.getContext('2d')!;
-  const levels = createTrackLevels(2);
+  return { view, ctx: canvas.getContext('2d')!, levels: createTrackLevels(2) };
+}
+
+/** Draws one frame of the view and returns the trace pixels relative to the plot's centre, and the view. */
+function drawOnce(scope: Int32Array, options: Partial<Parameters<typeof resolveGoniometerOptions>[1]> = {}) {
+  const { view, ctx, levels } = viewOf(scope, options);
   view.update(0, levels, clock(0, 0));
   expect(view.draw(ctx)).toBe(true);
   return { view, ctx, points: tracePoints(ctx) };
@@ -118,14 +122,7 @@ describe('GoniometerView: the Lissajous figure, M up and S across', () => {
     // 30 frames of a mono ramp: separate dots (overlapping translucent dots would add up).
     const ramp = (i: number) => -0.8 + (1.6 * i) / 29;
     const { words: w } = words(ramp, ramp, 30);
-    const view = new GoniometerView(resolveGoniometerOptions('test', { track: 0, scope: w, persistenceMs: 200, showCorrelation: false }));
-    view.setStyle(STYLE);
-    view.resize(SIZE, SIZE, 1);
-    const canvas = document.createElement('canvas');
-    canvas.width = SIZE;
-    canvas.height = SIZE;
-    const ctx = canvas.getContext('2d')!;
-    const levels = createTrackLevels(2);
+    const { view, ctx, levels } = viewOf(w, { persistenceMs: 200 });
     view.update(0, levels, clock(0, 0));
     view.draw(ctx);
     const bright = Math.max(...tracePoints(ctx).map((p) => p.v));
@@ -179,14 +176,7 @@ describe('GoniometerView in time with the sound', () => {
       const l = Float32Array.from({ length: n }, (_, i) => sine(from + i));
       writer.write(l, antiphase ? l.map((v) => -v) : l, 0, n);
     };
-    const view = new GoniometerView(resolveGoniometerOptions('test', { track: 0, scope: ring, persistenceMs: 0, showCorrelation: false }));
-    view.setStyle(STYLE);
-    view.resize(SIZE, SIZE, 1);
-    const canvas = document.createElement('canvas');
-    canvas.width = view.deviceWidth;
-    canvas.height = view.deviceHeight;
-    const ctx = canvas.getContext('2d')!;
-    const levels = createTrackLevels(2);
+    const { view, ctx, levels } = viewOf(ring);
     let t = 0;
     const frame = () => {
       t += 16;

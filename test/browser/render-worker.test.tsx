@@ -23,7 +23,7 @@ import { configureRenderWorker, getRenderWorker, resetRenderWorker, settleRender
 import { PARKED_CHECK_MS } from '../../src/core/render-worker/worker-canvas-host';
 import { renderWorkerUrl } from './render-worker-url';
 import { workletUrl } from './worklet-url';
-import { rgb } from './canvas-pixels';
+import { rgb, traceHeight } from './canvas-pixels';
 import { frames, sleep, MarkedSpikes } from './helpers';
 import { DelayedSource } from '../../src/core/delayed-source';
 
@@ -344,20 +344,7 @@ describe('lifecycle in the worker', () => {
       if (mode === 'worker') await waitFor(() => transferred(canvas), 'the transfer');
       await settleRenderWorker();
       // The figure's height: a mono sine at 0.8 is a vertical line of ±40 px, silence a dot.
-      const height = async () => {
-        const img = await screenshotPixels(canvas);
-        let top = Infinity;
-        let bottom = -Infinity;
-        for (let y = 0; y < img.height; y++)
-          for (let x = 0; x < img.width; x++) {
-            const k = 4 * (y * img.width + x);
-            if (img.data[k + 1] > 150 && img.data[k] < 120) {
-              top = Math.min(top, y);
-              bottom = Math.max(bottom, y);
-            }
-          }
-        return bottom - top;
-      };
+      const height = async () => traceHeight(await screenshotPixels(canvas));
       write(2400, 0.8); // measured, not yet heard
       await sleep(300);
       expect(await height()).toBeLessThan(10);

@@ -9,11 +9,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createServer, preview, type ViteDevServer, type PreviewServer } from 'vite';
 import type { Browser } from 'playwright';
 import { launchChromium } from '../helpers/chromium';
 import { checkQuickStart } from '../helpers/quick-start-check';
-import { freshAppWithTarball, productionBuild, ROOT as root } from '../helpers/packed';
+import { freshAppWithTarball, onDevServer, onProductionPreview, ROOT as root } from '../helpers/packed';
 
 const app = path.join(root, '.tmp', 'consumer-app');
 let browser: Browser;
@@ -41,25 +40,7 @@ afterAll(async () => {
 });
 
 describe('a fresh app following the README', () => {
-  it('works on the Vite dev server (through the dependency optimizer)', async () => {
-    let server: ViteDevServer | undefined;
-    try {
-      server = await createServer({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
-      await server.listen();
-      await checkQuickStart(browser, server.resolvedUrls!.local[0]);
-    } finally {
-      await server?.close();
-    }
-  }, 120_000);
+  it('works on the Vite dev server (through the dependency optimizer)', () => onDevServer(app, (url) => checkQuickStart(browser, url)), 120_000);
 
-  it('works as a production build (vite build + vite preview)', async () => {
-    let server: PreviewServer | undefined;
-    try {
-      await productionBuild(app);
-      server = await preview({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', preview: { port: 0, host: '127.0.0.1' } });
-      await checkQuickStart(browser, server.resolvedUrls!.local[0]);
-    } finally {
-      await server?.close();
-    }
-  }, 120_000);
+  it('works as a production build (vite build + vite preview)', () => onProductionPreview(app, (url) => checkQuickStart(browser, url)), 120_000);
 });

@@ -12,12 +12,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { createServer, preview, type ViteDevServer, type PreviewServer } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Browser } from 'playwright';
 import { launchChromium, collectErrors } from '../helpers/chromium';
 import { countPixels, LOW_ZONE } from '../helpers/quick-start-check';
-import { freshAppWithTarball, productionBuild, ROOT as root } from '../helpers/packed';
+import { freshAppWithTarball, onDevServer, onProductionPreview, ROOT as root } from '../helpers/packed';
 
 const app = path.join(root, '.tmp', 'pro-app');
 let browser: Browser;
@@ -68,36 +67,13 @@ async function checkProViews(url: string, isolated = true): Promise<void> {
 }
 
 describe('the pro views in a fresh app', () => {
-  it('on the Vite dev server (React StrictMode in development: every effect runs twice)', async () => {
-    let server: ViteDevServer | undefined;
-    try {
-      server = await createServer({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
-      await server.listen();
-      await checkProViews(server.resolvedUrls!.local[0]);
-    } finally {
-      await server?.close();
-    }
-  }, 120_000);
+  it('on the Vite dev server (React StrictMode in development: every effect runs twice)', () => onDevServer(app, (url) => checkProViews(url)), 120_000);
 
-  it('without cross-origin isolation (no COOP/COEP headers: the message transport)', async () => {
-    let server: ViteDevServer | undefined;
-    try {
-      server = await createServer({ root: app, configFile: false, plugins: [react()], logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
-      await server.listen();
-      await checkProViews(server.resolvedUrls!.local[0], false);
-    } finally {
-      await server?.close();
-    }
-  }, 120_000);
+  it(
+    'without cross-origin isolation (no COOP/COEP headers: the message transport)',
+    () => onDevServer(app, (url) => checkProViews(url, false), { configFile: false, plugins: [react()] }),
+    120_000,
+  );
 
-  it('as a production build (vite build + vite preview)', async () => {
-    let server: PreviewServer | undefined;
-    try {
-      await productionBuild(app);
-      server = await preview({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', preview: { port: 0, host: '127.0.0.1' } });
-      await checkProViews(server.resolvedUrls!.local[0]);
-    } finally {
-      await server?.close();
-    }
-  }, 120_000);
+  it('as a production build (vite build + vite preview)', () => onProductionPreview(app, (url) => checkProViews(url)), 120_000);
 });

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { InlineConfig } from 'vite';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TARBALL = path.join(ROOT, '.tmp', 'pack', 'meterkit.tgz');
@@ -34,5 +35,38 @@ export async function productionBuild(app: string): Promise<void> {
     await build({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', mode: 'production' });
   } finally {
     process.env.NODE_ENV = before;
+  }
+}
+
+/**
+ * Runs `check(url)` against `app` on the Vite dev server, configured by the app's vite.config.ts
+ * (or by `config` over it: `{ configFile: false, … }` replaces it), then closes the server.
+ */
+export async function onDevServer(app: string, check: (url: string) => Promise<void>, config: InlineConfig = {}): Promise<void> {
+  const { createServer } = await import('vite');
+  const server = await createServer({
+    root: app,
+    configFile: path.join(app, 'vite.config.ts'),
+    logLevel: 'error',
+    ...config,
+    server: { port: 0, host: '127.0.0.1' },
+  });
+  try {
+    await server.listen();
+    await check(server.resolvedUrls!.local[0]);
+  } finally {
+    await server.close();
+  }
+}
+
+/** Builds `app` for production ({@link productionBuild}), serves it with `vite preview` and runs `check(url)` against it. */
+export async function onProductionPreview(app: string, check: (url: string) => Promise<void>): Promise<void> {
+  const { preview } = await import('vite');
+  await productionBuild(app);
+  const server = await preview({ root: app, configFile: path.join(app, 'vite.config.ts'), logLevel: 'error', preview: { port: 0, host: '127.0.0.1' } });
+  try {
+    await check(server.resolvedUrls!.local[0]);
+  } finally {
+    await server.close();
   }
 }

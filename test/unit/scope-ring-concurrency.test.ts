@@ -9,6 +9,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { createScopeWords, ringBase, R_WRITE } from '../../src/core/scope/ring-layout';
 import { bundleWorker } from '../helpers/bundle-worker';
+import type { RingReaderJob } from './workers/ring-reader.worker';
 
 interface ReaderResult {
   torn: number;
@@ -39,39 +40,18 @@ function result<T>(worker: Worker): Promise<T> {
   });
 }
 
-async function race(o: {
-  capacity: number;
-  paceUs: number;
-  reads: number;
-  outFrames: number;
-  mode: 'ring' | 'bypass';
-  pauseUs: number;
-  minWritten?: number;
-  lagFrames?: number;
-}) {
-  const words = createScopeWords({ tracks: [0], capacity: o.capacity, sampleRate: 48000, shared: true });
+async function race({ capacity, paceUs, ...job }: RingReaderJob & { capacity: number; paceUs: number }) {
+  const words = createScopeWords({ tracks: [0], capacity, sampleRate: 48000, shared: true });
   const stop = new Int32Array(new SharedArrayBuffer(8));
-  const writer = new Worker(writerFile, { workerData: { words, stop, paceUs: o.paceUs } });
+  const writer = new Worker(writerFile, { workerData: { words, stop, paceUs } });
   const written = result<number>(writer);
   const exited = new Promise((resolve) => writer.once('exit', resolve));
-  while (Atomics.load(words, ringBase(o.capacity, 0) + R_WRITE) >>> 0 < 4 * 128) await new Promise((r) => setTimeout(r, 1));
-  const r = await result<ReaderResult>(
-    new Worker(readerFile, {
-      workerData: {
-        words,
-        reads: o.reads,
-        outFrames: o.outFrames,
-        mode: o.mode,
-        pauseUs: o.pauseUs,
-        minWritten: o.minWritten ?? 0,
-        lagFrames: o.lagFrames ?? 0,
-      },
-    }),
-  );
+  while (Atomics.load(words, ringBase(capacity, 0) + R_WRITE) >>> 0 < 4 * 128) await new Promise((r) => setTimeout(r, 1));
+  const r = await result<ReaderResult>(new Worker(readerFile, { workerData: { words, ...job } }));
   Atomics.store(stop, 0, 1);
   const total = await written;
   await exited;
-  return { ...r, total, endWrite: Atomics.load(words, ringBase(o.capacity, 0) + R_WRITE) >>> 0 };
+  return { ...r, total, endWrite: Atomics.load(words, ringBase(capacity, 0) + R_WRITE) >>> 0 };
 }
 
 describe('scope sample ring under real concurrency', () => {

@@ -12,16 +12,8 @@ import { workerData, parentPort } from 'node:worker_threads';
 import { SampleRingReader } from '../../../src/core/scope/ring-reader';
 import { ringBase, RING_HEADER_WORDS, R_WRITE, S_CAPACITY } from '../../../src/core/scope/ring-layout';
 
-const {
-  words,
-  reads,
-  outFrames,
-  mode,
-  pauseUs,
-  minWritten = 0,
-  lagFrames = 0,
-} = workerData as {
-  words: Int32Array;
+/** What the test posts as workerData (besides the scope buffer `words`). */
+export interface RingReaderJob {
   reads: number;
   outFrames: number;
   mode: 'ring' | 'bypass';
@@ -29,7 +21,9 @@ const {
   /** Keep reading (up to 10× `reads`) until the writer has written this many frames: a loaded machine may deschedule it. */
   minWritten?: number;
   lagFrames?: number;
-};
+}
+
+const { words, reads, outFrames, mode, pauseUs, minWritten = 0, lagFrames = 0 } = workerData as RingReaderJob & { words: Int32Array };
 const WRAP = 1 << 24;
 const left = new Float32Array(outFrames);
 const right = new Float32Array(outFrames);
